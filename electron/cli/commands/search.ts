@@ -1,0 +1,89 @@
+/** `doum search`: one query from the arguments, or one per line from stdin (--stdin). */
+import { createInterface } from 'node:readline';
+import { isPlatform, PLATFORM_LABELS, PLATFORMS, type Platform } from '../../../shared/platform';
+import type { SearchQuery, SearchResult, Snippet } from '../../../shared/types';
+import type { HelpCenter } from '../../core/help-center';
+import type { CliOptions } from '../index';
+import { openForCli } from '../context';
+import { UsageError } from '../usage';
+
+function platformOption(value: string | undefined, flag: string): Platform | undefined {
+  if (value === undefined) return undefined;
+  if (!isPlatform(value)) throw new UsageError(`${flag} must be one of ${PLATFORMS.join(', ')}`);
+  return value;
+}
+
+function queryOptions(values: CliOptions): Omit<SearchQuery, 'text'> {
+  const sort = values.sort;
+  if (sort !== undefined && sort !== 'relevance' && sort !== 'recent') throw new UsageError('--sort must be relevance or recent');
+  let limit: number | undefined;
+  if (values.limit !== undefined) {
+    limit = Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new UsageError('--limit must be a whole number from 1 to 200');
+  }
+  return {
+    platform: platformOption(values.platform, '--platform'),
+    onlyPlatform: platformOption(values['only-platform'], '--only-platform'),
+    category: values.category,
+    service: values.service,
+    locale: values.locale,
+    sort,
+    limit,
+  };
+}
+
+function highlight(snippet: Snippet, color: boolean): string {
+  if (!color) return snippet.text;
+  let out = '';
+  let at = 0;
+  for (const [start, end] of snippet.ranges) {
+    out += `${snippet.text.slice(at, start)}\u001b[1;33m${snippet.text.slice(start, end)}\u001b[0m`;
+    at = end;
+  }
+  return out + snippet.text.slice(at);
+}
+
+function printHuman(result: SearchResult): void {
+  const color = process.stdout.isTTY === true;
+  const lines = [`"${result.query}" 총 ${result.total}건`];
+  if (result.didYouMean) lines.push(`혹시 "${result.didYouMean}"을(를) 찾으세요?`);
+  for (const hit of result.results) {
+    const others = hit.variants.slice(1).map((v) => PLATFORM_LABELS[v.platform].ko);
+    lines.push('');
+    lines.push(`[${hit.service}][${hit.category}][${PLATFORM_LABELS[hit.platform].ko}] ${hit.title}  (${hit.id})`);
+    lines.push(`  ${highlight(hit.snippet, color)}`);
+    if (others.length) lines.push(`  다른 플랫폼: ${others.join(', ')}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+async function searchStdin(center: HelpCenter, options: Omit<SearchQuery, 'text'>): Promise<void> {
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    const text = line.replace(/\r$/, '');
+    if (text.trim() === '') continue;
+    const result = await center.service.search({ ...options, text });
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  }
+}
+
+export async function searchCommand(rest: string[], values: CliOptions): Promise<number> {
+  const options = queryOptions(values);
+  if (values.stdin) {
+    if (rest.length > 0) throw new UsageError('search --stdin reads queries from standard input; give no query arguments');
+    if (!values.json) throw new UsageError('search --stdin prints JSON Lines; add --json');
+  } else if (rest.length === 0) throw new UsageError('search needs a query');
+  const center = await openForCli({ db: values.db });
+  try {
+    if (values.stdin) {
+      await searchStdin(center, options);
+      return 0;
+    }
+    const result = await center.service.search({ ...options, text: rest.join(' ') });
+    if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    else printHuman(result);
+    return 0;
+  } finally {
+    center.close();
+  }
+}

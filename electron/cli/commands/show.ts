@@ -1,0 +1,71 @@
+/** `doum show <id>` and `doum stats`. */
+import { PLATFORM_LABELS } from '../../../shared/platform';
+import { RequestError } from '../../core/errors';
+import { htmlToText } from '../../core/feed/html-text';
+import type { CliOptions } from '../index';
+import { openForCli } from '../context';
+import { noMorePositionals, printJson, UsageError } from '../usage';
+
+export async function showCommand(rest: string[], values: CliOptions): Promise<number> {
+  const [id, ...extra] = rest;
+  if (!id) throw new UsageError('show needs an article id');
+  noMorePositionals(extra, 'show');
+  const center = await openForCli({ db: values.db });
+  try {
+    const article = await center.service.getArticle(id);
+    if (!article) throw new RequestError('not-found', `there is no article "${id}" in ${center.content.file}`);
+    if (values.json) {
+      printJson(article);
+      return 0;
+    }
+    const out = [
+      article.title,
+      `[${article.service}][${article.category}][${PLATFORM_LABELS[article.platform].ko}] · ${article.locale} · ${article.updatedAt}`,
+      '',
+      htmlToText(article.bodyHtml),
+      '',
+    ];
+    if (article.variants.length > 1) out.push(`variants: ${article.variants.map((v) => `${v.id} (${v.platform})`).join(', ')}`);
+    if (article.related.length) out.push(`related: ${article.related.map((r) => r.id).join(', ')}`);
+    process.stdout.write(`${out.join('\n')}\n`);
+    return 0;
+  } finally {
+    center.close();
+  }
+}
+
+export async function statsCommand(rest: string[], values: CliOptions): Promise<number> {
+  noMorePositionals(rest, 'stats');
+  const center = await openForCli({ db: values.db });
+  try {
+    const stats = center.content.stats();
+    const state = center.content.syncState();
+    const result = {
+      revision: state.revision,
+      articles: stats.articles,
+      groups: stats.groups,
+      categories: stats.categories,
+      locales: stats.locales,
+      lastSync: state.lastSuccessAt,
+      source: state.source,
+      lastError: state.lastError,
+      file: center.content.file,
+    };
+    if (values.json) printJson(result);
+    else {
+      process.stdout.write(
+        [
+          `file:       ${result.file}`,
+          `source:     ${result.source ?? '-'}`,
+          `revision:   ${result.revision ?? '-'}`,
+          `articles:   ${result.articles} (${result.groups} topics, ${result.categories} categories, locales ${result.locales.join(', ') || '-'})`,
+          `last sync:  ${result.lastSync ?? 'never'}`,
+          ...(result.lastError ? [`last error: ${result.lastError.message} (${result.lastError.at})`] : []),
+        ].join('\n') + '\n',
+      );
+    }
+    return 0;
+  } finally {
+    center.close();
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * `doum`: the command line over core/ (and the preview). See ../../README.md and DESIGN's
+ * "Command line" for the contract. With --json, stdout carries one JSON document and nothing
+ * else; messages go to stderr. Errors exit non-zero with one readable line.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { errorMessage } from '../core/errors';
+import { feedCommand } from './commands/feed';
+import { previewCommand } from './commands/preview';
+import { searchCommand } from './commands/search';
+import { showCommand, statsCommand } from './commands/show';
+import { syncCommand } from './commands/sync';
+import { UsageError } from './usage';
+
+export const USAGE = `usage: doum <command> [options]
+
+  feed build <content-dir> --out <feed-dir> [--sign-key <file>] [--json]
+  feed keygen --out <dir>
+  sync [--feed <url|dir>] [--db <file>] [--json]
+  search <query...> [--db <file>] [--platform <p>] [--only-platform <p>] [--category <c>]
+         [--service <s>] [--locale <l>] [--sort relevance|recent] [--limit <n>] [--json] [--stdin]
+  show <id> [--db <file>] [--json]
+  stats [--db <file>] [--json]
+  preview [--feed <url|dir>] [--db <file>] [--port <n>] [--os macos|windows|linux]`;
+
+const OPTIONS = {
+  out: { type: 'string' },
+  'sign-key': { type: 'string' },
+  feed: { type: 'string' },
+  db: { type: 'string' },
+  platform: { type: 'string' },
+  'only-platform': { type: 'string' },
+  category: { type: 'string' },
+  service: { type: 'string' },
+  locale: { type: 'string' },
+  sort: { type: 'string' },
+  limit: { type: 'string' },
+  port: { type: 'string' },
+  os: { type: 'string' },
+  json: { type: 'boolean' },
+  stdin: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies ParseArgsConfig['options'];
+
+export type CliOptions = ReturnType<typeof parse>['values'];
+
+function parse(argv: string[]) {
+  return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    throw new UsageError(errorMessage(error).replace(/\. To specify.*$/, ''));
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(`${USAGE}\n`);
+    return command || values.help ? 0 : 2;
+  }
+  switch (command) {
+    case 'feed':
+      return feedCommand(rest, values);
+    case 'sync':
+      return syncCommand(rest, values);
+    case 'search':
+      return searchCommand(rest, values);
+    case 'show':
+      return showCommand(rest, values);
+    case 'stats':
+      return statsCommand(rest, values);
+    case 'preview':
+      return previewCommand(rest, values);
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      if (error instanceof UsageError) {
+        process.stderr.write(`doum: ${error.message}\n${USAGE}\n`);
+        process.exitCode = 2;
+      } else {
+        process.stderr.write(`doum: ${errorMessage(error).split('\n').join('\n  ')}\n`);
+        process.exitCode = 1;
+      }
+    },
+  );
+}

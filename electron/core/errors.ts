@@ -1,0 +1,96 @@
+/**
+ * Typed errors of the domain. Each carries what a person needs to fix the problem; the CLI
+ * prints `message`, the service maps them onto HelpApi error codes, the UI words them.
+ */
+
+/** A content file (Markdown + front matter) is invalid. */
+export class ContentError extends Error {
+  constructor(
+    readonly file: string,
+    readonly field: string | null,
+    readonly problem: string,
+  ) {
+    super(field ? `${file}: field "${field}": ${problem}` : `${file}: ${problem}`);
+    this.name = 'ContentError';
+  }
+}
+
+/** Several content problems found in one build; nothing was written. */
+export class ContentBuildError extends Error {
+  constructor(readonly problems: ContentError[]) {
+    super(
+      `${problems.length} problem${problems.length === 1 ? '' : 's'} in the content; nothing was written:\n` +
+        problems.map((p) => `  - ${p.message}`).join('\n'),
+    );
+    this.name = 'ContentBuildError';
+  }
+}
+
+export const SYNC_FAILURES = [
+  'network', // connection refused, reset, DNS
+  'timeout', // no answer in time
+  'http', // unexpected HTTP status
+  'not-found', // feed or file missing
+  'integrity', // sha256 mismatch or truncated body
+  'signature', // manifest signature missing or wrong
+  'invalid-feed', // manifest/snapshot/delta not in doum-feed/1 shape
+  'invalid-record', // an article record failed validation
+  'cancelled',
+  'busy', // another sync holds the lock
+  'storage', // the local database could not be written
+] as const;
+export type SyncFailure = (typeof SYNC_FAILURES)[number];
+
+/** A sync did not complete; the last good copy is untouched. */
+export class SyncError extends Error {
+  /** The URL or path involved, when there is one. */
+  readonly resource: string | undefined;
+  /** Network faults, timeouts and 5xx/429 answers are worth retrying; the rest is final. */
+  readonly retryable: boolean;
+  /** Seconds the server asked us to wait (Retry-After), when it did. */
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(
+    readonly kind: SyncFailure,
+    message: string,
+    options: { resource?: string; cause?: unknown; retryable?: boolean; retryAfterSeconds?: number } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = 'SyncError';
+    this.resource = options.resource;
+    this.retryable = options.retryable ?? (kind === 'network' || kind === 'timeout');
+    this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+}
+
+/** The content database could not be opened or read. */
+export class StoreError extends Error {
+  constructor(
+    /**
+     * 'corrupt': damaged or not a database (safe to move aside); 'newer-schema': written by
+     * a newer Doum; 'failed': anything else (locked, permissions, disk full).
+     */
+    readonly kind: 'corrupt' | 'newer-schema' | 'failed',
+    readonly file: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'StoreError';
+  }
+}
+
+/** A request to the service that cannot be honoured (bad URL, unknown id...). */
+export class RequestError extends Error {
+  constructor(
+    readonly kind: 'invalid-argument' | 'not-found' | 'refused',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RequestError';
+  }
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,241 @@
+/**
+ * Reads a content folder (Markdown files with YAML front matter, one article per file) into
+ * feed articles. Every problem is collected and reported with the file, field and value, and
+ * nothing is returned unless the whole folder is valid.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { Marked, type Tokens } from 'marked';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { PLATFORMS, isPlatform } from '../../../shared/platform';
+import { ContentBuildError, ContentError } from '../errors';
+import { ARTICLE_ID_PATTERN, type FeedArticle, type FeedCategory } from './format';
+import { articleLinksIn, sanitizeArticleHtml } from './sanitize';
+
+const FIELDS = ['id', 'title', 'service', 'category', 'platform', 'locale', 'group', 'tags', 'updated'] as const;
+type Field = (typeof FIELDS)[number];
+
+interface ParsedFile {
+  file: string;
+  id: string;
+  frontMatter: Record<Field, unknown>;
+  markdown: string;
+}
+
+export interface ContentSet {
+  articles: FeedArticle[];
+  categories: FeedCategory[];
+}
+
+/** Lists the Markdown files under a folder, sorted, skipping dotfiles and README files. */
+export function listContentFiles(dir: string): string[] {
+  const files: string[] = [];
+  const walk = (folder: string): void => {
+    for (const name of readdirSync(folder).sort()) {
+      if (name.startsWith('.')) continue;
+      const path = join(folder, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.toLowerCase().endsWith('.md') && name.toLowerCase() !== 'readme.md') files.push(path);
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+function splitFrontMatter(file: string, text: string): { yaml: string; body: string } {
+  const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const match = /^---\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(normalized);
+  if (!match) throw new ContentError(file, null, 'no front matter: the file must start with a "---" line, the YAML fields, and a closing "---" line');
+  return { yaml: match[1]!, body: normalized.slice(match[0].length) };
+}
+
+function closestField(name: string): string | undefined {
+  const distance = (a: string, b: string): number => {
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+      let prev = row[0]!;
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const current = row[j]!;
+        row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = current;
+      }
+    }
+    return row[b.length]!;
+  };
+  return FIELDS.find((field) => distance(name, field) <= 2);
+}
+
+function parseFile(file: string, text: string): ParsedFile {
+  const { yaml, body } = splitFrontMatter(file, text);
+  let data: unknown;
+  try {
+    data = parseYaml(yaml);
+  } catch (error) {
+    const detail = error instanceof YAMLParseError ? error.message.split('\n')[0] : String(error);
+    throw new ContentError(file, null, `the front matter is not valid YAML: ${detail}`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new ContentError(file, null, 'the front matter must be a set of "field: value" lines');
+  }
+  const record = data as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (!(FIELDS as readonly string[]).includes(key)) {
+      const hint = closestField(key);
+      throw new ContentError(file, key, `unknown field${hint ? ` (did you mean "${hint}"?)` : ''}; allowed: ${FIELDS.join(', ')}`);
+    }
+  }
+  const id = record.id;
+  if (typeof id !== 'string' || !ARTICLE_ID_PATTERN.test(id) || id.length > 128) {
+    throw new ContentError(file, 'id', `${JSON.stringify(id ?? null)} is not a valid id (lowercase a-z, 0-9 and single "-", at most 128 characters)`);
+  }
+  return { file, id, frontMatter: record as Record<Field, unknown>, markdown: body };
+}
+
+function requireText(file: string, field: Field, value: unknown, max: number): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new ContentError(file, field, value === undefined ? 'is required' : `must be non-empty text, got ${JSON.stringify(value)}`);
+  }
+  const text = value.trim();
+  if (text.length > max) throw new ContentError(file, field, `is ${text.length} characters long; at most ${max} are allowed`);
+  return text;
+}
+
+function checkDate(file: string, value: unknown): string {
+  const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
+  if (typeof text !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(`${text}T00:00:00Z`))) {
+    throw new ContentError(file, 'updated', `${JSON.stringify(text ?? null)} is not a date in the form YYYY-MM-DD`);
+  }
+  const [y, m, d] = text.split('-').map(Number);
+  const date = new Date(Date.UTC(y!, m! - 1, d!));
+  if (date.getUTCMonth() !== m! - 1 || date.getUTCDate() !== d) {
+    throw new ContentError(file, 'updated', `${text} is not a real calendar date`);
+  }
+  return text;
+}
+
+function checkTags(file: string, value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new ContentError(file, 'tags', `must be a list like [신고, 차단], got ${JSON.stringify(value)}`);
+  return value.map((tag, i) => {
+    if (typeof tag !== 'string' && typeof tag !== 'number') {
+      throw new ContentError(file, 'tags', `item ${i + 1} must be text, got ${JSON.stringify(tag)}`);
+    }
+    const text = String(tag).trim();
+    if (text === '' || text.length > 60) throw new ContentError(file, 'tags', `item ${i + 1} must be 1–60 characters, got ${JSON.stringify(text)}`);
+    return text;
+  });
+}
+
+function checkCategory(file: string, value: unknown): string {
+  const text = requireText(file, 'category', value, 200);
+  const segments = text.split('/').map((segment) => segment.trim());
+  if (segments.some((segment) => segment === '')) {
+    throw new ContentError(file, 'category', `${JSON.stringify(text)} has an empty segment; write a path like "채팅/메시지"`);
+  }
+  return segments.join('/');
+}
+
+function checkFields(parsed: ParsedFile): Omit<FeedArticle, 'bodyHtml' | 'links'> {
+  const { file, frontMatter: fm } = parsed;
+  const platform = fm.platform;
+  if (!isPlatform(platform)) {
+    throw new ContentError(file, 'platform', `${JSON.stringify(platform ?? null)} is not one of ${PLATFORMS.join(', ')}`);
+  }
+  const locale = requireText(file, 'locale', fm.locale, 35);
+  if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(locale)) {
+    throw new ContentError(file, 'locale', `${JSON.stringify(locale)} is not a language tag such as "ko" or "en"`);
+  }
+  let group: string | null = null;
+  if (fm.group !== undefined && fm.group !== null) {
+    if (typeof fm.group !== 'string' || !ARTICLE_ID_PATTERN.test(fm.group)) {
+      throw new ContentError(file, 'group', `${JSON.stringify(fm.group)} is not a valid group (lowercase a-z, 0-9 and "-")`);
+    }
+    group = fm.group;
+  }
+  return {
+    id: parsed.id,
+    title: requireText(file, 'title', fm.title, 300),
+    service: requireText(file, 'service', fm.service, 100),
+    category: checkCategory(file, fm.category),
+    platform,
+    locale,
+    group,
+    tags: checkTags(file, fm.tags),
+    updatedAt: checkDate(file, fm.updated),
+  };
+}
+
+function renderMarkdown(parsed: ParsedFile, knownIds: ReadonlyMap<string, string>, problems: ContentError[]): string {
+  const marked = new Marked({ gfm: true, async: false });
+  marked.use({
+    walkTokens: (token) => {
+      if (token.type !== 'link') return;
+      const href = (token as Tokens.Link).href;
+      if (!href.startsWith('article:')) return;
+      const target = href.slice('article:'.length);
+      if (!ARTICLE_ID_PATTERN.test(target)) {
+        problems.push(new ContentError(parsed.file, null, `link "${href}" does not name a valid article id`));
+      } else if (!knownIds.has(target)) {
+        problems.push(new ContentError(parsed.file, null, `link "${href}" points to "${target}", but no content file has that id`));
+      }
+    },
+  });
+  return sanitizeArticleHtml(marked.parse(parsed.markdown) as string);
+}
+
+/** Category records for the feed: every path and its ancestors, in first-seen order per locale. */
+export function categoriesOf(articles: readonly Pick<FeedArticle, 'category' | 'locale'>[]): FeedCategory[] {
+  const positions = new Map<string, number>();
+  const categories: FeedCategory[] = [];
+  for (const article of articles) {
+    const segments = article.category.split('/');
+    for (let depth = 1; depth <= segments.length; depth++) {
+      const path = segments.slice(0, depth).join('/');
+      const key = `${article.locale}\u0000${path}`;
+      if (positions.has(key)) continue;
+      positions.set(key, categories.length);
+      categories.push({ path, locale: article.locale, position: categories.length });
+    }
+  }
+  return categories;
+}
+
+/** Reads and validates a whole content folder. Throws ContentBuildError listing every problem. */
+export function readContent(dir: string): ContentSet {
+  const problems: ContentError[] = [];
+  const parsed: ParsedFile[] = [];
+  const files = listContentFiles(dir);
+  if (files.length === 0) throw new ContentBuildError([new ContentError(dir, null, 'no Markdown (.md) files found')]);
+  for (const path of files) {
+    const file = relative(dir, path).split(sep).join('/');
+    try {
+      parsed.push(parseFile(file, readFileSync(path, 'utf8')));
+    } catch (error) {
+      if (error instanceof ContentError) problems.push(error);
+      else throw error;
+    }
+  }
+  const fileById = new Map<string, string>();
+  for (const item of parsed) {
+    const other = fileById.get(item.id);
+    if (other) problems.push(new ContentError(item.file, 'id', `"${item.id}" is already used by ${other}`));
+    else fileById.set(item.id, item.file);
+  }
+  const articles: FeedArticle[] = [];
+  for (const item of parsed) {
+    try {
+      const fields = checkFields(item);
+      const bodyHtml = renderMarkdown(item, fileById, problems);
+      articles.push({ ...fields, bodyHtml, links: articleLinksIn(bodyHtml) });
+    } catch (error) {
+      if (error instanceof ContentError) problems.push(error);
+      else throw error;
+    }
+  }
+  if (problems.length > 0) throw new ContentBuildError(problems);
+  // Categories keep the folder order authors chose; articles are sorted for stable feeds.
+  const categories = categoriesOf(articles);
+  articles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { articles, categories };
+}

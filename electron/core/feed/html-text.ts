@@ -1,0 +1,37 @@
+/**
+ * Plain text of sanitized article HTML, for the search index and snippets. The input is
+ * already sanitized (a closed set of tags, entities escaped by the sanitizer), so a small
+ * tag stripper is exact here; it is not meant for arbitrary HTML.
+ */
+
+const BLOCK_BOUNDARY = /<\/?(p|br|hr|h[1-6]|ul|ol|li|dl|dt|dd|pre|blockquote|figure|figcaption|table|thead|tbody|tfoot|tr|caption|div)\b[^>]*>/gi;
+const CELL_BOUNDARY = /<\/?(th|td)\b[^>]*>/gi;
+const ANY_TAG = /<[^>]*>/g;
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+};
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity: string) => {
+    if (entity[0] === '#') {
+      const code = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED_ENTITIES[entity.toLowerCase()] ?? whole;
+  });
+}
+
+export function htmlToText(html: string): string {
+  const text = html.replace(BLOCK_BOUNDARY, '\n').replace(CELL_BOUNDARY, ' ').replace(ANY_TAG, '');
+  return decodeEntities(text)
+    .split('\n')
+    .map((line) => line.replace(/[ \t\r\f\v]+/g, ' ').trim())
+    .filter((line) => line.length > 0)
+    .join('\n');
+}

@@ -1,0 +1,118 @@
+/**
+ * Opens everything Doum needs around one content file: the stores, the search index and the
+ * sync engine, wired into a HelpService. The Electron shell, the CLI and the preview all
+ * start here. A corrupt content file is moved aside and rebuilt from the bundled feed, and an
+ * empty or bundled-only store is brought up to the bundled feed's revision, so the app is
+ * usable offline from the first launch.
+ */
+import type { HostOs } from '../../shared/platform';
+import type { AppInfo } from '../../shared/types';
+import { errorMessage, SyncError } from './errors';
+import { buildIndexInThread, type IndexBuilder } from './search/index-builder';
+import { SearchIndex } from './search/search-index';
+import { BUNDLED_SOURCE_ID, HelpService } from './service';
+import { ContentStore } from './store/content-store';
+import { UserStore } from './store/user-store';
+import { SyncEngine } from './sync/engine';
+import { FolderFeedSource, type FeedSource } from './sync/feed-source';
+import type { DataFiles } from './paths';
+
+export interface OpenHelpCenterOptions {
+  files: DataFiles;
+  bundledFeedDir: string | null;
+  hostOs: HostOs;
+  version: string;
+  systemLocale: string;
+  transport: AppInfo['transport'];
+  openExternal: (url: string) => Promise<void>;
+  indexBuilder?: IndexBuilder;
+  sourceFor?: (location: string) => FeedSource;
+  /** Skip importing the bundled feed (the CLI's `sync --feed` brings its own). */
+  skipBundledImport?: boolean;
+}
+
+export interface StartupReport {
+  /** Set when the content file was unreadable and was moved aside. */
+  recoveredContent: { movedAsideTo: string; reason: string } | null;
+  recoveredUserData: { movedAsideTo: string; reason: string } | null;
+  /** Revision imported from the bundled feed at start-up, if any. */
+  importedBundledRevision: number | null;
+  /** Why the bundled import failed, if it did (the app still starts). */
+  bundledImportError: string | null;
+  searchIndex: 'loaded' | 'rebuilt';
+}
+
+export interface HelpCenter {
+  service: HelpService;
+  content: ContentStore;
+  user: UserStore;
+  sync: SyncEngine;
+  search: SearchIndex;
+  startup: StartupReport;
+  close(): void;
+}
+
+async function importBundled(content: ContentStore, sync: SyncEngine, bundledFeedDir: string): Promise<number | null> {
+  const state = content.syncState();
+  // Only an empty store or one that has never synced anything but the bundle follows it.
+  if (!content.isEmpty() && state.source !== BUNDLED_SOURCE_ID) return null;
+  const report = await sync.sync(new FolderFeedSource(bundledFeedDir, BUNDLED_SOURCE_ID));
+  return report.notModified ? null : report.revision;
+}
+
+export async function openHelpCenter(options: OpenHelpCenterOptions): Promise<HelpCenter> {
+  const { files } = options;
+  const opened = ContentStore.open(files.content);
+  const content = opened.store;
+  let user: UserStore;
+  let recoveredUserData: StartupReport['recoveredUserData'];
+  try {
+    const openedUser = UserStore.open(files.user);
+    user = openedUser.store;
+    recoveredUserData = openedUser.recovered;
+  } catch (error) {
+    content.close();
+    throw error;
+  }
+  const sync = new SyncEngine({ store: content, lockFile: files.syncLock });
+  const search = new SearchIndex(content, options.indexBuilder ?? buildIndexInThread);
+
+  let importedBundledRevision: number | null = null;
+  let bundledImportError: string | null = null;
+  if (options.bundledFeedDir && !options.skipBundledImport) {
+    try {
+      importedBundledRevision = await importBundled(content, sync, options.bundledFeedDir);
+    } catch (error) {
+      // Another process syncing is fine: it will bring the content.
+      if (!(error instanceof SyncError && error.kind === 'busy')) bundledImportError = errorMessage(error);
+    }
+  }
+  const index = await search.open();
+
+  const service = new HelpService({
+    content,
+    user,
+    search,
+    sync,
+    hostOs: options.hostOs,
+    version: options.version,
+    systemLocale: options.systemLocale,
+    transport: options.transport,
+    bundledFeedDir: options.bundledFeedDir,
+    openExternal: options.openExternal,
+    sourceFor: options.sourceFor,
+  });
+  return {
+    service,
+    content,
+    user,
+    sync,
+    search,
+    startup: { recoveredContent: opened.recovered, recoveredUserData, importedBundledRevision, bundledImportError, searchIndex: index.how },
+    close() {
+      sync.cancel();
+      content.close();
+      user.close();
+    },
+  };
+}

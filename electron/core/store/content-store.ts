@@ -1,0 +1,391 @@
+/**
+ * The content database: articles, categories, links between articles, the sync state and
+ * the persisted search index. Content only — the user's own data lives in UserStore, so a
+ * content reset never touches it. Every update is one transaction: all of it, or nothing.
+ */
+import { createHash } from 'node:crypto';
+import type { Platform } from '../../../shared/platform';
+import type { ArticleSummary, ArticleVariant, Category, SyncErrorInfo } from '../../../shared/types';
+import { htmlToText } from '../feed/html-text';
+import type { FeedArticle, FeedCategory } from '../feed/format';
+import { openDatabaseWithRecovery, type Db, type Migration } from './database';
+
+export const CONTENT_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'articles, categories, links, sync state, search index',
+    up(db) {
+      db.exec(`
+        CREATE TABLE articles (
+          id TEXT PRIMARY KEY,
+          title TEXT NOT NULL,
+          body_html TEXT NOT NULL,
+          body_text TEXT NOT NULL,
+          service TEXT NOT NULL,
+          category TEXT NOT NULL,
+          platform TEXT NOT NULL,
+          locale TEXT NOT NULL,
+          topic_group TEXT,
+          tags TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          content_hash TEXT NOT NULL
+        );
+        CREATE INDEX articles_by_group ON articles (topic_group, locale);
+        CREATE INDEX articles_by_category ON articles (locale, category);
+        CREATE TABLE article_links (
+          from_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+          to_id TEXT NOT NULL,
+          PRIMARY KEY (from_id, to_id)
+        );
+        CREATE INDEX article_links_by_target ON article_links (to_id);
+        CREATE TABLE categories (
+          locale TEXT NOT NULL,
+          path TEXT NOT NULL,
+          position INTEGER NOT NULL,
+          PRIMARY KEY (locale, path)
+        );
+        CREATE TABLE sync_state (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          source TEXT,
+          revision INTEGER,
+          etag TEXT,
+          last_modified TEXT,
+          last_success_at TEXT,
+          last_attempt_at TEXT,
+          last_error TEXT
+        );
+        INSERT INTO sync_state (id) VALUES (1);
+        CREATE TABLE search_index (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          revision INTEGER,
+          engine_version TEXT NOT NULL,
+          content_hash TEXT NOT NULL,
+          built_at TEXT NOT NULL,
+          data BLOB NOT NULL
+        );
+      `);
+    },
+  },
+];
+
+/** An article as stored: the feed record plus its plain text. */
+export interface StoredArticle extends ArticleSummary {
+  bodyHtml: string;
+  bodyText: string;
+  links: string[];
+}
+
+export interface SyncState {
+  source: string | null;
+  revision: number | null;
+  etag: string | null;
+  lastModified: string | null;
+  lastSuccessAt: string | null;
+  lastAttemptAt: string | null;
+  lastError: SyncErrorInfo | null;
+}
+
+export interface ArticleFilter {
+  category?: string;
+  service?: string;
+  locale?: string;
+  platform?: Platform;
+  ids?: string[];
+  limit?: number;
+  order?: 'recent' | 'title';
+}
+
+/** One step of content change: a whole replacement or upserts/deletes on top of what is there. */
+export type ContentChange =
+  | { kind: 'replace'; articles: FeedArticle[]; categories: FeedCategory[] }
+  | { kind: 'patch'; upserts: FeedArticle[]; deletes: string[]; categories: FeedCategory[] };
+
+export interface ChangeReport {
+  added: number;
+  updated: number;
+  deleted: number;
+  total: number;
+}
+
+export interface PersistedIndex {
+  revision: number | null;
+  engineVersion: string;
+  contentHash: string;
+  data: Buffer;
+}
+
+interface ArticleRow {
+  id: string;
+  title: string;
+  body_html: string;
+  body_text: string;
+  service: string;
+  category: string;
+  platform: Platform;
+  locale: string;
+  topic_group: string | null;
+  tags: string;
+  updated_at: string;
+  content_hash: string;
+}
+
+const SUMMARY_COLUMNS = 'id, title, service, category, platform, locale, topic_group, tags, updated_at';
+
+function toSummary(row: Omit<ArticleRow, 'body_html' | 'body_text' | 'content_hash'>): ArticleSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    service: row.service,
+    category: row.category,
+    platform: row.platform,
+    locale: row.locale,
+    group: row.topic_group,
+    tags: JSON.parse(row.tags) as string[],
+    updatedAt: row.updated_at,
+  };
+}
+
+function hashArticle(article: FeedArticle): string {
+  return createHash('sha256').update(JSON.stringify(article)).digest('hex');
+}
+
+export class ContentStore {
+  private constructor(
+    readonly db: Db,
+    readonly file: string,
+  ) {}
+
+  /**
+   * Opens (creating or migrating) the content database. A corrupt file is moved aside and a
+   * fresh one created; `recovered` then says where the old file went and why.
+   */
+  static open(file: string): { store: ContentStore; recovered: { movedAsideTo: string; reason: string } | null } {
+    const opened = openDatabaseWithRecovery(file, CONTENT_MIGRATIONS);
+    const recovered = opened.movedAsideTo ? { movedAsideTo: opened.movedAsideTo, reason: opened.reason ?? '' } : null;
+    return { store: new ContentStore(opened.db, file), recovered };
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  // -- reading -------------------------------------------------------------------------------
+
+  articleCount(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+  }
+
+  isEmpty(): boolean {
+    return this.db.prepare('SELECT 1 FROM articles LIMIT 1').get() === undefined;
+  }
+
+  getArticle(id: string): StoredArticle | null {
+    const row = this.db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
+    if (!row) return null;
+    const links = this.db.prepare('SELECT to_id FROM article_links WHERE from_id = ? ORDER BY rowid').pluck().all(id) as string[];
+    return { ...toSummary(row), bodyHtml: row.body_html, bodyText: row.body_text, links };
+  }
+
+  listArticles(filter: ArticleFilter = {}): ArticleSummary[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.category) {
+      where.push('(category = ? OR category LIKE ? ESCAPE \'\\\')');
+      params.push(filter.category, `${filter.category.replace(/[\\%_]/g, '\\$&')}/%`);
+    }
+    if (filter.service) { where.push('service = ?'); params.push(filter.service); }
+    if (filter.locale) { where.push('locale = ?'); params.push(filter.locale); }
+    if (filter.platform) { where.push('platform = ?'); params.push(filter.platform); }
+    if (filter.ids) {
+      if (filter.ids.length === 0) return [];
+      where.push(`id IN (SELECT value FROM json_each(?))`);
+      params.push(JSON.stringify(filter.ids));
+    }
+    const order = filter.order === 'title' ? 'title COLLATE NOCASE, id' : 'updated_at DESC, id';
+    const sql = `SELECT ${SUMMARY_COLUMNS} FROM articles ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} ${filter.limit ? 'LIMIT ?' : ''}`;
+    if (filter.limit) params.push(filter.limit);
+    return (this.db.prepare(sql).all(...params) as ArticleRow[]).map(toSummary);
+  }
+
+  /** Every article for (re)building the search index. */
+  indexableArticles(): Array<ArticleSummary & { bodyText: string }> {
+    const rows = this.db.prepare(`SELECT ${SUMMARY_COLUMNS}, body_text FROM articles ORDER BY id`).all() as ArticleRow[];
+    return rows.map((row) => ({ ...toSummary(row), bodyText: row.body_text }));
+  }
+
+  /** The articles sharing a topic group and locale. */
+  groupMembers(group: string, locale: string): ArticleVariant[] {
+    return this.db
+      .prepare('SELECT id, platform, locale FROM articles WHERE topic_group = ? AND locale = ? ORDER BY id')
+      .all(group, locale) as ArticleVariant[];
+  }
+
+  /** The same topic in other locales. */
+  groupTranslations(group: string, locale: string): ArticleVariant[] {
+    return this.db
+      .prepare('SELECT id, platform, locale FROM articles WHERE topic_group = ? AND locale <> ? ORDER BY locale, id')
+      .all(group, locale) as ArticleVariant[];
+  }
+
+  /** How many articles link to each article (a proxy for how central it is). */
+  incomingLinkCounts(locale?: string): Map<string, number> {
+    const rows = this.db
+      .prepare(
+        `SELECT l.to_id AS id, count(*) AS n FROM article_links l JOIN articles a ON a.id = l.to_id
+         ${locale ? 'WHERE a.locale = ?' : ''} GROUP BY l.to_id`,
+      )
+      .all(...(locale ? [locale] : [])) as Array<{ id: string; n: number }>;
+    return new Map(rows.map((r) => [r.id, r.n]));
+  }
+
+  /** Categories with article counts (a parent counts its sub-categories' articles). */
+  categories(locale?: string): Category[] {
+    const counts = this.db
+      .prepare(`SELECT locale, category, count(*) AS n FROM articles ${locale ? 'WHERE locale = ?' : ''} GROUP BY locale, category`)
+      .all(...(locale ? [locale] : [])) as Array<{ locale: string; category: string; n: number }>;
+    const positions = new Map(
+      (this.db.prepare('SELECT locale, path, position FROM categories').all() as Array<{ locale: string; path: string; position: number }>)
+        .map((r) => [`${r.locale}\u0000${r.path}`, r.position]),
+    );
+    const byKey = new Map<string, Category>();
+    for (const { locale: loc, category, n } of counts) {
+      const segments = category.split('/');
+      for (let depth = 1; depth <= segments.length; depth++) {
+        const path = segments.slice(0, depth).join('/');
+        const key = `${loc}\u0000${path}`;
+        const existing = byKey.get(key);
+        if (existing) existing.articleCount += n;
+        else byKey.set(key, { path, name: segments[depth - 1]!, parent: depth > 1 ? segments.slice(0, depth - 1).join('/') : null, locale: loc, articleCount: n });
+      }
+    }
+    const position = (c: Category): number => positions.get(`${c.locale}\u0000${c.path}`) ?? Number.MAX_SAFE_INTEGER;
+    return [...byKey.values()].sort((a, b) => a.locale.localeCompare(b.locale) || position(a) - position(b) || a.path.localeCompare(b.path));
+  }
+
+  stats(): { articles: number; groups: number; categories: number; locales: string[] } {
+    const row = this.db
+      .prepare(`SELECT count(*) AS articles, count(DISTINCT locale || char(0) || coalesce(topic_group, '#' || id)) AS groups FROM articles`)
+      .get() as { articles: number; groups: number };
+    const locales = this.db.prepare('SELECT DISTINCT locale FROM articles ORDER BY locale').pluck().all() as string[];
+    return { ...row, categories: this.categories().length, locales };
+  }
+
+  // -- sync state ------------------------------------------------------------------------------
+
+  syncState(): SyncState {
+    const row = this.db.prepare('SELECT * FROM sync_state WHERE id = 1').get() as {
+      source: string | null; revision: number | null; etag: string | null; last_modified: string | null;
+      last_success_at: string | null; last_attempt_at: string | null; last_error: string | null;
+    };
+    return {
+      source: row.source,
+      revision: row.revision,
+      etag: row.etag,
+      lastModified: row.last_modified,
+      lastSuccessAt: row.last_success_at,
+      lastAttemptAt: row.last_attempt_at,
+      lastError: row.last_error ? (JSON.parse(row.last_error) as SyncErrorInfo) : null,
+    };
+  }
+
+  updateSyncState(patch: Partial<SyncState>): void {
+    const columns: Record<keyof SyncState, string> = {
+      source: 'source', revision: 'revision', etag: 'etag', lastModified: 'last_modified',
+      lastSuccessAt: 'last_success_at', lastAttemptAt: 'last_attempt_at', lastError: 'last_error',
+    };
+    const sets: string[] = [];
+    const values: unknown[] = [];
+    for (const [key, value] of Object.entries(patch) as Array<[keyof SyncState, unknown]>) {
+      sets.push(`${columns[key]} = ?`);
+      values.push(key === 'lastError' && value !== null ? JSON.stringify(value) : value);
+    }
+    if (sets.length) this.db.prepare(`UPDATE sync_state SET ${sets.join(', ')} WHERE id = 1`).run(...values);
+  }
+
+  // -- writing ---------------------------------------------------------------------------------
+
+  /**
+   * Applies content changes and the new sync state in ONE transaction. If anything throws,
+   * the database is exactly as it was before the call.
+   */
+  applyChanges(changes: readonly ContentChange[], state: Partial<SyncState>): ChangeReport {
+    return this.db.transaction(() => {
+      const report = { added: 0, updated: 0, deleted: 0 };
+      for (const change of changes) {
+        const step = change.kind === 'replace' ? this.replaceAll(change.articles) : this.patch(change.upserts, change.deletes);
+        report.added += step.added;
+        report.updated += step.updated;
+        report.deleted += step.deleted;
+        this.replaceCategories(change.categories);
+      }
+      this.updateSyncState(state);
+      return { ...report, total: this.articleCount() };
+    })();
+  }
+
+  private replaceAll(articles: FeedArticle[]): Omit<ChangeReport, 'total'> {
+    const incoming = new Set(articles.map((a) => a.id));
+    const existing = this.db.prepare('SELECT id FROM articles').pluck().all() as string[];
+    const toDelete = existing.filter((id) => !incoming.has(id));
+    const result = this.patch(articles, toDelete);
+    return result;
+  }
+
+  private patch(upserts: FeedArticle[], deletes: string[]): Omit<ChangeReport, 'total'> {
+    const hashOf = this.db.prepare('SELECT content_hash FROM articles WHERE id = ?').pluck();
+    const upsert = this.db.prepare(`
+      INSERT INTO articles (id, title, body_html, body_text, service, category, platform, locale, topic_group, tags, updated_at, content_hash)
+      VALUES (@id, @title, @bodyHtml, @bodyText, @service, @category, @platform, @locale, @group, @tags, @updatedAt, @hash)
+      ON CONFLICT (id) DO UPDATE SET title = excluded.title, body_html = excluded.body_html, body_text = excluded.body_text,
+        service = excluded.service, category = excluded.category, platform = excluded.platform, locale = excluded.locale,
+        topic_group = excluded.topic_group, tags = excluded.tags, updated_at = excluded.updated_at, content_hash = excluded.content_hash`);
+    const clearLinks = this.db.prepare('DELETE FROM article_links WHERE from_id = ?');
+    const addLink = this.db.prepare('INSERT OR IGNORE INTO article_links (from_id, to_id) VALUES (?, ?)');
+    const remove = this.db.prepare('DELETE FROM articles WHERE id = ?');
+    let added = 0;
+    let updated = 0;
+    let deleted = 0;
+    for (const article of upserts) {
+      const hash = hashArticle(article);
+      const previous = hashOf.get(article.id) as string | undefined;
+      if (previous === hash) continue;
+      if (previous === undefined) added++;
+      else updated++;
+      upsert.run({ ...article, bodyText: htmlToText(article.bodyHtml), tags: JSON.stringify(article.tags), hash });
+      clearLinks.run(article.id);
+      for (const target of article.links) addLink.run(article.id, target);
+    }
+    for (const id of deletes) deleted += remove.run(id).changes;
+    return { added, updated, deleted };
+  }
+
+  private replaceCategories(categories: FeedCategory[]): void {
+    this.db.prepare('DELETE FROM categories').run();
+    const insert = this.db.prepare('INSERT OR REPLACE INTO categories (locale, path, position) VALUES (?, ?, ?)');
+    for (const c of categories) insert.run(c.locale, c.path, c.position);
+  }
+
+  /** A fingerprint of the whole content, so a persisted index can be checked against it. */
+  contentFingerprint(): string {
+    const hash = createHash('sha256');
+    for (const value of this.db.prepare('SELECT id || char(0) || content_hash FROM articles ORDER BY id').pluck().iterate()) {
+      hash.update(value as string);
+    }
+    return hash.digest('hex');
+  }
+
+  // -- search index ----------------------------------------------------------------------------
+
+  loadSearchIndex(): PersistedIndex | null {
+    const row = this.db.prepare('SELECT revision, engine_version, content_hash, data FROM search_index WHERE id = 1').get() as
+      | { revision: number | null; engine_version: string; content_hash: string; data: Buffer }
+      | undefined;
+    return row ? { revision: row.revision, engineVersion: row.engine_version, contentHash: row.content_hash, data: row.data } : null;
+  }
+
+  saveSearchIndex(index: PersistedIndex, builtAt = new Date()): void {
+    this.db
+      .prepare(`INSERT OR REPLACE INTO search_index (id, revision, engine_version, content_hash, built_at, data) VALUES (1, ?, ?, ?, ?, ?)`)
+      .run(index.revision, index.engineVersion, index.contentHash, builtAt.toISOString(), index.data);
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Opening a SQLite file: pragmas, forward-only migrations tracked in `user_version`, and
+ * recovery from a corrupt file (moved aside with a timestamp, never deleted).
+ */
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { StoreError } from '../errors';
+
+export type Db = Database.Database;
+
+/** One schema step. Migrations run in order inside one transaction each. */
+export interface Migration {
+  version: number;
+  description: string;
+  up(db: Db): void;
+}
+
+export function applyMigrations(db: Db, migrations: readonly Migration[], file: string): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (current > latest) {
+    throw new StoreError('newer-schema', file, `${file} was written by a newer version of Doum (schema ${current}, this version knows ${latest}); update Doum`);
+  }
+  for (const migration of migrations) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+}
+
+function openRaw(file: string): Db {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Opens and migrates a database; any failure is a StoreError naming the file. */
+export function openDatabase(file: string, migrations: readonly Migration[]): Db {
+  let db: Db | undefined;
+  try {
+    db = openRaw(file);
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new StoreError('corrupt', file, `${file} failed its integrity check: ${String(check)}`);
+    applyMigrations(db, migrations, file);
+    return db;
+  } catch (error) {
+    db?.close();
+    if (error instanceof StoreError) throw error;
+    const code = (error as { code?: unknown }).code;
+    const kind = code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' ? 'corrupt' : 'failed';
+    throw new StoreError(kind, file, `${file} cannot be opened: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
+
+export interface RecoveredOpen {
+  db: Db;
+  /** Where the unreadable file was moved, when it was. */
+  movedAsideTo: string | null;
+  reason: string | null;
+}
+
+function timestamp(now: Date): string {
+  return now.toISOString().replace(/[:.]/g, '-');
+}
+
+/**
+ * Opens a database; if the file is corrupt it (and its -wal/-shm files) is
+ * moved aside as `<file>.corrupt-<timestamp>` and a fresh database is created in its place.
+ * A file from a newer Doum is never moved: that error is thrown.
+ */
+export function openDatabaseWithRecovery(file: string, migrations: readonly Migration[], now = new Date()): RecoveredOpen {
+  try {
+    return { db: openDatabase(file, migrations), movedAsideTo: null, reason: null };
+  } catch (error) {
+    if (!(error instanceof StoreError) || error.kind !== 'corrupt' || !existsSync(file)) throw error;
+    const aside = `${file}.corrupt-${timestamp(now)}`;
+    renameSync(file, aside);
+    for (const suffix of ['-wal', '-shm']) {
+      if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix);
+    }
+    return { db: openDatabase(file, migrations), movedAsideTo: aside, reason: error.message };
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * Where a doum-feed/1 feed is read from: an http(s) URL or a local folder. Both answer the
+ * same questions (manifest with conditional request, a file checked against its sha256, the
+ * optional signature), so the sync engine never knows which one it talks to.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SyncError } from '../errors';
+import { MANIFEST_FILE, SIGNATURE_FILE, type FeedFileRef } from '../feed/format';
+import { httpGet, type RetryPolicy, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from './http';
+
+export interface Conditional {
+  etag: string | null;
+  lastModified: string | null;
+}
+
+export type ManifestFetch =
+  | { notModified: true }
+  | { notModified: false; bytes: Buffer; etag: string | null; lastModified: string | null };
+
+export interface FetchOptions {
+  signal?: AbortSignal;
+  onBytes?: (received: number, total: number | undefined) => void;
+}
+
+export interface FeedSource {
+  /** A stable id of the feed (normalized URL or absolute folder path, or "bundled"). */
+  readonly id: string;
+  fetchManifest(conditional: Conditional, options?: FetchOptions): Promise<ManifestFetch>;
+  /** The signature file, or null when the feed has none. */
+  fetchSignature(options?: FetchOptions): Promise<Buffer | null>;
+  /** A file the manifest names, checked against its size and sha256. */
+  fetchFile(ref: FeedFileRef, options?: FetchOptions): Promise<Buffer>;
+}
+
+export interface HttpSourceOptions {
+  timeoutMs?: number;
+  retry?: RetryPolicy;
+}
+
+function verifyFile(bytes: Buffer, ref: FeedFileRef, where: string): Buffer {
+  if (ref.bytes !== undefined && bytes.length !== ref.bytes) {
+    throw new SyncError('integrity', `${where} has ${bytes.length} bytes but the manifest says ${ref.bytes} (incomplete or altered download)`, { resource: where, retryable: bytes.length < ref.bytes });
+  }
+  const actual = createHash('sha256').update(bytes).digest('hex');
+  if (actual !== ref.sha256) {
+    throw new SyncError('integrity', `${where} does not match the sha256 in the manifest (expected ${ref.sha256.slice(0, 12)}…, got ${actual.slice(0, 12)}…)`, { resource: where });
+  }
+  return bytes;
+}
+
+export class HttpFeedSource implements FeedSource {
+  readonly id: string;
+  private readonly manifestUrl: URL;
+
+  constructor(url: string, private readonly options: HttpSourceOptions = {}) {
+    const parsed = new URL(url);
+    // A URL ending in .json names the manifest; otherwise the manifest sits directly under it.
+    this.manifestUrl = parsed.pathname.endsWith('.json') ? parsed : new URL(MANIFEST_FILE, parsed.href.endsWith('/') ? parsed : `${parsed.href}/`);
+    this.id = this.manifestUrl.href;
+  }
+
+  private get(url: string, headers: Record<string, string>, options: FetchOptions) {
+    return httpGet(url, { headers, signal: options.signal, onBytes: options.onBytes, timeoutMs: this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS }, this.options.retry ?? DEFAULT_RETRY);
+  }
+
+  async fetchManifest(conditional: Conditional, options: FetchOptions = {}): Promise<ManifestFetch> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (conditional.etag) headers['if-none-match'] = conditional.etag;
+    if (conditional.lastModified) headers['if-modified-since'] = conditional.lastModified;
+    const response = await this.get(this.manifestUrl.href, headers, options);
+    if (response.status === 304) return { notModified: true };
+    return { notModified: false, bytes: response.body, etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified') };
+  }
+
+  async fetchSignature(options: FetchOptions = {}): Promise<Buffer | null> {
+    const url = new URL(SIGNATURE_FILE, this.manifestUrl).href;
+    try {
+      return (await this.get(url, {}, options)).body;
+    } catch (error) {
+      if (error instanceof SyncError && error.kind === 'not-found') return null;
+      throw error;
+    }
+  }
+
+  async fetchFile(ref: FeedFileRef, options: FetchOptions = {}): Promise<Buffer> {
+    const url = new URL(ref.url, this.manifestUrl).href;
+    return verifyFile((await this.get(url, {}, options)).body, ref, url);
+  }
+}
+
+export class FolderFeedSource implements FeedSource {
+  readonly id: string;
+  readonly dir: string;
+
+  constructor(dir: string, id?: string) {
+    this.dir = resolve(dir);
+    this.id = id ?? this.dir;
+  }
+
+  private path(relative: string): string {
+    const path = resolve(this.dir, relative);
+    if (path !== this.dir && !path.startsWith(this.dir + sep)) {
+      throw new SyncError('invalid-feed', `the manifest names "${relative}", which is outside the feed folder ${this.dir}`, { resource: relative });
+    }
+    return path;
+  }
+
+  private read(path: string): Buffer {
+    try {
+      return readFileSync(path);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === 'ENOENT') throw new SyncError('not-found', `${path} does not exist`, { resource: path });
+      throw new SyncError('network', `${path} cannot be read (${code ?? String(error)})`, { resource: path, cause: error });
+    }
+  }
+
+  // Folder reads are synchronous; the methods are async so errors arrive as rejections.
+  async fetchManifest(conditional: Conditional): Promise<ManifestFetch> {
+    if (!existsSync(this.dir) || !statSync(this.dir).isDirectory()) {
+      throw new SyncError('not-found', `feed folder ${this.dir} does not exist`, { resource: this.dir });
+    }
+    const bytes = this.read(join(this.dir, MANIFEST_FILE));
+    // The content hash stands in for an ETag, so an unchanged folder costs one read.
+    const etag = `"${createHash('sha256').update(bytes).digest('hex')}"`;
+    if (conditional.etag === etag) return { notModified: true };
+    return { notModified: false, bytes, etag, lastModified: null };
+  }
+
+  async fetchSignature(): Promise<Buffer | null> {
+    const file = join(this.dir, SIGNATURE_FILE);
+    return existsSync(file) ? this.read(file) : null;
+  }
+
+  async fetchFile(ref: FeedFileRef): Promise<Buffer> {
+    const path = this.path(ref.url);
+    return verifyFile(this.read(path), ref, path);
+  }
+}
+
+/** A source for a feed location as a user or the CLI writes it: an http(s) URL or a folder. */
+export function feedSourceFor(location: string, options: HttpSourceOptions = {}): FeedSource {
+  if (/^https?:\/\//i.test(location)) return new HttpFeedSource(location, options);
+  if (/^file:\/\//i.test(location)) return new FolderFeedSource(fileURLToPath(location));
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(location)) {
+    throw new SyncError('invalid-feed', `${location}: only http(s) URLs and local folders can be synced`, { resource: location });
+  }
+  return new FolderFeedSource(isAbsolute(location) ? location : resolve(location));
+}

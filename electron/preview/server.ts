@@ -1,0 +1,208 @@
+/**
+ * The browser preview: the built renderer and the HelpApi over HTTP on 127.0.0.1.
+ *
+ * - `POST /api/call/<method>` with `{ "args": [...] }` → the ApiResponse envelope.
+ * - `GET /api/events?token=…` → Server-Sent Events, one event per HelpApi event.
+ * - Anything else → a file of the built renderer (index.html for app routes).
+ *
+ * Only loopback, only the expected Host header (no DNS rebinding), and every API call needs
+ * the random per-run token, so other local web pages cannot drive it.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { HELP_EVENTS, type HelpRequests } from '../../shared/api';
+import { isHostOs, type HostOs } from '../../shared/platform';
+import { dispatch } from '../core/dispatch';
+import type { HelpService } from '../core/service';
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: https:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+const MAX_BODY_BYTES = 1024 * 1024;
+export const OS_HEADER = 'x-doum-os';
+
+export interface PreviewServerOptions {
+  service: HelpService;
+  /** The built renderer (electron-vite's out/renderer). */
+  rendererDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface PreviewServer {
+  /** The address to open, token included. */
+  url: string;
+  origin: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+function baseHeaders(): Record<string, string> {
+  return {
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'x-frame-options': 'DENY',
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-resource-policy': 'same-origin',
+  };
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
+  res.writeHead(status, { ...baseHeaders(), 'content-type': type, 'content-length': String(Buffer.byteLength(body)), ...extra });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', { 'cache-control': 'no-store' });
+}
+
+function sameToken(given: string | null | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('request body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
+  const rendererDir = resolve(options.rendererDir);
+  const indexFile = join(rendererDir, 'index.html');
+  if (!existsSync(indexFile)) throw new Error(`the renderer is not built (${indexFile} is missing); run "npm run build"`);
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  let allowedHosts = new Set<string>();
+
+  const serviceFor = (req: IncomingMessage): HelpRequests => {
+    const os = req.headers[OS_HEADER];
+    return typeof os === 'string' && isHostOs(os) ? options.service.withHostOs(os as HostOs) : options.service;
+  };
+
+  const handleCall = async (req: IncomingMessage, res: ServerResponse, method: string): Promise<void> => {
+    if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'invalid-argument', message: 'use POST' } });
+    const auth = req.headers.authorization;
+    if (!sameToken(auth?.startsWith('Bearer ') ? auth.slice(7) : null, token)) {
+      return sendJson(res, 401, { ok: false, error: { code: 'refused', message: 'missing or wrong preview token' } });
+    }
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return sendJson(res, 415, { ok: false, error: { code: 'invalid-argument', message: 'send application/json' } });
+    }
+    let args: unknown;
+    try {
+      const body = JSON.parse(await readBody(req)) as { args?: unknown };
+      args = body.args ?? [];
+    } catch (error) {
+      return sendJson(res, 400, { ok: false, error: { code: 'invalid-argument', message: `the request body is not valid JSON (${error instanceof Error ? error.message : String(error)})` } });
+    }
+    sendJson(res, 200, await dispatch(serviceFor(req), method, args));
+  };
+
+  const handleEvents = (req: IncomingMessage, res: ServerResponse, url: URL): void => {
+    if (!sameToken(url.searchParams.get('token'), token)) return sendJson(res, 401, { ok: false, error: { code: 'refused', message: 'missing or wrong preview token' } });
+    res.writeHead(200, { ...baseHeaders(), 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    const unsubscribers = HELP_EVENTS.map((event) =>
+      options.service.on(event, (payload) => res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`)),
+    );
+    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+    req.on('close', () => {
+      clearInterval(keepAlive);
+      for (const unsubscribe of unsubscribers) unsubscribe();
+    });
+  };
+
+  const handleStatic = (res: ServerResponse, pathname: string): void => {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      return send(res, 400, 'bad path', 'text/plain; charset=utf-8');
+    }
+    const candidate = resolve(rendererDir, normalize(`.${decoded}`));
+    const inside = candidate === rendererDir || candidate.startsWith(rendererDir + sep);
+    if (!inside) return send(res, 403, 'forbidden', 'text/plain; charset=utf-8');
+    const isFile = existsSync(candidate) && statSync(candidate).isFile();
+    // App routes (anything without a file extension) get index.html.
+    const file = isFile ? candidate : extname(decoded) === '' ? indexFile : null;
+    if (!file) return send(res, 404, 'not found', 'text/plain; charset=utf-8');
+    const cache = file === indexFile ? 'no-store' : 'public, max-age=31536000, immutable';
+    send(res, 200, readFileSync(file), MIME[extname(file)] ?? 'application/octet-stream', { 'cache-control': cache });
+  };
+
+  const server: Server = createServer((req, res) => {
+    const host = req.headers.host ?? '';
+    if (!allowedHosts.has(host)) return send(res, 421, 'this server answers only on 127.0.0.1', 'text/plain; charset=utf-8');
+    const url = new URL(req.url ?? '/', `http://${host}`);
+    if (url.pathname.startsWith('/api/call/')) {
+      handleCall(req, res, url.pathname.slice('/api/call/'.length)).catch((error: unknown) => {
+        if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } });
+      });
+      return;
+    }
+    if (url.pathname === '/api/events') return handleEvents(req, res, url);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed', 'text/plain; charset=utf-8');
+    handleStatic(res, url.pathname);
+  });
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
+  });
+  const { port } = server.address() as AddressInfo;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    token,
+    port,
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        server.closeAllConnections();
+        server.close(() => resolveClose());
+      }),
+  };
+}

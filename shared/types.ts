@@ -1,0 +1,223 @@
+/**
+ * Domain types shared by core, the shell, the preview and the renderer.
+ * Everything here is plain data: it crosses IPC and HTTP as JSON.
+ */
+import type { HostOs, Platform } from './platform';
+
+export type Locale = string; // BCP-47, e.g. "ko", "en"
+
+export interface ArticleSummary {
+  id: string;
+  title: string;
+  service: string;
+  /** Category path, segments separated by '/'. */
+  category: string;
+  platform: Platform;
+  locale: Locale;
+  /** Topic group shared by the platform variants (and translations) of one topic. */
+  group: string | null;
+  tags: string[];
+  /** ISO date (YYYY-MM-DD) or date-time. */
+  updatedAt: string;
+}
+
+export interface ArticleVariant {
+  id: string;
+  platform: Platform;
+  locale: Locale;
+}
+
+export interface Article extends ArticleSummary {
+  /** Sanitized HTML; article links are `doum://article/<id>` hrefs. */
+  bodyHtml: string;
+  /** Ids of the articles this one links to. */
+  links: string[];
+  /** Every article of the same group and locale, this one included, in preference order. */
+  variants: ArticleVariant[];
+  /** The same topic in other locales (same group, same platform when it exists). */
+  translations: ArticleVariant[];
+  related: ArticleSummary[];
+}
+
+export interface Category {
+  /** Full path, e.g. "채팅/메시지". */
+  path: string;
+  /** Last path segment. */
+  name: string;
+  /** Parent path, or null for a top-level category. */
+  parent: string | null;
+  locale: Locale;
+  /** Articles in this category and its sub-categories. */
+  articleCount: number;
+}
+
+export type SortOrder = 'relevance' | 'recent';
+
+export interface SearchQuery {
+  text: string;
+  /** Preferred platform (a ranking preference, never a filter). Default: the host OS. */
+  platform?: Platform;
+  /** Filter: only topics that have a variant for this platform. */
+  onlyPlatform?: Platform;
+  /** Filter: category path (matches the category and its sub-categories). */
+  category?: string;
+  service?: string;
+  locale?: Locale;
+  /** The UI language: articles in it rank first among equals. */
+  uiLocale?: Locale;
+  sort?: SortOrder;
+  limit?: number;
+  offset?: number;
+}
+
+/** Half-open [start, end) UTF-16 offsets into the text they belong to. */
+export type MatchRange = [start: number, end: number];
+
+export interface Snippet {
+  text: string;
+  ranges: MatchRange[];
+}
+
+export interface SearchHit {
+  id: string;
+  title: string;
+  titleRanges: MatchRange[];
+  service: string;
+  category: string;
+  platform: Platform;
+  locale: Locale;
+  updatedAt: string;
+  snippet: Snippet;
+  score: number;
+  /** All variants of the topic, the shown one first. */
+  variants: ArticleVariant[];
+}
+
+export interface Facets {
+  category: Record<string, number>;
+  service: Record<string, number>;
+  platform: Partial<Record<Platform, number>>;
+  locale: Record<string, number>;
+}
+
+export interface SearchResult {
+  query: string;
+  total: number;
+  results: SearchHit[];
+  facets: Facets;
+  /** The platform the results were shaped for (from the query words or the request). */
+  platform: Platform;
+  /** A corrected query (e.g. typed in the wrong keyboard layout), when it finds more. */
+  didYouMean: string | null;
+  tookMs: number;
+}
+
+export interface Suggestion {
+  id: string;
+  title: string;
+  titleRanges: MatchRange[];
+  platform: Platform;
+}
+
+export type SyncPhase = 'manifest' | 'download' | 'verify' | 'apply' | 'index' | 'done';
+
+export interface SyncProgress {
+  phase: SyncPhase;
+  bytes?: number;
+  totalBytes?: number;
+  records?: number;
+  totalRecords?: number;
+}
+
+export interface SyncErrorInfo {
+  /** Machine-readable kind, e.g. 'network', 'timeout', 'integrity', 'signature', 'invalid-record'. */
+  code: string;
+  /** A sentence a person can act on. */
+  message: string;
+  at: string;
+}
+
+export interface SyncStatus {
+  syncing: boolean;
+  /** Where content comes from: a feed URL or folder, or "bundled". */
+  source: string;
+  revision: number | null;
+  articles: number;
+  lastSuccessAt: string | null;
+  lastAttemptAt: string | null;
+  lastError: SyncErrorInfo | null;
+}
+
+export interface SyncReport {
+  revision: number;
+  added: number;
+  updated: number;
+  deleted: number;
+  /** Articles in the store after the sync. */
+  total: number;
+  notModified: boolean;
+}
+
+export type ThemeSetting = 'system' | 'light' | 'dark';
+export type LanguageSetting = 'system' | 'ko' | 'en';
+
+export interface Settings {
+  /** Feed URL (http/https) or local folder; null means the bundled help center only. */
+  feedUrl: string | null;
+  /** Hours between automatic syncs; 0 turns automatic sync off. */
+  syncIntervalHours: number;
+  startAtLogin: boolean;
+  /** Electron accelerator, e.g. "CommandOrControl+Shift+H"; empty disables it. */
+  globalShortcut: string;
+  language: LanguageSetting;
+  theme: ThemeSetting;
+  /** Reading text size factor, 0.8–1.6. */
+  textScale: number;
+  notifyOnSync: boolean;
+  /** Base64 Ed25519 public key (raw 32 bytes) pinned for feed signatures, or null. */
+  feedPublicKey: string | null;
+  /** Generic update feed URL; null disables update checks. */
+  updateUrl: string | null;
+}
+
+export interface Bookmark {
+  articleId: string;
+  title: string;
+  createdAt: string;
+}
+
+export interface HistoryEntry {
+  articleId: string;
+  title: string;
+  viewedAt: string;
+}
+
+export interface FeedbackEntry {
+  articleId: string;
+  helpful: boolean;
+  at: string;
+}
+
+export interface HomeData {
+  categories: Category[];
+  popular: ArticleSummary[];
+  recent: ArticleSummary[];
+  articleCount: number;
+  sync: SyncStatus;
+}
+
+export interface AppInfo {
+  hostOs: HostOs;
+  version: string;
+  /** The system's preferred language (e.g. "ko-KR"). */
+  systemLocale: string;
+  transport: 'ipc' | 'http';
+}
+
+/** Something the app should show: from a deep link, the tray, a shortcut or a second launch. */
+export type NavigateTarget =
+  | { kind: 'article'; id: string }
+  | { kind: 'search'; query: string }
+  | { kind: 'home' }
+  | { kind: 'settings' }
+  | { kind: 'focus-search' };

@@ -1,0 +1,108 @@
+/**
+ * A static feed server on 127.0.0.1 for sync tests, with ETag/Last-Modified support and
+ * hooks to inject faults (status codes, truncated bodies, resets, delays) per request.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, normalize } from 'node:path';
+
+export type Fault =
+  | { kind: 'status'; status: number; headers?: Record<string, string> }
+  | { kind: 'truncate'; bytes: number }
+  | { kind: 'reset' }
+  | { kind: 'delay'; ms: number };
+
+export interface RequestLog {
+  path: string;
+  headers: IncomingMessage['headers'];
+  status: number;
+}
+
+export interface FeedServer {
+  url: string;
+  requests: RequestLog[];
+  /** Queue faults for a path (matched by suffix); each request consumes one. */
+  fail(pathSuffix: string, ...faults: Fault[]): void;
+  close(): Promise<void>;
+}
+
+export async function startFeedServer(root: string): Promise<FeedServer> {
+  const faults = new Map<string, Fault[]>();
+  const requests: RequestLog[] = [];
+  const sockets = new Set<import('node:net').Socket>();
+
+  const takeFault = (path: string): Fault | undefined => {
+    for (const [suffix, list] of faults) {
+      if (path.endsWith(suffix) && list.length > 0) return list.shift();
+    }
+    return undefined;
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const log: RequestLog = { path, headers: req.headers, status: 0 };
+    requests.push(log);
+    const fault = takeFault(path);
+    if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
+    if (fault?.kind === 'reset') {
+      log.status = -1;
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.kind === 'status') {
+      log.status = fault.status;
+      res.writeHead(fault.status, fault.headers ?? {});
+      res.end(`status ${fault.status}`);
+      return;
+    }
+    const file = join(root, normalize(path));
+    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+      log.status = 404;
+      res.writeHead(404);
+      res.end('not found');
+      return;
+    }
+    const body = readFileSync(file);
+    const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
+    const lastModified = statSync(file).mtime.toUTCString();
+    if (req.headers['if-none-match'] === etag) {
+      log.status = 304;
+      res.writeHead(304, { etag });
+      res.end();
+      return;
+    }
+    log.status = 200;
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(body.length), etag, 'last-modified': lastModified });
+    if (fault?.kind === 'truncate') {
+      res.write(body.subarray(0, fault.bytes));
+      // Close the connection without finishing the declared body.
+      setTimeout(() => req.socket.destroy(), 10);
+      return;
+    }
+    res.end(body);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => res.destroy());
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    fail(pathSuffix, ...list) {
+      faults.set(pathSuffix, [...(faults.get(pathSuffix) ?? []), ...list]);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
