@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { join, normalize } from 'node:path';
 
 export type Fault =
@@ -31,7 +31,7 @@ export interface FeedServer {
 export async function startFeedServer(root: string): Promise<FeedServer> {
   const faults = new Map<string, Fault[]>();
   const requests: RequestLog[] = [];
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
 
   const takeFault = (path: string): Fault | undefined => {
     for (const [suffix, list] of faults) {

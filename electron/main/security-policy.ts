@@ -1,0 +1,50 @@
+/**
+ * Pure security decisions of the shell (no Electron import, so they are unit-tested under
+ * plain Node): which frames may call the HelpApi, where a window may navigate, and the
+ * webPreferences every window gets.
+ */
+
+/** The renderer's own URL: the built index.html (file://) or the dev server in development. */
+export interface AppOrigin {
+  /** file:// URL of out/renderer/index.html, or the dev server's http://localhost:port/ URL. */
+  entryUrl: string;
+}
+
+function stripHash(url: string): string {
+  const at = url.indexOf('#');
+  return at < 0 ? url : url.slice(0, at);
+}
+
+/** True for URLs of the app itself (any hash route of the entry page). */
+export function isAppUrl(url: string, origin: AppOrigin): boolean {
+  let parsed: URL;
+  let entry: URL;
+  try {
+    parsed = new URL(url);
+    entry = new URL(origin.entryUrl);
+  } catch {
+    return false;
+  }
+  if (entry.protocol === 'file:') return parsed.protocol === 'file:' && stripHash(parsed.href) === stripHash(entry.href);
+  return parsed.origin === entry.origin;
+}
+
+/** An IPC sender is trusted when it is the app's own top-level page. */
+export function isTrustedSender(frame: { url: string; parent: unknown } | null | undefined, origin: AppOrigin): boolean {
+  if (!frame || frame.parent) return false;
+  return isAppUrl(frame.url, origin);
+}
+
+export const SECURE_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+  spellcheck: false,
+} as const;
