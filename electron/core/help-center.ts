@@ -1,9 +1,11 @@
 /**
  * Opens everything Doum needs around one content file: the stores, the search index and the
  * sync engine, wired into a HelpService. The Electron shell, the CLI and the preview all
- * start here. A corrupt content file is moved aside and rebuilt from the bundled feed, and an
- * empty or bundled-only store is brought up to the bundled feed's revision, so the app is
- * usable offline from the first launch.
+ * start here. A corrupt content file (or one from a newer Doum) is moved aside with a timestamp
+ * and rebuilt from the bundled feed — the user's file, and so their bookmarks, history and
+ * settings, is never touched by that — and `startup.recoveredContent` reports it for the shell
+ * and the CLI to tell. An empty or bundled-only store is brought up to the bundled feed's
+ * revision, so the app is usable offline from the first launch.
  */
 import type { HostOs } from '../../shared/platform';
 import type { AppInfo } from '../../shared/types';
@@ -14,7 +16,8 @@ import { BUNDLED_SOURCE_ID, HelpService } from './service';
 import { ContentStore } from './store/content-store';
 import { UserStore } from './store/user-store';
 import { SyncEngine } from './sync/engine';
-import { FolderFeedSource, type FeedSource } from './sync/feed-source';
+import { FolderFeedSource } from './sync/feed-source';
+import type { SyncSource } from './sync/sources';
 import type { DataFiles } from './paths';
 
 export interface OpenHelpCenterOptions {
@@ -26,7 +29,7 @@ export interface OpenHelpCenterOptions {
   transport: AppInfo['transport'];
   openExternal: (url: string) => Promise<void>;
   indexBuilder?: IndexBuilder;
-  sourceFor?: (location: string) => FeedSource;
+  sourceFor?: (location: string) => SyncSource;
   /** Skip importing the bundled feed (the CLI's `sync --feed` brings its own). */
   skipBundledImport?: boolean;
 }

@@ -29,7 +29,8 @@ import type { SearchIndex } from './search/search-index';
 import type { ContentStore } from './store/content-store';
 import type { UserStore } from './store/user-store';
 import type { SyncEngine } from './sync/engine';
-import { feedSourceFor, FolderFeedSource, type FeedSource } from './sync/feed-source';
+import { FolderFeedSource } from './sync/feed-source';
+import { syncSourceFor, ZENDESK_PREFIX, type SyncSource } from './sync/sources';
 
 export const BUNDLED_SOURCE_ID = 'bundled';
 
@@ -47,7 +48,7 @@ export interface HelpServiceOptions {
   /** Opens a checked URL in the system browser (Electron's shell.openExternal, or a log). */
   openExternal: (url: string) => Promise<void>;
   /** Feed location → source; tests and the shell may tune timeouts and retries. */
-  sourceFor?: (location: string) => FeedSource;
+  sourceFor?: (location: string) => SyncSource;
 }
 
 const RELATED_LIMIT = 5;
@@ -70,9 +71,17 @@ export function checkExternalUrl(raw: string): URL {
   return url;
 }
 
-/** A feed location must be an http(s) URL or an absolute folder path. */
+/**
+ * A feed location must be an http(s) URL, an absolute folder path, or `zendesk:` and the
+ * https URL of a Zendesk help center (see sync/sources.ts for how a location picks its adapter).
+ */
 export function checkFeedLocation(location: string): string {
   const trimmed = location.trim();
+  if (trimmed.toLowerCase().startsWith(ZENDESK_PREFIX)) {
+    const url = trimmed.slice(ZENDESK_PREFIX.length).trim();
+    if (!/^https?:\/\//i.test(url)) throw new RequestError('invalid-argument', 'write a Zendesk help center as zendesk:https://help.example.com (optionally with /hc/<locale>)');
+    return `${ZENDESK_PREFIX}${checkFeedLocation(url)}`;
+  }
   if (/^https?:\/\//i.test(trimmed)) {
     try {
       const url = new URL(trimmed);
@@ -192,18 +201,28 @@ export class HelpService implements HelpRequests {
 
   // -- sync ------------------------------------------------------------------------------------
 
-  private sourceForSettings(settings: Settings): FeedSource {
-    if (settings.feedUrl) return (this.options.sourceFor ?? feedSourceFor)(settings.feedUrl);
+  /** The configured feed or Zendesk help center, else the feed bundled with the app. */
+  private sourceForSettings(settings: Settings): SyncSource {
+    if (settings.feedUrl) return (this.options.sourceFor ?? syncSourceFor)(settings.feedUrl);
     if (!this.options.bundledFeedDir) throw new SyncError('not-found', 'no feed URL is set and this build has no bundled help center; set a feed URL in Settings');
     return new FolderFeedSource(this.options.bundledFeedDir, BUNDLED_SOURCE_ID);
   }
 
+  /**
+   * Syncs the configured source. Progress goes out as `syncProgress` events (phases, bytes,
+   * records), the status before and after as `syncStatus`; new content is indexed before
+   * `contentUpdated` tells the renderer. A pinned key applies to the configured feed only:
+   * the bundled feed ships inside the signed app itself.
+   */
   async syncNow(): Promise<SyncReport> {
     const settings = this.options.user.getSettings();
     const source = this.sourceForSettings(settings);
     const syncing = this.options.sync.sync(source, {
       publicKey: settings.feedUrl ? settings.feedPublicKey : null,
-      onProgress: (progress) => this.events.emit('syncProgress', progress),
+      onProgress: (progress) => {
+        // 'done' is sent below, once the search index has caught up too.
+        if (progress.phase !== 'done') this.events.emit('syncProgress', progress);
+      },
     });
     this.events.emit('syncStatus', await this.getSyncStatus());
     try {

@@ -10,9 +10,21 @@ import { join, normalize } from 'node:path';
 
 export type Fault =
   | { kind: 'status'; status: number; headers?: Record<string, string> }
+  /** Declares the full length, sends `bytes` of it, then drops the connection. */
   | { kind: 'truncate'; bytes: number }
+  /** A complete, well-framed answer holding only the first `bytes` (a proxy that cut the file). */
+  | { kind: 'short'; bytes: number }
+  /** Serves other bytes in place of the file (same length unless `body` differs). */
+  | { kind: 'replace'; body: Buffer }
   | { kind: 'reset' }
-  | { kind: 'delay'; ms: number };
+  /** Waits before answering. */
+  | { kind: 'delay'; ms: number }
+  /** Answers only once the promise settles (the test decides when). */
+  | { kind: 'gate'; until: Promise<unknown> }
+  /** Sends the headers and then nothing, until the server closes. */
+  | { kind: 'hang' }
+  /** Sends the body in chunks of `chunkBytes`, `delayMs` apart. */
+  | { kind: 'slow'; chunkBytes: number; delayMs: number };
 
 export interface RequestLog {
   path: string;
@@ -23,6 +35,8 @@ export interface RequestLog {
 export interface FeedServer {
   url: string;
   requests: RequestLog[];
+  /** Requests whose path ends with the suffix. */
+  requestsTo(pathSuffix: string): RequestLog[];
   /** Queue faults for a path (matched by suffix); each request consumes one. */
   fail(pathSuffix: string, ...faults: Fault[]): void;
   close(): Promise<void>;
@@ -46,6 +60,7 @@ export async function startFeedServer(root: string): Promise<FeedServer> {
     requests.push(log);
     const fault = takeFault(path);
     if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
+    if (fault?.kind === 'gate') await fault.until.catch(() => undefined);
     if (fault?.kind === 'reset') {
       log.status = -1;
       req.socket.destroy();
@@ -64,7 +79,7 @@ export async function startFeedServer(root: string): Promise<FeedServer> {
       res.end('not found');
       return;
     }
-    const body = readFileSync(file);
+    const body = fault?.kind === 'replace' ? fault.body : readFileSync(file);
     const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
     const lastModified = statSync(file).mtime.toUTCString();
     if (req.headers['if-none-match'] === etag) {
@@ -74,7 +89,25 @@ export async function startFeedServer(root: string): Promise<FeedServer> {
       return;
     }
     log.status = 200;
+    if (fault?.kind === 'short') {
+      const part = body.subarray(0, fault.bytes);
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(part.length) });
+      res.end(part);
+      return;
+    }
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(body.length), etag, 'last-modified': lastModified });
+    if (fault?.kind === 'hang') {
+      res.flushHeaders();
+      return;
+    }
+    if (fault?.kind === 'slow') {
+      for (let at = 0; at < body.length && !res.destroyed; at += fault.chunkBytes) {
+        res.write(body.subarray(at, at + fault.chunkBytes));
+        await new Promise((r) => setTimeout(r, fault.delayMs));
+      }
+      res.end();
+      return;
+    }
     if (fault?.kind === 'truncate') {
       res.write(body.subarray(0, fault.bytes));
       // Close the connection without finishing the declared body.
@@ -96,6 +129,7 @@ export async function startFeedServer(root: string): Promise<FeedServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    requestsTo: (suffix) => requests.filter((r) => r.path.endsWith(suffix)),
     fail(pathSuffix, ...list) {
       faults.set(pathSuffix, [...(faults.get(pathSuffix) ?? []), ...list]);
     },

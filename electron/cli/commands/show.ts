@@ -47,6 +47,9 @@ export async function statsCommand(rest: string[], values: CliOptions): Promise<
       categories: stats.categories,
       locales: stats.locales,
       lastSync: state.lastSuccessAt,
+      lastAttempt: state.lastAttemptAt,
+      /** Failed syncs since the last success. */
+      failures: state.failures,
       source: state.source,
       lastError: state.lastError,
       file: center.content.file,
@@ -60,7 +63,7 @@ export async function statsCommand(rest: string[], values: CliOptions): Promise<
           `revision:   ${result.revision ?? '-'}`,
           `articles:   ${result.articles} (${result.groups} topics, ${result.categories} categories, locales ${result.locales.join(', ') || '-'})`,
           `last sync:  ${result.lastSync ?? 'never'}`,
-          ...(result.lastError ? [`last error: ${result.lastError.message} (${result.lastError.at})`] : []),
+          ...(result.lastError ? [`last error: ${result.lastError.message} (${result.lastError.at}${result.failures > 1 ? `, ${result.failures} failed attempts in a row` : ''})`] : []),
         ].join('\n') + '\n',
       );
     }

@@ -7,11 +7,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { readContent } from './content';
+import { readContent, type ContentSet } from './content';
 import {
   FEED_FORMAT,
   MANIFEST_FILE,
   SIGNATURE_FILE,
+  articleKey,
   checkManifest,
   checkSnapshot,
   type FeedArticle,
@@ -20,6 +21,7 @@ import {
   type FeedManifest,
   type FeedSnapshot,
 } from './format';
+import type { KeyObject } from 'node:crypto';
 import { privateKeyFromPem, signBytes } from './signing';
 
 export class FeedBuildError extends Error {
@@ -29,8 +31,7 @@ export class FeedBuildError extends Error {
   }
 }
 
-export interface FeedBuildOptions {
-  contentDir: string;
+export interface FeedWriteOptions {
   outDir: string;
   /** PKCS#8 PEM file of an Ed25519 key; signs manifest.json into manifest.json.sig. */
   signKeyFile?: string;
@@ -38,6 +39,13 @@ export interface FeedBuildOptions {
   maxDeltas?: number;
   now?: Date;
 }
+
+export interface FeedBuildOptions extends FeedWriteOptions {
+  contentDir: string;
+}
+
+/** Deltas kept by default: a client up to this many revisions behind downloads only changes. */
+export const DEFAULT_MAX_DELTAS = 10;
 
 export interface FeedBuildReport {
   revision: number;
@@ -78,12 +86,11 @@ function readPreviousFeed(outDir: string): PreviousFeed | null {
   }
 }
 
-const recordKey = (article: FeedArticle): string => JSON.stringify(article);
 
 function diff(previous: FeedArticle[], next: FeedArticle[]): { upserts: FeedArticle[]; deletes: string[]; added: number } {
-  const before = new Map(previous.map((a) => [a.id, recordKey(a)]));
+  const before = new Map(previous.map((a) => [a.id, articleKey(a)]));
   const nextIds = new Set(next.map((a) => a.id));
-  const upserts = next.filter((a) => before.get(a.id) !== recordKey(a));
+  const upserts = next.filter((a) => before.get(a.id) !== articleKey(a));
   return {
     upserts,
     deletes: previous.filter((a) => !nextIds.has(a.id)).map((a) => a.id),
@@ -109,15 +116,33 @@ function writeAtomically(file: string, bytes: Buffer): void {
   renameSync(temp, file);
 }
 
+function readSigningKey(file: string | undefined): KeyObject | null {
+  if (!file) return null;
+  let pem: string;
+  try {
+    pem = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new FeedBuildError(`the signing key ${file} cannot be read (${(error as { code?: string }).code ?? String(error)}); create one with "doum feed keygen --out <dir>"`);
+  }
+  return privateKeyFromPem(pem, file);
+}
+
+/** Markdown folder → feed folder: reads and checks all content, then writes the next revision. */
 export function buildFeed(options: FeedBuildOptions): FeedBuildReport {
-  const { contentDir, outDir } = options;
-  const maxDeltas = options.maxDeltas ?? 10;
+  if (!existsSync(options.contentDir)) throw new FeedBuildError(`content folder ${options.contentDir} does not exist`);
+  return writeFeedRevision(readContent(options.contentDir), options);
+}
+
+/**
+ * Writes content (already checked) as the next revision of the feed in `outDir`, with a
+ * delta from the revision there before. Nothing is written when the content is unchanged
+ * (beyond renewing the signature) or when anything fails before the first write.
+ */
+export function writeFeedRevision(content: ContentSet, options: FeedWriteOptions): FeedBuildReport {
+  const { outDir } = options;
+  const maxDeltas = options.maxDeltas ?? DEFAULT_MAX_DELTAS;
   const now = options.now ?? new Date();
-  if (!existsSync(contentDir)) throw new FeedBuildError(`content folder ${contentDir} does not exist`);
-  const content = readContent(contentDir);
-  const signingKey = options.signKeyFile
-    ? privateKeyFromPem(readFileSync(options.signKeyFile, 'utf8'), options.signKeyFile)
-    : null;
+  const signingKey = readSigningKey(options.signKeyFile);
   const previous = readPreviousFeed(outDir);
 
   const changes = previous ? diff(previous.snapshot.articles, content.articles) : { upserts: content.articles, deletes: [], added: content.articles.length };

@@ -126,6 +126,16 @@ export const checkArticle: Check<FeedArticle> = object({
   links: array(articleId, { max: 1000 }),
 });
 
+/**
+ * A record's identity as text, with the fields in one fixed order: records parsed from a
+ * snapshot and records read from Markdown list their keys differently, and must still compare
+ * (and hash) equal when they say the same thing.
+ */
+export function articleKey(article: FeedArticle): string {
+  const { id, title, bodyHtml, service, category, platform, locale, group, tags, updatedAt, links } = article;
+  return JSON.stringify([id, title, bodyHtml, service, category, platform, locale, group, tags, updatedAt, links]);
+}
+
 export const checkCategory: Check<FeedCategory> = object({
   path: categoryPath,
   locale,
@@ -196,7 +206,7 @@ export function checkDelta(value: unknown): FeedDelta {
   const body = value as { upserts?: unknown; deletes?: unknown; categories?: unknown };
   const upserts = checkRecords(body.upserts, checkArticle, 'delta.upserts', articleLabel);
   checkUniqueIds(upserts);
-  const deletes = checkRecords(body.deletes, articleId, 'delta.deletes', (raw, i) => `deleted id ${i + 1}`);
+  const deletes = checkRecords(body.deletes, articleId, 'delta.deletes', (_raw, i) => `deleted id ${i + 1}`);
   const categories = checkRecords(body.categories ?? [], checkCategory, 'delta.categories', (_, i) => `category record ${i + 1}`);
   return { ...header, upserts, deletes, categories } as FeedDelta;
 }

@@ -27,11 +27,13 @@ function decodeEntities(text: string): string {
   });
 }
 
+// Whole-text passes with plain string replacements (no per-line arrays, no callbacks): this
+// runs for every article a sync stores, 20,000 of them in the benchmark.
 export function htmlToText(html: string): string {
   const text = html.replace(BLOCK_BOUNDARY, '\n').replace(CELL_BOUNDARY, ' ').replace(ANY_TAG, '');
-  return decodeEntities(text)
-    .split('\n')
-    .map((line) => line.replace(/[ \t\r\f\v]+/g, ' ').trim())
-    .filter((line) => line.length > 0)
-    .join('\n');
+  const decoded = text.includes('&') ? decodeEntities(text) : text;
+  return decoded
+    .replace(/[\t\r\f\v]| {2,}/g, ' ')
+    .replace(/ ?\n[\n ]*/g, '\n')
+    .trim();
 }

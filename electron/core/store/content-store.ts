@@ -4,10 +4,11 @@
  * content reset never touches it. Every update is one transaction: all of it, or nothing.
  */
 import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
 import type { Platform } from '../../../shared/platform';
 import type { ArticleSummary, ArticleVariant, Category, SyncErrorInfo } from '../../../shared/types';
 import { htmlToText } from '../feed/html-text';
-import type { FeedArticle, FeedCategory } from '../feed/format';
+import { articleKey, type FeedArticle, type FeedCategory } from '../feed/format';
 import { openDatabaseWithRecovery, type Db, type Migration } from './database';
 
 export const CONTENT_MIGRATIONS: readonly Migration[] = [
@@ -66,6 +67,16 @@ export const CONTENT_MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    description: 'consecutive sync failures (for the scheduler\'s backoff), recency index',
+    up(db) {
+      db.exec(`
+        ALTER TABLE sync_state ADD COLUMN failures INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX articles_by_updated ON articles (updated_at DESC, id);
+      `);
+    },
+  },
 ];
 
 /** An article as stored: the feed record plus its plain text. */
@@ -83,6 +94,8 @@ export interface SyncState {
   lastSuccessAt: string | null;
   lastAttemptAt: string | null;
   lastError: SyncErrorInfo | null;
+  /** Failed syncs since the last success (cancelled ones are not counted). */
+  failures: number;
 }
 
 export interface ArticleFilter {
@@ -95,17 +108,44 @@ export interface ArticleFilter {
   order?: 'recent' | 'title';
 }
 
-/** One step of content change: a whole replacement or upserts/deletes on top of what is there. */
+/**
+ * One step of content change: a whole replacement or upserts/deletes on top of what is there.
+ * `categories` replaces the category list; null keeps it.
+ */
 export type ContentChange =
-  | { kind: 'replace'; articles: FeedArticle[]; categories: FeedCategory[] }
-  | { kind: 'patch'; upserts: FeedArticle[]; deletes: string[]; categories: FeedCategory[] };
+  | { kind: 'replace'; articles: FeedArticle[]; categories: FeedCategory[] | null }
+  | { kind: 'patch'; upserts: FeedArticle[]; deletes: string[]; categories: FeedCategory[] | null };
 
+/** What a whole apply did, compared with the content before it (not step by step). */
 export interface ChangeReport {
   added: number;
   updated: number;
   deleted: number;
   total: number;
 }
+
+export interface ApplyOptions {
+  /** Called as records are written: done so far and in all. */
+  onProgress?: (records: number, totalRecords: number) => void;
+  /** The article count the result must have (a feed's manifest says it); else nothing is kept. */
+  expectTotal?: number;
+}
+
+/** The content after applying changes is not what the feed says it should be; rolled back. */
+export class ContentMismatchError extends Error {
+  constructor(
+    readonly expected: number,
+    readonly actual: number,
+  ) {
+    super(`the updated help center would hold ${actual} articles where the feed announces ${expected}`);
+    this.name = 'ContentMismatchError';
+  }
+}
+
+/** How often (in records) apply progress is reported: about a hundred times per apply. */
+const progressStep = (total: number): number => Math.max(1, Math.floor(total / 100));
+
+const changeSize = (change: ContentChange): number => (change.kind === 'replace' ? change.articles.length : change.upserts.length + change.deletes.length);
 
 export interface PersistedIndex {
   revision: number | null;
@@ -146,7 +186,100 @@ function toSummary(row: Omit<ArticleRow, 'body_html' | 'body_text' | 'content_ha
 }
 
 function hashArticle(article: FeedArticle): string {
-  return createHash('sha256').update(JSON.stringify(article)).digest('hex');
+  return createHash('sha256').update(articleKey(article)).digest('hex');
+}
+
+/**
+ * Writes article records inside a transaction the caller holds, with statements prepared
+ * once, unchanged records skipped by their hash, and a net report: an article added in one
+ * delta and changed in the next counts once, as added.
+ */
+class ChangeWriter {
+  private readonly hashOf: Database.Statement;
+  private readonly upsert: Database.Statement;
+  private readonly clearLinks: Database.Statement;
+  private readonly addLink: Database.Statement;
+  private readonly remove: Database.Statement;
+  /** Hash of each touched article before this apply (null: it did not exist). */
+  private readonly before = new Map<string, string | null>();
+  private done = 0;
+  private readonly step: number;
+
+  constructor(
+    private readonly db: Db,
+    private readonly totalRecords: number,
+    private readonly onProgress?: (records: number, totalRecords: number) => void,
+  ) {
+    this.hashOf = db.prepare('SELECT content_hash FROM articles WHERE id = ?').pluck();
+    this.upsert = db.prepare(`
+      INSERT INTO articles (id, title, body_html, body_text, service, category, platform, locale, topic_group, tags, updated_at, content_hash)
+      VALUES (@id, @title, @bodyHtml, @bodyText, @service, @category, @platform, @locale, @group, @tags, @updatedAt, @hash)
+      ON CONFLICT (id) DO UPDATE SET title = excluded.title, body_html = excluded.body_html, body_text = excluded.body_text,
+        service = excluded.service, category = excluded.category, platform = excluded.platform, locale = excluded.locale,
+        topic_group = excluded.topic_group, tags = excluded.tags, updated_at = excluded.updated_at, content_hash = excluded.content_hash`);
+    this.clearLinks = db.prepare('DELETE FROM article_links WHERE from_id = ?');
+    this.addLink = db.prepare('INSERT OR IGNORE INTO article_links (from_id, to_id) VALUES (?, ?)');
+    this.remove = db.prepare('DELETE FROM articles WHERE id = ?');
+    this.step = progressStep(totalRecords);
+    onProgress?.(0, totalRecords);
+  }
+
+  private current(id: string): string | null {
+    return (this.hashOf.get(id) as string | undefined) ?? null;
+  }
+
+  private remember(id: string, hash: string | null): void {
+    if (!this.before.has(id)) this.before.set(id, hash);
+  }
+
+  private tick(): void {
+    this.done++;
+    if (this.done % this.step === 0 || this.done === this.totalRecords) this.onProgress?.(this.done, this.totalRecords);
+  }
+
+  replaceAll(articles: readonly FeedArticle[]): void {
+    const incoming = new Set(articles.map((a) => a.id));
+    const existing = this.db.prepare('SELECT id FROM articles').pluck().all() as string[];
+    // Deletions here are part of the replacement, not records of their own: no progress tick.
+    for (const id of existing) if (!incoming.has(id)) this.delete(id);
+    for (const article of articles) this.write(article);
+  }
+
+  patch(upserts: readonly FeedArticle[], deletes: readonly string[]): void {
+    for (const article of upserts) this.write(article);
+    for (const id of deletes) {
+      this.delete(id);
+      this.tick();
+    }
+  }
+
+  private write(article: FeedArticle): void {
+    const hash = hashArticle(article);
+    const previous = this.current(article.id);
+    this.remember(article.id, previous);
+    if (previous !== hash) {
+      this.upsert.run({ ...article, bodyText: htmlToText(article.bodyHtml), tags: JSON.stringify(article.tags), hash });
+      this.clearLinks.run(article.id);
+      for (const target of article.links) this.addLink.run(article.id, target);
+    }
+    this.tick();
+  }
+
+  private delete(id: string): void {
+    this.remember(id, this.current(id));
+    this.remove.run(id);
+  }
+
+  report(): Omit<ChangeReport, 'total'> {
+    const report = { added: 0, updated: 0, deleted: 0 };
+    for (const [id, before] of this.before) {
+      const after = this.current(id);
+      if (before === null && after !== null) report.added++;
+      else if (before !== null && after === null) report.deleted++;
+      else if (before !== null && after !== null && before !== after) report.updated++;
+    }
+    return report;
+  }
 }
 
 export class ContentStore {
@@ -156,11 +289,11 @@ export class ContentStore {
   ) {}
 
   /**
-   * Opens (creating or migrating) the content database. A corrupt file is moved aside and a
-   * fresh one created; `recovered` then says where the old file went and why.
+   * Opens (creating or migrating) the content database. A corrupt file, or one from a newer
+   * Doum, is moved aside and a fresh one created; `recovered` then says where it went and why.
    */
   static open(file: string): { store: ContentStore; recovered: { movedAsideTo: string; reason: string } | null } {
-    const opened = openDatabaseWithRecovery(file, CONTENT_MIGRATIONS);
+    const opened = openDatabaseWithRecovery(file, CONTENT_MIGRATIONS, { replaceNewerSchema: true });
     const recovered = opened.movedAsideTo ? { movedAsideTo: opened.movedAsideTo, reason: opened.reason ?? '' } : null;
     return { store: new ContentStore(opened.db, file), recovered };
   }
@@ -262,6 +395,11 @@ export class ContentStore {
     return [...byKey.values()].sort((a, b) => a.locale.localeCompare(b.locale) || position(a) - position(b) || a.path.localeCompare(b.path));
   }
 
+  /** The category records as a feed sent them, in the order it sent them. */
+  categoryRecords(): FeedCategory[] {
+    return this.db.prepare('SELECT path, locale, position FROM categories ORDER BY rowid').all() as FeedCategory[];
+  }
+
   stats(): { articles: number; groups: number; categories: number; locales: string[] } {
     const row = this.db
       .prepare(`SELECT count(*) AS articles, count(DISTINCT locale || char(0) || coalesce(topic_group, '#' || id)) AS groups FROM articles`)
@@ -275,7 +413,7 @@ export class ContentStore {
   syncState(): SyncState {
     const row = this.db.prepare('SELECT * FROM sync_state WHERE id = 1').get() as {
       source: string | null; revision: number | null; etag: string | null; last_modified: string | null;
-      last_success_at: string | null; last_attempt_at: string | null; last_error: string | null;
+      last_success_at: string | null; last_attempt_at: string | null; last_error: string | null; failures: number;
     };
     return {
       source: row.source,
@@ -285,13 +423,14 @@ export class ContentStore {
       lastSuccessAt: row.last_success_at,
       lastAttemptAt: row.last_attempt_at,
       lastError: row.last_error ? (JSON.parse(row.last_error) as SyncErrorInfo) : null,
+      failures: row.failures,
     };
   }
 
   updateSyncState(patch: Partial<SyncState>): void {
     const columns: Record<keyof SyncState, string> = {
       source: 'source', revision: 'revision', etag: 'etag', lastModified: 'last_modified',
-      lastSuccessAt: 'last_success_at', lastAttemptAt: 'last_attempt_at', lastError: 'last_error',
+      lastSuccessAt: 'last_success_at', lastAttemptAt: 'last_attempt_at', lastError: 'last_error', failures: 'failures',
     };
     const sets: string[] = [];
     const values: unknown[] = [];
@@ -305,58 +444,30 @@ export class ContentStore {
   // -- writing ---------------------------------------------------------------------------------
 
   /**
-   * Applies content changes and the new sync state in ONE transaction. If anything throws,
-   * the database is exactly as it was before the call.
+   * Applies content changes and the new sync state in ONE transaction. If anything throws
+   * (a bad record, a full disk, a mismatch with `expectTotal`), the database is exactly as it
+   * was before the call. `state` may depend on the outcome (a collection source only moves
+   * its revision on when something changed).
    */
-  applyChanges(changes: readonly ContentChange[], state: Partial<SyncState>): ChangeReport {
+  applyChanges(
+    changes: readonly ContentChange[],
+    state: Partial<SyncState> | ((report: ChangeReport) => Partial<SyncState>),
+    options: ApplyOptions = {},
+  ): ChangeReport {
     return this.db.transaction(() => {
-      const report = { added: 0, updated: 0, deleted: 0 };
+      const writer = new ChangeWriter(this.db, changes.reduce((n, c) => n + changeSize(c), 0), options.onProgress);
       for (const change of changes) {
-        const step = change.kind === 'replace' ? this.replaceAll(change.articles) : this.patch(change.upserts, change.deletes);
-        report.added += step.added;
-        report.updated += step.updated;
-        report.deleted += step.deleted;
-        this.replaceCategories(change.categories);
+        if (change.kind === 'replace') writer.replaceAll(change.articles);
+        else writer.patch(change.upserts, change.deletes);
+        if (change.categories) this.replaceCategories(change.categories);
       }
-      this.updateSyncState(state);
-      return { ...report, total: this.articleCount() };
+      const report = { ...writer.report(), total: this.articleCount() };
+      if (options.expectTotal !== undefined && report.total !== options.expectTotal) {
+        throw new ContentMismatchError(options.expectTotal, report.total);
+      }
+      this.updateSyncState(typeof state === 'function' ? state(report) : state);
+      return report;
     })();
-  }
-
-  private replaceAll(articles: FeedArticle[]): Omit<ChangeReport, 'total'> {
-    const incoming = new Set(articles.map((a) => a.id));
-    const existing = this.db.prepare('SELECT id FROM articles').pluck().all() as string[];
-    const toDelete = existing.filter((id) => !incoming.has(id));
-    const result = this.patch(articles, toDelete);
-    return result;
-  }
-
-  private patch(upserts: FeedArticle[], deletes: string[]): Omit<ChangeReport, 'total'> {
-    const hashOf = this.db.prepare('SELECT content_hash FROM articles WHERE id = ?').pluck();
-    const upsert = this.db.prepare(`
-      INSERT INTO articles (id, title, body_html, body_text, service, category, platform, locale, topic_group, tags, updated_at, content_hash)
-      VALUES (@id, @title, @bodyHtml, @bodyText, @service, @category, @platform, @locale, @group, @tags, @updatedAt, @hash)
-      ON CONFLICT (id) DO UPDATE SET title = excluded.title, body_html = excluded.body_html, body_text = excluded.body_text,
-        service = excluded.service, category = excluded.category, platform = excluded.platform, locale = excluded.locale,
-        topic_group = excluded.topic_group, tags = excluded.tags, updated_at = excluded.updated_at, content_hash = excluded.content_hash`);
-    const clearLinks = this.db.prepare('DELETE FROM article_links WHERE from_id = ?');
-    const addLink = this.db.prepare('INSERT OR IGNORE INTO article_links (from_id, to_id) VALUES (?, ?)');
-    const remove = this.db.prepare('DELETE FROM articles WHERE id = ?');
-    let added = 0;
-    let updated = 0;
-    let deleted = 0;
-    for (const article of upserts) {
-      const hash = hashArticle(article);
-      const previous = hashOf.get(article.id) as string | undefined;
-      if (previous === hash) continue;
-      if (previous === undefined) added++;
-      else updated++;
-      upsert.run({ ...article, bodyText: htmlToText(article.bodyHtml), tags: JSON.stringify(article.tags), hash });
-      clearLinks.run(article.id);
-      for (const target of article.links) addLink.run(article.id, target);
-    }
-    for (const id of deletes) deleted += remove.run(id).changes;
-    return { added, updated, deleted };
   }
 
   private replaceCategories(categories: FeedCategory[]): void {

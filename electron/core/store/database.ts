@@ -75,21 +75,40 @@ function timestamp(now: Date): string {
   return now.toISOString().replace(/[:.]/g, '-');
 }
 
+/** Moves a database file and its -wal/-shm companions aside; returns the new name. */
+export function moveAside(file: string, label: string, now = new Date()): string {
+  const aside = `${file}.${label}-${timestamp(now)}`;
+  // The -wal file holds committed pages that belong to the main file: keep them together.
+  renameSync(file, aside);
+  for (const suffix of ['-wal', '-shm']) {
+    if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix);
+  }
+  return aside;
+}
+
+export interface RecoveryOptions {
+  now?: Date;
+  /**
+   * Also move aside a file written by a newer Doum. Right for the content file (a cache of
+   * the feed, rebuilt from the bundled snapshot and the next sync); never for the user's own
+   * data, which an older version must not throw away.
+   */
+  replaceNewerSchema?: boolean;
+}
+
 /**
- * Opens a database; if the file is corrupt it (and its -wal/-shm files) is
- * moved aside as `<file>.corrupt-<timestamp>` and a fresh database is created in its place.
- * A file from a newer Doum is never moved: that error is thrown.
+ * Opens a database; if the file is corrupt (or, when asked, from a newer schema) it is moved
+ * aside as `<file>.corrupt-<timestamp>` (or `.newer-…`), never deleted, and a fresh database
+ * is created in its place.
  */
-export function openDatabaseWithRecovery(file: string, migrations: readonly Migration[], now = new Date()): RecoveredOpen {
+export function openDatabaseWithRecovery(file: string, migrations: readonly Migration[], options: RecoveryOptions = {}): RecoveredOpen {
   try {
     return { db: openDatabase(file, migrations), movedAsideTo: null, reason: null };
   } catch (error) {
-    if (!(error instanceof StoreError) || error.kind !== 'corrupt' || !existsSync(file)) throw error;
-    const aside = `${file}.corrupt-${timestamp(now)}`;
-    renameSync(file, aside);
-    for (const suffix of ['-wal', '-shm']) {
-      if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix);
-    }
+    if (!(error instanceof StoreError) || !existsSync(file)) throw error;
+    const replaceable = error.kind === 'corrupt' || (error.kind === 'newer-schema' && options.replaceNewerSchema === true);
+    if (!replaceable) throw error;
+    const aside = moveAside(file, error.kind === 'corrupt' ? 'corrupt' : 'newer', options.now);
     return { db: openDatabase(file, migrations), movedAsideTo: aside, reason: error.message };
   }
 }

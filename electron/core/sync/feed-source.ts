@@ -25,7 +25,9 @@ export interface FetchOptions {
   onBytes?: (received: number, total: number | undefined) => void;
 }
 
+/** A doum-feed/1 feed: a manifest naming a snapshot and deltas, read file by file. */
 export interface FeedSource {
+  readonly kind: 'feed';
   /** A stable id of the feed (normalized URL or absolute folder path, or "bundled"). */
   readonly id: string;
   fetchManifest(conditional: Conditional, options?: FetchOptions): Promise<ManifestFetch>;
@@ -36,22 +38,24 @@ export interface FeedSource {
 }
 
 export interface HttpSourceOptions {
+  /** Longest silence allowed from a server (see HttpGetOptions.timeoutMs). */
   timeoutMs?: number;
   retry?: RetryPolicy;
 }
 
 function verifyFile(bytes: Buffer, ref: FeedFileRef, where: string): Buffer {
   if (ref.bytes !== undefined && bytes.length !== ref.bytes) {
-    throw new SyncError('integrity', `${where} has ${bytes.length} bytes but the manifest says ${ref.bytes} (incomplete or altered download)`, { resource: where, retryable: bytes.length < ref.bytes });
+    throw new SyncError('integrity', `${where} has ${bytes.length} bytes but the manifest says ${ref.bytes} (an incomplete or altered download); nothing was changed — sync again, and if it keeps happening the feed on the server is damaged`, { resource: where, retryable: bytes.length < ref.bytes });
   }
   const actual = createHash('sha256').update(bytes).digest('hex');
   if (actual !== ref.sha256) {
-    throw new SyncError('integrity', `${where} does not match the sha256 in the manifest (expected ${ref.sha256.slice(0, 12)}…, got ${actual.slice(0, 12)}…)`, { resource: where });
+    throw new SyncError('integrity', `${where} does not match the sha256 in the manifest (expected ${ref.sha256.slice(0, 12)}…, got ${actual.slice(0, 12)}…); nothing was changed — the file was altered or the feed is being updated, so sync again later`, { resource: where });
   }
   return bytes;
 }
 
 export class HttpFeedSource implements FeedSource {
+  readonly kind = 'feed';
   readonly id: string;
   private readonly manifestUrl: URL;
 
@@ -86,12 +90,27 @@ export class HttpFeedSource implements FeedSource {
   }
 
   async fetchFile(ref: FeedFileRef, options: FetchOptions = {}): Promise<Buffer> {
-    const url = new URL(ref.url, this.manifestUrl).href;
+    const url = this.resolve(ref.url);
     return verifyFile((await this.get(url, {}, options)).body, ref, url);
+  }
+
+  /** Files are named relative to the manifest; a manifest may not send us to another scheme. */
+  private resolve(relative: string): string {
+    let url: URL;
+    try {
+      url = new URL(relative, this.manifestUrl);
+    } catch {
+      throw new SyncError('invalid-feed', `the manifest names "${relative.slice(0, 100)}", which is not a URL`, { resource: this.id });
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new SyncError('invalid-feed', `the manifest names ${url.protocol} file "${relative.slice(0, 100)}"; only http(s) files can be synced`, { resource: this.id });
+    }
+    return url.href;
   }
 }
 
 export class FolderFeedSource implements FeedSource {
+  readonly kind = 'feed';
   readonly id: string;
   readonly dir: string;
 
@@ -141,7 +160,10 @@ export class FolderFeedSource implements FeedSource {
   }
 }
 
-/** A source for a feed location as a user or the CLI writes it: an http(s) URL or a folder. */
+/**
+ * A doum-feed/1 source for a location as a user or the CLI writes it: an http(s) URL or a
+ * folder. (`syncSourceFor` in ./sources also recognises Zendesk help centers.)
+ */
 export function feedSourceFor(location: string, options: HttpSourceOptions = {}): FeedSource {
   if (/^https?:\/\//i.test(location)) return new HttpFeedSource(location, options);
   if (/^file:\/\//i.test(location)) return new FolderFeedSource(fileURLToPath(location));

@@ -1,0 +1,121 @@
+/**
+ * The `doum` command line for feeds and sync, run as a real process: `feed build`, `feed
+ * keygen`, `sync --json`, `stats --json`, `show`, and non-zero exits with one readable line.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeContent } from '../support/content';
+import { startFeedServer, type FeedServer } from '../support/feed-server';
+import { BASE_ARTICLES } from '../support/sync-fixtures';
+import { removeTempDirs, tempDir } from '../support/temp';
+import { sampleZendeskData, startZendeskServer, type ZendeskServer } from '../support/zendesk-server';
+
+const REPO = join(__dirname, '..', '..');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI without blocking this process (the test's servers must keep answering). */
+function doum(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'electron', 'cli', 'index.ts'), ...args], {
+      cwd: REPO,
+      env: { ...process.env, DOUM_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+let dataDir: string;
+let feedDir: string;
+let db: string;
+let server: FeedServer;
+let zendesk: ZendeskServer;
+
+beforeAll(async () => {
+  dataDir = tempDir();
+  const root = tempDir();
+  feedDir = join(root, 'feed');
+  db = join(root, 'store', 'help.db');
+  writeContent(join(root, 'content'), BASE_ARTICLES);
+  const built = await doum('feed', 'build', join(root, 'content'), '--out', feedDir, '--json');
+  expect(built.code).toBe(0);
+  expect(JSON.parse(built.stdout)).toMatchObject({ revision: 1, articles: 5, outDir: feedDir });
+  server = await startFeedServer(feedDir);
+  zendesk = await startZendeskServer(sampleZendeskData());
+});
+
+afterAll(async () => {
+  await server.close();
+  await zendesk.close();
+  removeTempDirs();
+});
+
+describe('doum sync', () => {
+  it('prints exactly the report as JSON, then notModified on a second run', async () => {
+    const first = await doum('sync', '--feed', server.url, '--db', db, '--json');
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toEqual({ revision: 1, added: 5, updated: 0, deleted: 0, total: 5, notModified: false });
+    const second = await doum('sync', '--feed', server.url, '--db', db, '--json');
+    expect(JSON.parse(second.stdout)).toEqual({ revision: 1, added: 0, updated: 0, deleted: 0, total: 5, notModified: true });
+    expect(existsSync(join(db, '..', 'help.user.db'))).toBe(true);
+  });
+
+  it('syncs a Zendesk help center named with zendesk:', async () => {
+    const run = await doum('sync', '--feed', `zendesk:${zendesk.url}/hc/ko`, '--db', join(tempDir(), 'zd.db'), '--json');
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toMatchObject({ revision: 1, added: 6, total: 6 });
+  });
+
+  it('exits non-zero with one readable line when the feed cannot be reached', async () => {
+    const run = await doum('sync', '--feed', 'http://127.0.0.1:9/feed', '--db', join(tempDir(), 'x.db'), '--json');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/^doum: http:\/\/127\.0\.0\.1:9\/feed\/manifest\.json could not be reached/);
+  });
+});
+
+describe('doum stats and show', () => {
+  it('stats --json prints the revision, counts, locales and last sync', async () => {
+    await doum('sync', '--feed', server.url, '--db', db);
+    const run = await doum('stats', '--db', db, '--json');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ revision: 1, articles: 5, groups: 4, categories: expect.any(Number), locales: ['en', 'ko'], lastSync: expect.stringMatching(/^\d{4}-/) });
+  });
+
+  it('show prints an article and exits non-zero for an unknown id', async () => {
+    const shown = await doum('show', 'block-friend-android', '--db', db, '--json');
+    expect(shown.code).toBe(0);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ id: 'block-friend-android', links: ['report-message'], variants: expect.any(Array) });
+    const text = await doum('show', 'report-message', '--db', db);
+    expect(text.stdout).toMatch(/^메시지 신고하기\n\[톡플러스\]\[신고\/이용제한\]\[공통\]/);
+    const missing = await doum('show', 'no-such-article', '--db', db);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^doum: there is no article "no-such-article" in .*help\.db\n$/);
+  });
+});
+
+describe('doum feed keygen', () => {
+  it('writes a private key (owner-only) and the public key to pin', async () => {
+    const dir = join(tempDir(), 'keys');
+    const run = await doum('feed', 'keygen', '--out', dir, '--json');
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout) as { publicKey: string; privateKeyFile: string };
+    expect(out.publicKey).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    expect(readFileSync(out.privateKeyFile, 'utf8')).toMatch(/BEGIN PRIVATE KEY/);
+    const again = await doum('feed', 'keygen', '--out', dir);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/already exists; choose another folder rather than overwrite a key/);
+  });
+});
