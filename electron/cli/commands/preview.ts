@@ -7,6 +7,7 @@ import { startPreviewServer } from '../../preview/server';
 import type { CliOptions } from '../index';
 import { note, openForCli, RENDERER_DIR, REPO_ROOT } from '../context';
 import { noMorePositionals, UsageError } from '../usage';
+import { feedLocationArg } from './sync';
 
 /** Builds the app with electron-vite when the renderer has not been built yet. */
 export function ensureRendererBuilt(): void {
@@ -32,7 +33,7 @@ export async function previewCommand(rest: string[], values: CliOptions): Promis
   ensureRendererBuilt();
   const center = await openForCli({ db: values.db, hostOs });
   if (values.feed) {
-    const feed = /^[a-z][a-z0-9+.-]*:\/\//i.test(values.feed) ? values.feed : resolve(values.feed);
+    const feed = feedLocationArg(values.feed);
     await center.service.setSettings({ feedUrl: feed });
     try {
       const report = await center.service.syncNow();
