@@ -1,53 +1,90 @@
 /**
- * Doum's Electron entry: lifecycle only. It opens the help center (core/), exposes it over
- * IPC and shows the window; every concern lives in its own module beside this one.
+ * Doum's Electron entry: lifecycle only. One instance (a second launch hands its request to
+ * this one), links and launches collected from the start, the help center opened, the shell
+ * started (shell.ts wires the window, tray, menu, shortcut, sync and updates), everything
+ * closed on quit. Each concern lives in its own module beside this one.
  */
-import { app, ipcMain, shell } from 'electron';
+import { app, crashReporter, session, shell } from 'electron';
 import { join } from 'node:path';
 import { hostOsFromNodePlatform } from '../../shared/platform';
-import { openHelpCenter, type HelpCenter } from '../core/help-center';
+import { openHelpCenter } from '../core/help-center';
 import { dataFiles } from '../core/paths';
 import { workerIndexBuilder } from '../core/search/index-builder';
 import createIndexWorker from '../core/search/index-worker?nodeWorker';
-import { forwardEvents, registerHelpApi } from './ipc';
+import { LaunchRequests, listenForLaunchRequests, parseArgv } from './deep-links';
+import { LOGIN_ITEM } from './login-item';
+import { startLogging } from './logging';
 import { guardAllWebContents, hardenSession } from './security';
-import { appOrigin, createMainWindow } from './window';
+import { startShell } from './shell';
+import type { SyncJob } from './sync-process';
+import syncProcessPath from './sync-process?modulePath';
+import { appOrigin } from './window';
+
+/** Must match electron-builder.yml's appId (Windows ties notifications to it). */
+const APP_ID = 'app.doum.desktop';
 
 if (process.env.DOUM_DATA_DIR) app.setPath('userData', process.env.DOUM_DATA_DIR);
+const log = startLogging(app, crashReporter);
+const os = hostOsFromNodePlatform(process.platform);
+const defaultApp = process.defaultApp === true;
+const launches = new LaunchRequests((message) => log.warn(message));
+app.setAppUserModelId(APP_ID);
+app.enableSandbox();
 
 function bundledFeedDir(): string {
   return app.isPackaged ? join(process.resourcesPath, 'feed') : join(app.getAppPath(), 'resources', 'feed');
 }
 
-const log = (message: string): void => console.log(`[doum] ${message}`);
-
 async function start(): Promise<void> {
   const origin = appOrigin();
-  guardAllWebContents(app, origin, log);
+  guardAllWebContents(app, { origin, log, onAppLink: (url) => launches.acceptLink(url) });
   await app.whenReady();
-  const { session } = await import('electron');
-  hardenSession(session.defaultSession);
+  hardenSession(session.defaultSession, log);
 
-  const center: HelpCenter = await openHelpCenter({
+  const job: SyncJob = {
     files: dataFiles(app.getPath('userData')),
     bundledFeedDir: bundledFeedDir(),
-    hostOs: hostOsFromNodePlatform(process.platform),
+    hostOs: os,
     version: app.getVersion(),
     systemLocale: app.getLocale(),
+  };
+  const center = await openHelpCenter({
+    ...job,
     transport: 'ipc',
     openExternal: (url) => shell.openExternal(url),
     indexBuilder: workerIndexBuilder(createIndexWorker),
   });
-  if (center.startup.recoveredContent) log(`content database was unreadable and was moved to ${center.startup.recoveredContent.movedAsideTo}`);
-  registerHelpApi(ipcMain, center.service, origin);
-  const window = createMainWindow(origin);
-  forwardEvents(center.service, window.webContents);
+  const { recoveredContent, recoveredUserData, bundledImportError } = center.startup;
+  if (recoveredContent) log.warn(`the content database was unreadable (${recoveredContent.reason}); it was moved to ${recoveredContent.movedAsideTo}`);
+  if (recoveredUserData) log.warn(`the user database was unreadable (${recoveredUserData.reason}); it was moved to ${recoveredUserData.movedAsideTo}`);
+  if (bundledImportError) log.warn(`the bundled help center could not be imported: ${bundledImportError}`);
 
-  app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => center.close());
+  const desktop = await startShell({
+    center,
+    launches,
+    origin,
+    log,
+    os,
+    job,
+    syncProcessPath,
+    openedAtLogin: LOGIN_ITEM[os].openedAtLogin(process.argv, { app }),
+  });
+  app.on('before-quit', () => desktop.quitting());
+  app.on('will-quit', () => {
+    desktop.dispose();
+    center.close();
+    log.info('Doum quit');
+  });
 }
 
-start().catch((error: unknown) => {
-  console.error('[doum] failed to start:', error);
-  app.exit(1);
-});
+if (!app.requestSingleInstanceLock()) {
+  log.info('Doum is already running; this launch was handed to it');
+  app.quit();
+} else {
+  listenForLaunchRequests(app, launches, { defaultApp });
+  launches.accept(parseArgv(process.argv, { defaultApp }));
+  start().catch((error: unknown) => {
+    log.error('Doum failed to start', error);
+    app.exit(1);
+  });
+}

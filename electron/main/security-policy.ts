@@ -1,7 +1,7 @@
 /**
  * Pure security decisions of the shell (no Electron import, so they are unit-tested under
- * plain Node): which frames may call the HelpApi, where a window may navigate, and the
- * webPreferences every window gets.
+ * plain Node): which frames may call the HelpApi, where a window may navigate, which
+ * permissions a page gets (none), and the webPreferences every window gets.
  */
 
 /** The renderer's own URL: the built index.html (file://) or the dev server in development. */
@@ -35,6 +35,29 @@ export function isTrustedSender(frame: { url: string; parent: unknown } | null |
   return isAppUrl(frame.url, origin);
 }
 
+/**
+ * What to do with a navigation: the app's own routes load; a doum:// link (an article link
+ * clicked in the page) is handed to the deep-link handler instead of loading; anything else
+ * — the web, file://, other schemes — is denied.
+ */
+export type NavigationDecision = 'allow' | 'app-link' | 'deny';
+
+export function navigationDecision(url: string, origin: AppOrigin): NavigationDecision {
+  if (isAppUrl(url, origin)) return 'allow';
+  if (/^doum:/i.test(url)) return 'app-link';
+  return 'deny';
+}
+
+/** Doum needs no permission at all: no camera, microphone, notifications from pages, etc. */
+export function permissionAllowed(_permission: string): boolean {
+  return false;
+}
+
+/**
+ * The webPreferences of every window (window.ts writes them out literally, for the scanner,
+ * and adds only the preload path; a unit test holds the two equal). Auxclick is off so a
+ * middle click cannot even ask for a new window.
+ */
 export const SECURE_WEB_PREFERENCES = {
   contextIsolation: true,
   sandbox: true,
@@ -47,4 +70,5 @@ export const SECURE_WEB_PREFERENCES = {
   webviewTag: false,
   navigateOnDragDrop: false,
   spellcheck: false,
+  disableBlinkFeatures: 'Auxclick',
 } as const;

@@ -52,6 +52,10 @@ if (!only || only === 'unit') {
   step('unit and integration tests (vitest)');
   run('npx', ['vitest', 'run']);
 }
+if (!only || only === 'security') {
+  step('security scan of the Electron code (electronegativity; accepted findings and reasons in tests/support/electronegativity-accepted.json)');
+  run('npx', ['tsx', 'tests/support/electronegativity.ts']);
+}
 if (!only || only === 'e2e') {
   step('browser and Electron tests (Playwright)');
   const chromium = provideChromium();

@@ -1,0 +1,148 @@
+/**
+ * Deep links and launch arguments: `doum://article/<id>`, `doum://search?q=<text>`, and a
+ * plain query on the command line (`doum 메시지 삭제`). Windows and Linux deliver them in the
+ * argv of a second launch (the single-instance lock hands that to the running app); macOS
+ * sends `open-url`. Everything is validated strictly; anything else is logged and ignored.
+ */
+import type { App } from 'electron';
+import type { NavigateTarget } from '../../shared/types';
+import type { Log } from './logging';
+
+export const PROTOCOL = 'doum';
+/** The same rule as the HelpApi's article ids. */
+const ARTICLE_ID = /^[a-z0-9][a-z0-9-]{0,127}$/;
+export const MAX_QUERY_LENGTH = 200;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+export type LinkParse = { ok: true; target: NavigateTarget } | { ok: false; reason: string };
+
+function cleanQuery(raw: string): LinkParse {
+  if (CONTROL.test(raw)) return { ok: false, reason: 'the query contains control characters' };
+  const query = raw.replace(/\s+/g, ' ').trim();
+  if (!query) return { ok: false, reason: 'the query is empty' };
+  if (query.length > MAX_QUERY_LENGTH) return { ok: false, reason: `the query is longer than ${MAX_QUERY_LENGTH} characters` };
+  return { ok: true, target: { kind: 'search', query } };
+}
+
+/** Parses a `doum://` link. Only the two documented forms are accepted. */
+export function parseDeepLink(raw: string): LinkParse {
+  if (raw.length > 4096) return { ok: false, reason: 'the link is too long' };
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return { ok: false, reason: 'not a URL' };
+  }
+  if (url.protocol !== `${PROTOCOL}:`) return { ok: false, reason: `not a ${PROTOCOL}:// link` };
+  if (url.username || url.password || url.port) return { ok: false, reason: 'the link has a user, password or port' };
+  const path = url.pathname.replace(/\/$/, '');
+  if (url.hostname === 'article') {
+    if (url.search || url.hash) return { ok: false, reason: 'an article link takes no query or fragment' };
+    const id = path.replace(/^\//, '');
+    if (!ARTICLE_ID.test(id)) return { ok: false, reason: 'the article id is not of the form [a-z0-9-]+' };
+    return { ok: true, target: { kind: 'article', id } };
+  }
+  if (url.hostname === 'search') {
+    if (path !== '') return { ok: false, reason: 'a search link has no path' };
+    const keys = [...url.searchParams.keys()];
+    if (keys.length !== 1 || keys[0] !== 'q') return { ok: false, reason: 'a search link takes exactly one parameter, q' };
+    return cleanQuery(url.searchParams.get('q') ?? '');
+  }
+  return { ok: false, reason: `unknown link kind "${url.hostname}"` };
+}
+
+export interface LaunchRequest {
+  /** What to show; null just brings Doum to the front. */
+  target: NavigateTarget | null;
+  /** Why an argument that looked like a request was ignored (for the log). */
+  rejected: string | null;
+}
+
+function rejectedLink(url: string, reason: string): string {
+  return `ignored the link ${JSON.stringify(url.slice(0, 200))}: ${reason}`;
+}
+
+const LOOKS_LIKE_PATH = /^(?:[a-zA-Z]:[\\/]|\\\\|\/)/;
+
+/**
+ * What a launch asks for, from its argv. The executable comes first, then (when running from
+ * sources, `electron <app>`) the app path; switches (`--hidden`, Chromium's own, macOS's
+ * `-psn_…`) and file paths are skipped. A doum:// argument wins; otherwise the remaining
+ * words are a search.
+ */
+export function parseArgv(argv: readonly string[], options: { defaultApp: boolean }): LaunchRequest {
+  const positional = argv.slice(1).filter((arg) => !arg.startsWith('-'));
+  if (options.defaultApp) positional.shift();
+  const link = positional.find((arg) => arg.toLowerCase().startsWith(`${PROTOCOL}:`));
+  if (link !== undefined) {
+    const parsed = parseDeepLink(link);
+    return parsed.ok ? { target: parsed.target, rejected: null } : { target: null, rejected: rejectedLink(link, parsed.reason) };
+  }
+  const words = positional.filter((arg) => !LOOKS_LIKE_PATH.test(arg));
+  if (words.length === 0) return { target: null, rejected: null };
+  const parsed = cleanQuery(words.join(' '));
+  return parsed.ok ? { target: parsed.target, rejected: null } : { target: null, rejected: `ignored the search from the command line: ${parsed.reason}` };
+}
+
+/** The renderer's hash route for a target, so a cold start can open straight on it. */
+export function routeHash(target: NavigateTarget | null): string {
+  if (target?.kind === 'article') return `#/article/${target.id}`;
+  if (target?.kind === 'search') return `#/search?${new URLSearchParams({ q: target.query }).toString()}`;
+  return '';
+}
+
+/**
+ * Collects launch requests — from this launch's argv, later launches, and macOS `open-url`
+ * (which can arrive before the app is ready) — and hands them to the shell once it attaches.
+ */
+export class LaunchRequests {
+  private pending: Array<NavigateTarget | null> = [];
+  private deliver: ((target: NavigateTarget | null) => void) | null = null;
+
+  constructor(private readonly log: (message: string) => void) {}
+
+  accept(request: LaunchRequest): void {
+    if (request.rejected) this.log(request.rejected);
+    if (request.rejected && !request.target) return;
+    if (this.deliver) this.deliver(request.target);
+    else this.pending.push(request.target);
+  }
+
+  /** A doum:// URL from macOS (`open-url`) or from a link clicked in the page. */
+  acceptLink(url: string): void {
+    const parsed = parseDeepLink(url);
+    this.accept(parsed.ok ? { target: parsed.target, rejected: null } : { target: null, rejected: rejectedLink(url, parsed.reason) });
+  }
+
+  /** The target a cold start should open on: the last one asked for before the window exists. */
+  takeInitial(): NavigateTarget | null {
+    const last = this.pending.filter((t) => t !== null).pop() ?? null;
+    this.pending = [];
+    return last;
+  }
+
+  attach(deliver: (target: NavigateTarget | null) => void): void {
+    this.deliver = deliver;
+    for (const target of this.pending.splice(0)) deliver(target);
+  }
+}
+
+/** Listens for links and second launches. Call before the app is ready (macOS sends `open-url` early). */
+export function listenForLaunchRequests(app: Pick<App, 'on'>, requests: LaunchRequests, options: { defaultApp: boolean }): void {
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    requests.acceptLink(url);
+  });
+  app.on('second-instance', (_event, argv) => requests.accept(parseArgv(argv, options)));
+}
+
+/**
+ * Makes Doum the handler of doum:// links. Installed builds are registered by their installer
+ * (Info.plist, the NSIS script, the Linux .desktop file); the packaged app repairs that at
+ * start. Runs from sources do not register, so a developer's machine is left alone.
+ */
+export function registerProtocol(app: Pick<App, 'isDefaultProtocolClient' | 'setAsDefaultProtocolClient'>, isPackaged: boolean, log: Pick<Log, 'warn'>): void {
+  if (!isPackaged || app.isDefaultProtocolClient(PROTOCOL)) return;
+  if (!app.setAsDefaultProtocolClient(PROTOCOL)) log.warn(`could not register Doum as the handler of ${PROTOCOL}:// links`);
+}

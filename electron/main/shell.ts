@@ -1,0 +1,298 @@
+/**
+ * The desktop shell around one opened help center: window, tray, application menu, global
+ * shortcut, deep links, background sync and its schedule, update checks, start at login and
+ * notifications — each from its own module — wired to the service, with the settings applied
+ * at start and whenever the renderer changes them (`settingsChanged`).
+ */
+import {
+  app,
+  BrowserWindow,
+  globalShortcut,
+  ipcMain,
+  Menu,
+  nativeImage,
+  nativeTheme,
+  net,
+  Notification,
+  powerMonitor,
+  screen,
+  shell,
+  Tray,
+  utilityProcess,
+} from 'electron';
+import type { AppUpdater } from 'electron-updater';
+import { join } from 'node:path';
+import type { HostOs } from '../../shared/platform';
+import { formatAccelerator } from '../../shared/shortcuts';
+import type { NavigateTarget, Settings, SyncReport } from '../../shared/types';
+import type { HelpCenter } from '../core/help-center';
+import { routeHash, registerProtocol, type LaunchRequests } from './deep-links';
+import { desktopApi } from './desktop-api';
+import { forwardEvents, registerHelpApi } from './ipc';
+import { defaultAutostartDir, LOGIN_ITEM } from './login-item';
+import type { Log } from './logging';
+import { applicationMenuTemplate } from './menu';
+import type { AppOrigin } from './security-policy';
+import { needsReport, registerShortcut } from './shortcuts';
+import { ShellStateFile } from './state-file';
+import type { SyncJob } from './sync-process';
+import { BackgroundSync, type SyncChild } from './sync-runner';
+import { SyncScheduler, watchSystem } from './sync-scheduler';
+import { shellLanguage, shellText } from './text';
+import { DoumTray, RECENT_LIMIT } from './tray';
+import { Updates, type Updater } from './updates';
+import { MainWindow, WINDOW_BEHAVIOUR } from './window';
+
+export interface ShellOptions {
+  center: HelpCenter;
+  launches: LaunchRequests;
+  origin: AppOrigin;
+  log: Log;
+  os: HostOs;
+  /** What the background sync process opens (the same files as `center`). */
+  job: SyncJob;
+  /** The built sync-process.js (electron-vite `?modulePath`). */
+  syncProcessPath: string;
+  /** Started by the login item: stay in the tray. */
+  openedAtLogin: boolean;
+}
+
+export interface Shell {
+  /** The app is quitting: let the window close for real. */
+  quitting(): void;
+  dispose(): void;
+}
+
+function forkSyncProcess(modulePath: string, log: Log): SyncChild {
+  const child = utilityProcess.fork(modulePath, [], { serviceName: 'Doum sync', stdio: 'pipe' });
+  child.stdout?.on('data', (chunk: Buffer) => log.info(`sync process: ${chunk.toString().trimEnd()}`));
+  child.stderr?.on('data', (chunk: Buffer) => log.warn(`sync process: ${chunk.toString().trimEnd()}`));
+  return {
+    postMessage: (message) => child.postMessage(message),
+    kill: () => child.kill(),
+    onMessage: (listener) => child.on('message', listener),
+    onExit: (listener) => child.on('exit', listener),
+  };
+}
+
+export async function startShell(options: ShellOptions): Promise<Shell> {
+  const { center, launches, origin, log, os } = options;
+  const { service } = center;
+  const iconsDir = join(app.getAppPath(), 'resources', 'icons');
+  const state = new ShellStateFile(join(app.getPath('userData'), 'shell-state.json'));
+  let settings: Settings = await service.getSettings();
+  const language = (): ReturnType<typeof shellLanguage> => shellLanguage(settings.language, app.getLocale());
+  const text = (): ReturnType<typeof shellText> => shellText(language());
+  let quitting = false;
+  let shortcut: string | null = null;
+
+  // Shown notifications are kept referenced until dismissed, or their click could be lost.
+  const shown = new Set<Notification>();
+  const notify = (title: string, body: string, onClick?: () => void): void => {
+    log.info(`notification: ${title} — ${body}`);
+    if (!Notification.isSupported()) return;
+    const notification = new Notification({ title, body, silent: true });
+    shown.add(notification);
+    notification.on('click', () => onClick?.());
+    notification.on('close', () => shown.delete(notification));
+    notification.show();
+  };
+
+  // -- the window ------------------------------------------------------------------------------
+  nativeTheme.themeSource = settings.theme;
+  const window = new MainWindow(
+    { BrowserWindow, screen, nativeTheme, app },
+    {
+      os,
+      origin,
+      preload: join(__dirname, '../preload/index.js'),
+      icon: join(iconsDir, 'icon.png'),
+      state,
+      log,
+      isQuitting: () => quitting,
+      onHiddenToTray: () => {
+        if (!WINDOW_BEHAVIOUR[os].explainCloseToTray || state.get().trayHintShown) return;
+        state.update({ trayHintShown: true });
+        if (!tray.balloon(text().stillRunningTitle, text().stillRunningBody)) notify(text().stillRunningTitle, text().stillRunningBody);
+      },
+      onCreated: (created) => {
+        const stop = forwardEvents(service, created.webContents);
+        created.on('closed', stop);
+        // Windows logging off or shutting down: let the window close.
+        created.on('session-end', () => {
+          quitting = true;
+        });
+      },
+    },
+  );
+  const navigate = (target: NavigateTarget | null): void => {
+    window.show();
+    if (target) service.emit('navigate', target);
+  };
+
+  // -- background sync and its schedule --------------------------------------------------------
+  const notifyUpdated = (report: SyncReport): void => {
+    const count = report.added + report.updated;
+    if (!settings.notifyOnSync || report.notModified || count === 0 || window.current?.isFocused()) return;
+    notify(text().appName, text().articlesUpdated(count), () => navigate({ kind: 'home' }));
+  };
+  const sync = new BackgroundSync({
+    fork: () => forkSyncProcess(options.syncProcessPath, log),
+    job: options.job,
+    service,
+    reloadIndex: () => center.search.open(),
+    log,
+    onFinished: (outcome) => {
+      if ('report' in outcome) notifyUpdated(outcome.report);
+    },
+  });
+  const scheduler = new SyncScheduler({
+    sync,
+    syncState: () => center.content.syncState(),
+    intervalHours: () => settings.syncIntervalHours,
+    online: () => net.isOnline(),
+    log,
+  });
+  const stopWatching = watchSystem(scheduler, { powerMonitor, isOnline: () => net.isOnline() });
+  const syncNow = (): void => void sync.syncNow().catch(() => undefined);
+
+  // -- the renderer's API ----------------------------------------------------------------------
+  let refreshTray = (): void => undefined;
+  registerHelpApi(ipcMain, desktopApi(service, sync, { historyChanged: () => refreshTray() }), origin, log);
+
+  // -- tray and menu ---------------------------------------------------------------------------
+  const tray = new DoumTray(
+    { Tray, Menu, nativeImage },
+    os,
+    iconsDir,
+    {
+      open: () => navigate(null),
+      toggle: () => window.toggle(),
+      search: () => navigate({ kind: 'focus-search' }),
+      openArticle: (id) => navigate({ kind: 'article', id }),
+      syncNow,
+      settings: () => navigate({ kind: 'settings' }),
+      quit: () => app.quit(),
+    },
+    nativeTheme.shouldUseDarkColorsForSystemIntegratedUI,
+  );
+  let refreshing: Promise<void> | null = null;
+  let refreshAgain = false;
+  refreshTray = () => {
+    if (refreshing) {
+      refreshAgain = true;
+      return;
+    }
+    refreshing = (async () => {
+      do {
+        refreshAgain = false;
+        const [recent, status] = await Promise.all([service.listHistory(RECENT_LIMIT), sync.status()]);
+        tray.update({ text: text(), language: language(), recent, sync: status, shortcut, now: new Date() });
+      } while (refreshAgain);
+    })()
+      .catch((error: unknown) => log.warn(`the tray menu could not be updated: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        refreshing = null;
+      });
+  };
+  const applyMenu = (): void => {
+    const actions = {
+      search: () => navigate({ kind: 'focus-search' }),
+      settings: () => navigate({ kind: 'settings' }),
+      home: () => navigate({ kind: 'home' }),
+      showLogs: () => void shell.openPath(app.getPath('logs')),
+    };
+    Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(os, { text: text(), actions, developer: !app.isPackaged })));
+  };
+
+  // -- settings --------------------------------------------------------------------------------
+  // Loaded only when an update URL is set. require, not import(): electron-updater defines
+  // autoUpdater with a getter that Node's ESM-from-CommonJS export detection can miss.
+  const loadUpdater = async (): Promise<Updater> => (require('electron-updater') as { autoUpdater: AppUpdater }).autoUpdater as unknown as Updater;
+  const updates = new Updates(loadUpdater, {
+    isPackaged: app.isPackaged,
+    log,
+    onReady: (version) => notify(text().updateReadyTitle(version), text().updateReadyBody),
+  });
+  const applyShortcut = (): void => {
+    const result = registerShortcut(globalShortcut, settings.globalShortcut, shortcut, () => navigate({ kind: 'focus-search' }));
+    shortcut = result.registered;
+    for (const failure of result.failed) log.warn(`global shortcut ${failure.accelerator}: ${failure.reason}`);
+    if (result.registered) log.info(`global shortcut: ${result.registered}`);
+    const notice = needsReport(result) ? `${result.wanted}→${result.registered ?? ''}` : null;
+    if (notice && notice !== state.get().shortcutNotice && result.wanted) {
+      const wanted = formatAccelerator(result.wanted, os);
+      notify(text().shortcutFailedTitle, result.registered ? text().shortcutFallback(wanted, formatAccelerator(result.registered, os)) : text().shortcutFailed(wanted));
+    }
+    if (notice !== state.get().shortcutNotice) state.update({ shortcutNotice: notice });
+  };
+  const applyLoginItem = (): void => {
+    if (!app.isPackaged) {
+      if (settings.startAtLogin) log.info('start at login is registered by installed builds only');
+      return;
+    }
+    try {
+      LOGIN_ITEM[os].apply(settings.startAtLogin, { app, executable: process.env.APPIMAGE ?? process.execPath, autostartDir: defaultAutostartDir() });
+    } catch (error) {
+      log.warn(`start at login could not be ${settings.startAtLogin ? 'set' : 'removed'}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  const apply = (previous: Settings | null): void => {
+    const changed = (key: keyof Settings): boolean => previous === null || previous[key] !== settings[key];
+    if (changed('theme')) nativeTheme.themeSource = settings.theme;
+    if (changed('globalShortcut')) applyShortcut();
+    if (changed('startAtLogin')) applyLoginItem();
+    if (changed('language')) applyMenu();
+    if (changed('syncIntervalHours')) scheduler.reschedule();
+    if (changed('updateUrl')) void updates.configure(settings.updateUrl).catch((error: unknown) => log.warn(`update checks could not start: ${String(error)}`));
+    if (previous && changed('feedUrl')) syncNow();
+    refreshTray();
+  };
+  service.on('settingsChanged', (next) => {
+    const previous = settings;
+    settings = next;
+    apply(previous);
+  });
+  service.on('syncStatus', () => refreshTray());
+  nativeTheme.on('updated', () => {
+    window.applyTheme(nativeTheme.shouldUseDarkColors);
+    tray.setDarkTaskbar(nativeTheme.shouldUseDarkColorsForSystemIntegratedUI);
+  });
+  apply(null);
+
+  // -- lifecycle -------------------------------------------------------------------------------
+  registerProtocol(app, app.isPackaged, log);
+  const initial = launches.takeInitial();
+  const created = window.create({ hash: routeHash(initial), show: !options.openedAtLogin });
+  if (initial) created.webContents.once('did-finish-load', () => service.emit('navigate', initial));
+  launches.attach(navigate);
+  app.on('activate', () => window.show());
+  // The window only hides; should it ever be gone, Doum still lives in the tray.
+  app.on('window-all-closed', () => undefined);
+  app.on('child-process-gone', (_event, details) => log.warn(`a ${details.type} process stopped (${details.reason}, exit code ${details.exitCode})`));
+  powerMonitor.on('shutdown', () => {
+    quitting = true;
+    app.quit();
+  });
+  scheduler.trigger('start');
+
+  // A read-only view for the Playwright smoke test (tests/electron), which reads it with
+  // electronApp.evaluate; only there, when it sets DOUM_TEST_PROBE.
+  if (process.env.DOUM_TEST_PROBE === '1') {
+    Object.assign(globalThis, { doumProbe: { trayExists: () => tray.exists, trayMenu: () => tray.menuLabels(), shortcut: () => shortcut } });
+  }
+
+  return {
+    quitting: () => {
+      quitting = true;
+    },
+    dispose: () => {
+      scheduler.stop();
+      stopWatching();
+      updates.stop();
+      globalShortcut.unregisterAll();
+      sync.cancel();
+      tray.destroy();
+    },
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * The words the shell itself shows (tray, menus, notifications), in Korean and English. The
+ * renderer has its own i18n; these few strings live beside the native UI that uses them.
+ */
+import type { LanguageSetting } from '../../shared/types';
+
+export type ShellLanguage = 'ko' | 'en';
+
+/** The shell's language: the Settings choice, or the system's when it is "system". */
+export function shellLanguage(setting: LanguageSetting, systemLocale: string): ShellLanguage {
+  if (setting !== 'system') return setting;
+  return systemLocale.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+}
+
+export interface ShellText {
+  appName: string;
+  open: string;
+  search: string;
+  recent: string;
+  noRecent: string;
+  syncNow: string;
+  syncing: string;
+  neverSynced: string;
+  lastSynced(when: string): string;
+  syncFailed(reason: string): string;
+  settings: string;
+  quit: string;
+  about: string;
+  file: string;
+  edit: string;
+  view: string;
+  window: string;
+  help: string;
+  helpHome: string;
+  showLogs: string;
+  closeWindow: string;
+  stillRunningTitle: string;
+  stillRunningBody: string;
+  articlesUpdated(count: number): string;
+  shortcutFailedTitle: string;
+  shortcutFailed(wanted: string): string;
+  shortcutFallback(wanted: string, used: string): string;
+  updateReadyTitle(version: string): string;
+  updateReadyBody: string;
+}
+
+const KO: ShellText = {
+  appName: 'Doum',
+  open: 'Doum 열기',
+  search: '검색…',
+  recent: '최근 본 도움말',
+  noRecent: '최근 본 도움말이 없습니다',
+  syncNow: '지금 동기화',
+  syncing: '동기화 중…',
+  neverSynced: '아직 동기화하지 않았습니다',
+  lastSynced: (when) => `마지막 동기화: ${when}`,
+  syncFailed: (reason) => `동기화 실패: ${reason}`,
+  settings: '설정…',
+  quit: 'Doum 종료',
+  about: 'Doum에 관하여',
+  file: '파일',
+  edit: '편집',
+  view: '보기',
+  window: '윈도우',
+  help: '도움말',
+  helpHome: 'Doum 홈',
+  showLogs: '로그 폴더 열기',
+  closeWindow: '창 닫기',
+  stillRunningTitle: 'Doum은 계속 실행 중입니다',
+  stillRunningBody: '창을 닫아도 알림 영역의 Doum 아이콘에서 바로 열 수 있습니다. 종료하려면 아이콘 메뉴에서 "Doum 종료"를 고르세요.',
+  articlesUpdated: (count) => `도움말 ${count}개가 업데이트되었습니다`,
+  shortcutFailedTitle: '단축키를 등록하지 못했습니다',
+  shortcutFailed: (wanted) => `${wanted}은(는) 다른 앱이 쓰고 있거나 쓸 수 없는 조합입니다. 설정에서 다른 단축키를 고르세요.`,
+  shortcutFallback: (wanted, used) => `${wanted}을(를) 쓸 수 없어 ${used}(으)로 Doum을 엽니다. 설정에서 바꿀 수 있습니다.`,
+  updateReadyTitle: (version) => `Doum ${version}이(가) 준비되었습니다`,
+  updateReadyBody: 'Doum을 종료하면 새 버전이 설치됩니다.',
+};
+
+const EN: ShellText = {
+  appName: 'Doum',
+  open: 'Open Doum',
+  search: 'Search…',
+  recent: 'Recently viewed',
+  noRecent: 'No recently viewed articles',
+  syncNow: 'Sync now',
+  syncing: 'Syncing…',
+  neverSynced: 'Not synced yet',
+  lastSynced: (when) => `Last synced ${when}`,
+  syncFailed: (reason) => `Sync failed: ${reason}`,
+  settings: 'Settings…',
+  quit: 'Quit Doum',
+  about: 'About Doum',
+  file: 'File',
+  edit: 'Edit',
+  view: 'View',
+  window: 'Window',
+  help: 'Help',
+  helpHome: 'Doum home',
+  showLogs: 'Open log folder',
+  closeWindow: 'Close window',
+  stillRunningTitle: 'Doum is still running',
+  stillRunningBody: 'Open it again from the Doum icon in the notification area. To quit, choose "Quit Doum" from that icon\'s menu.',
+  articlesUpdated: (count) => (count === 1 ? '1 help article was updated' : `${count} help articles were updated`),
+  shortcutFailedTitle: 'The shortcut could not be registered',
+  shortcutFailed: (wanted) => `${wanted} is used by another app or is not a valid shortcut. Choose another one in Settings.`,
+  shortcutFallback: (wanted, used) => `${wanted} is not available, so ${used} opens Doum instead. You can change it in Settings.`,
+  updateReadyTitle: (version) => `Doum ${version} is ready`,
+  updateReadyBody: 'It is installed when you quit Doum.',
+};
+
+export function shellText(language: ShellLanguage): ShellText {
+  return language === 'ko' ? KO : EN;
+}
+
+/** "14:05" today, "10월 3일 14:05" / "Oct 3, 14:05" on another day. */
+export function formatWhen(iso: string, language: ShellLanguage, now: Date = new Date()): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const locale = language === 'ko' ? 'ko-KR' : 'en-US';
+  const time = at.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', hour12: false });
+  if (at.toDateString() === now.toDateString()) return time;
+  return `${at.toLocaleDateString(locale, { month: 'short', day: 'numeric' })} ${time}`;
+}
