@@ -43,10 +43,21 @@ function highlight(snippet: Snippet, color: boolean): string {
   return out + snippet.text.slice(at);
 }
 
+function facetLine(label: string, counts: Record<string, number>, name: (key: string) => string = (key) => key): string | null {
+  const entries = Object.entries(counts).sort((a, b) => b[1] - a[1]);
+  return entries.length > 1 ? `  ${label}: ${entries.map(([key, n]) => `${name(key)} ${n}`).join(' · ')}` : null;
+}
+
 function printHuman(result: SearchResult): void {
   const color = process.stdout.isTTY === true;
-  const lines = [`"${result.query}" 총 ${result.total}건`];
-  if (result.didYouMean) lines.push(`혹시 "${result.didYouMean}"을(를) 찾으세요?`);
+  const lines = [`"${result.query}" 총 ${result.total}건 (${result.tookMs} ms, ${PLATFORM_LABELS[result.platform].ko} 우선)`];
+  if (result.didYouMean) lines.push(`"${result.didYouMean}"(으)로 검색한 결과입니다.`);
+  for (const line of [
+    facetLine('분류', result.facets.category),
+    facetLine('플랫폼', result.facets.platform as Record<string, number>, (key) => (isPlatform(key) ? PLATFORM_LABELS[key].ko : key)),
+  ]) {
+    if (line) lines.push(line);
+  }
   for (const hit of result.results) {
     const others = hit.variants.slice(1).map((v) => PLATFORM_LABELS[v.platform].ko);
     lines.push('');
@@ -57,13 +68,18 @@ function printHuman(result: SearchResult): void {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
+/**
+ * One result line per input line, blank lines included (an empty query finds nothing), so
+ * output line n always answers input line n. tookMs is the time for that query alone: the
+ * index is loaded once, before the first line.
+ */
 async function searchStdin(center: HelpCenter, options: Omit<SearchQuery, 'text'>): Promise<void> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
-    const text = line.replace(/\r$/, '');
-    if (text.trim() === '') continue;
-    const result = await center.service.search({ ...options, text });
-    process.stdout.write(`${JSON.stringify(result)}\n`);
+    const started = performance.now();
+    const result = await center.service.search({ ...options, text: line });
+    const tookMs = Math.round((performance.now() - started) * 100) / 100;
+    process.stdout.write(`${JSON.stringify({ ...result, tookMs })}\n`);
   }
 }
 

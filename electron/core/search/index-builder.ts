@@ -19,7 +19,7 @@ export function workerIndexBuilder(createWorker: (options: WorkerOptions) => Wor
       const worker = createWorker({ workerData: { articles } });
       worker.once('message', (reply: IndexWorkerReply) => {
         void worker.terminate();
-        if (reply.ok) resolve(Buffer.from(reply.data));
+        if (reply.ok) resolve(Buffer.from(reply.data.buffer, reply.data.byteOffset, reply.data.byteLength));
         else reject(new Error(`the search index could not be built: ${reply.message}`));
       });
       worker.once('error', reject);

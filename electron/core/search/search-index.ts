@@ -38,6 +38,7 @@ export class SearchIndex {
     if (persisted && persisted.engineVersion === ENGINE_VERSION && persisted.contentHash === fingerprint) {
       try {
         this.current = SearchEngine.load(persisted.data, articles);
+        this.warmUpSoon(this.current);
         return { engine: this.current, how: 'loaded' };
       } catch {
         // A damaged index is rebuilt below.
@@ -65,6 +66,17 @@ export class SearchIndex {
     const engine = SearchEngine.load(data, articles);
     this.store.saveSearchIndex({ revision: this.store.syncState().revision, engineVersion: ENGINE_VERSION, contentHash: fingerprint, data });
     this.current = engine;
+    this.warmUpSoon(engine);
     return engine;
+  }
+
+  /**
+   * Warms the query path up once the caller is done with what it was doing (never keeps a
+   * process alive for it: a one-shot CLI run simply exits).
+   */
+  private warmUpSoon(engine: SearchEngine): void {
+    setTimeout(() => {
+      if (this.current === engine) engine.warmUp();
+    }, 200).unref();
   }
 }

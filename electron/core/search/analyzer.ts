@@ -1,0 +1,98 @@
+/**
+ * Article text → index terms. Terms live in a few namespaces, told apart by a first
+ * character no token can contain:
+ *
+ *   메시지를, 메시지, messag, 24   words: the surface form and the stem of Hangul words
+ *                                 (both, so an exact form scores above a mere stem match),
+ *                                 the lunr-stemmed form of Latin words, numbers
+ *   ~메시 ~시지                     Hangul syllable bigrams of stems: partial words and compounds
+ *                                 (안녕패스 finds 톡안녕패스, 톡안녕패스등록 finds both words)
+ *   ^ㅅㄱ:신고 ^ㅅㄱㅎㄹㅁ:신고하려면  초성 of title and tag words, with the word (ㅅㄱ finds 신고;
+ *                                 keeping the word lets the common 신고 outrank the rare 숨기)
+ *   @메시지를 @messages @messag     title words as written, for as-you-type suggestions
+ */
+import { choseong } from '../../../shared/hangul';
+import { englishTerm, foldLatin } from './english';
+import { bigrams, isBareParticle, koreanStem } from './korean';
+import type { Token } from './tokenizer';
+
+export const BIGRAM = '~';
+export const CHOSEONG = '^';
+export const TITLE = '@';
+/** Separates a 초성 string from its word; sorts below every jamo, so ^ㅅㄱ is a prefix range. */
+export const CHOSEONG_WORD = ':';
+
+export type Field = 'title' | 'tags' | 'body';
+export const FIELDS: readonly Field[] = ['title', 'tags', 'body'];
+
+/** Hangul analysis of one word, memoised: the same words recur across thousands of articles. */
+export interface HangulWord {
+  surface: string;
+  stem: string;
+  bigrams: string[];
+  /** 초성 terms of the stem and (when different) of the surface form. */
+  choseong: string[];
+}
+
+const hangulCache = new Map<string, HangulWord>();
+
+export function analyzeHangul(surface: string): HangulWord {
+  let word = hangulCache.get(surface);
+  if (!word) {
+    const stem = koreanStem(surface);
+    const initials = [CHOSEONG + choseong(stem) + CHOSEONG_WORD + stem];
+    if (stem !== surface) initials.push(CHOSEONG + choseong(surface) + CHOSEONG_WORD + surface);
+    word = { surface, stem, bigrams: bigrams(stem), choseong: initials };
+    if (hangulCache.size > 200_000) hangulCache.clear();
+    hangulCache.set(surface, word);
+  }
+  return word;
+}
+
+/**
+ * A Hangul token that only carries the particle of the word before it: the 에서 of Mac에서,
+ * the 이라는 of ‘한낱’이라는 (a quoted word's particle comes after the closing quote).
+ */
+export function isDanglingParticle(token: Token, previous: Token | undefined): boolean {
+  if (token.kind !== 'hangul' || !token.attached || previous === undefined || !isBareParticle(token.text)) return false;
+  // Directly after Hangul (no quote between), it is part of that word's run: 가요 is a word.
+  return previous.end !== token.start || (previous.kind !== 'hangul' && previous.kind !== 'jamo');
+}
+
+/**
+ * The index terms of one token of a field (empty for a stop word). The same token in the same
+ * field always gives the same terms, so the index builder caches them per word.
+ */
+export function termsOfToken(token: Token, field: Field): string[] {
+  switch (token.kind) {
+    case 'hangul': {
+      const word = analyzeHangul(token.text);
+      const terms = [word.surface];
+      if (word.stem !== word.surface) terms.push(word.stem);
+      for (const gram of word.bigrams) terms.push(BIGRAM + gram);
+      if (field !== 'body') terms.push(...word.choseong);
+      if (field === 'title') terms.push(TITLE + word.surface);
+      return terms;
+    }
+    case 'latin': {
+      const folded = foldLatin(token.text);
+      const stem = englishTerm(folded);
+      // Suggestions match title words as typed, stop words included ("how do…").
+      const terms = field === 'title' ? [TITLE + folded] : [];
+      if (stem === null) return terms;
+      terms.push(stem);
+      if (field === 'title' && stem !== folded) terms.push(TITLE + stem);
+      return terms;
+    }
+    default:
+      return field === 'title' ? [token.text, TITLE + token.text] : [token.text];
+  }
+}
+
+/** The Latin surface word and its stem, for prefix and typo matching of Latin queries. */
+export function latinWordOf(token: Token): [word: string, stem: string] | null {
+  if (token.kind !== 'latin') return null;
+  const folded = foldLatin(token.text);
+  const stem = englishTerm(folded);
+  return stem === null ? null : [folded, stem];
+}

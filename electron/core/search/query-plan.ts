@@ -1,0 +1,148 @@
+/**
+ * The query builder: what a person typed → a bounded plan of concepts to score. User text
+ * never reaches a query parser (lunr's or anyone's), so `:~^*+-` are just separators.
+ *
+ * 1. Words, each read in the keyboard layout the index knows better (query-words).
+ * 2. Platform words (맥, windows…) become the preferred platform, plus an optional concept
+ *    that favours articles naming it, instead of words every result must contain.
+ * 3. Concepts (concepts.ts), deduplicated; close spellings for unknown words of a short
+ *    query; in a longer query the very common words dropped; at most MAX_CONCEPTS, the
+ *    rarest kept: a pasted paragraph costs no more than a long question.
+ */
+import type { Platform } from '../../../shared/platform';
+import { conceptOf, fuzzyConcept, platformConcept, type ConceptDraft, type Mode, type TermGroup } from './concepts';
+import type { FuzzyMatcher } from './fuzzy';
+import type { Lexicon } from './lexicon';
+import { hangulMatcher, latinMatcher, type Matcher } from './matchers';
+import { englishTerm } from './english';
+import { normalizeQuery } from './normalize';
+import { wordsForPlatform } from './platform-words';
+import { isStopWord, platformOfQueryWord, readWords, type Word } from './query-words';
+import { tokenize } from './tokenizer';
+
+export type { Matcher } from './matchers';
+export { MATCH_WEIGHTS, type TermGroup, type WeightedTerm } from './concepts';
+
+/** At most this many concepts are scored; the rarest words carry the meaning. */
+export const MAX_CONCEPTS = 12;
+/**
+ * In a query of three or more words, words this common (IDF below, i.e. in more than about a
+ * third of the articles: 어떻게, 하나요) are dropped: they barely change the ranking, and they
+ * would make every article a result and cost the most postings.
+ */
+const STOP_IDF = 1.2;
+/** Typo correction only for short queries, where one unknown word is most of the query. */
+const FUZZY_MAX_CONCEPTS = 4;
+
+export interface Concept {
+  key: string;
+  groups: TermGroup[];
+  /** Scores when matched but is not one of the words a result must match (a platform word). */
+  optional: boolean;
+  /** How rare the concept is (the IDF of its best term): decides what a long query keeps. */
+  idf: number;
+  matcher: Matcher;
+}
+
+export interface QueryPlan {
+  /** The query as normalised. */
+  text: string;
+  concepts: Concept[];
+  /** The platform named in the query, if any. */
+  platform: Platform | null;
+  /** The query as understood, when that differs from what was typed (layout, typo). */
+  corrected: string | null;
+  /** Highlighters for every word, platform words included. */
+  matchers: Matcher[];
+}
+
+export interface PlanOptions {
+  /** 'suggest' matches title words by prefix, every word of the query. */
+  mode: Mode;
+  fuzzy?: FuzzyMatcher | null;
+}
+
+function conceptIdf(groups: readonly TermGroup[], lexicon: Lexicon): number {
+  let best = 0;
+  for (const g of groups) for (const term of g.terms) best = Math.max(best, lexicon.idf(term.id) * (g.combine === 'sum' && g.minMatch > 1 ? 0.5 : 1));
+  return best;
+}
+
+function replaceSpans(text: string, replacements: ReadonlyArray<{ start: number; end: number; text: string }>): string {
+  let out = '';
+  let at = 0;
+  for (const r of [...replacements].sort((a, b) => a.start - b.start)) {
+    out += text.slice(at, r.start) + r.text;
+    at = r.end;
+  }
+  return out + text.slice(at);
+}
+
+function platformMatchersFor(platform: Platform): Matcher[] {
+  const names = wordsForPlatform(platform);
+  const latin = names.filter((name) => /^[a-z]+$/.test(name)).map((name) => englishTerm(name) ?? name);
+  const hangul = names.filter((name) => !/^[a-z]/.test(name));
+  return [latinMatcher(new Set(latin), null), hangulMatcher(hangul)];
+}
+
+export function buildPlan(input: string, lexicon: Lexicon, options: PlanOptions): QueryPlan {
+  const text = normalizeQuery(input);
+  const words = readWords(tokenize(text), text, lexicon);
+
+  // Platform words: a preference, unless they are all there is to search for.
+  let platform: Platform | null = null;
+  // A number right after a platform word is its version (윈도우10, iOS 17): part of the preference.
+  const isVersion = (index: number): boolean => words[index]!.kind === 'number' && index > 0 && platformOfQueryWord(words[index - 1]!) !== null;
+  const content = words.filter((word, index) => platformOfQueryWord(word) === null && !isVersion(index));
+  for (const word of words) platform ??= platformOfQueryWord(word);
+  // Mark every name of the platform: 맥 in the query, Mac in the title.
+  const platformMatchers: Matcher[] = platform && content.length > 0 ? platformMatchersFor(platform) : [];
+  const searchWords = content.length > 0 ? content : words;
+  const keepStopWords = searchWords.every(isStopWord);
+
+  const drafts: Array<{ draft: ConceptDraft; word: Word }> = [];
+  const seen = new Set<string>();
+  for (const word of searchWords) {
+    const draft = conceptOf(word, lexicon, options.mode, keepStopWords);
+    if (!draft || seen.has(draft.key)) continue;
+    seen.add(draft.key);
+    drafts.push({ draft, word });
+  }
+
+  // Unknown words of a short query may be typos: add close spellings.
+  if (options.fuzzy && options.mode === 'search') {
+    const unknown = drafts.filter(({ draft }) => draft.groups.every((g) => g === null));
+    if (unknown.length > 0 && (drafts.length <= FUZZY_MAX_CONCEPTS || unknown.length === drafts.length)) {
+      for (const item of unknown.slice(0, FUZZY_MAX_CONCEPTS)) {
+        if (item.word.kind === 'hangul' || item.word.kind === 'latin') item.draft = fuzzyConcept(item.draft, item.word, lexicon, options.fuzzy);
+      }
+    }
+  }
+
+  const all = drafts.map((d) => d.draft);
+  if (platform && content.length > 0 && options.mode === 'search') all.push(platformConcept(platform, lexicon));
+  let concepts: Concept[] = all.map((draft) => {
+    const groups = draft.groups.filter((g): g is TermGroup => g !== null);
+    return { key: draft.key, groups, optional: draft.optional === true, idf: conceptIdf(groups, lexicon), matcher: draft.matcher };
+  });
+  // In search, a word nothing matches only dilutes; in suggest, it means no title matches.
+  if (options.mode === 'search') {
+    concepts = concepts.filter((c) => c.groups.length > 0);
+    const required = concepts.filter((c) => !c.optional);
+    const kept = concepts.filter((c) => c.optional || c.idf >= STOP_IDF);
+    if (required.length >= 3 && kept.filter((c) => !c.optional).length >= 2) concepts = kept;
+  }
+  if (concepts.length > MAX_CONCEPTS) concepts = [...concepts].sort((a, b) => Number(a.optional) - Number(b.optional) || b.idf - a.idf).slice(0, MAX_CONCEPTS);
+
+  const replacements = [
+    ...words.filter((w) => w.replacement !== null).map((w) => ({ start: w.token.start, end: w.token.end, text: w.replacement! })),
+    ...drafts.filter(({ draft }) => draft.correction !== undefined).map(({ draft, word }) => ({ start: word.token.start, end: word.token.end, text: draft.correction! })),
+  ];
+  return {
+    text,
+    concepts,
+    platform,
+    corrected: replacements.length > 0 ? replaceSpans(text, replacements).trim() : null,
+    matchers: [...concepts.map((c) => c.matcher), ...platformMatchers],
+  };
+}
