@@ -49,6 +49,11 @@ export interface Category {
   locale: Locale;
   /** Articles in this category and its sub-categories. */
   articleCount: number;
+  /**
+   * Topics (platform variants of one topic counted once) in this category and its
+   * sub-categories: what a list of the category shows. Set by getHome.
+   */
+  topicCount?: number;
 }
 
 export type SortOrder = 'relevance' | 'recent';

@@ -96,6 +96,24 @@ export function checkFeedLocation(location: string): string {
   throw new RequestError('invalid-argument', 'the feed location must be an http:// or https:// URL, or an absolute folder path');
 }
 
+/**
+ * Adds to each category the number of topics in it and its sub-categories (the platform
+ * variants of one topic counted once): the length of the list people see when they open it.
+ */
+function withTopicCounts(categories: Category[], articles: readonly ArticleSummary[]): Category[] {
+  const topics = new Map<string, Set<string>>();
+  for (const article of articles) {
+    const parts = article.category.split('/');
+    for (let depth = 1; depth <= parts.length; depth++) {
+      const key = `${article.locale}\u0000${parts.slice(0, depth).join('/')}`;
+      let members = topics.get(key);
+      if (!members) topics.set(key, (members = new Set()));
+      members.add(topicKey(article));
+    }
+  }
+  return categories.map((category) => ({ ...category, topicCount: topics.get(`${category.locale}\u0000${category.path}`)?.size ?? 0 }));
+}
+
 export class HelpService implements HelpRequests {
   constructor(
     private readonly options: HelpServiceOptions,
@@ -191,7 +209,7 @@ export class HelpService implements HelpRequests {
     const popular = onePerTopic([...all].sort((a, b) => popularity(b) - popularity(a) || b.updatedAt.localeCompare(a.updatedAt)), hostOs);
     const recent = onePerTopic(all, hostOs); // listArticles is newest first
     return {
-      categories: content.categories(locale),
+      categories: withTopicCounts(content.categories(locale), all),
       popular: popular.slice(0, HOME_LIST_LIMIT),
       recent: recent.slice(0, HOME_LIST_LIMIT),
       articleCount: content.articleCount(),

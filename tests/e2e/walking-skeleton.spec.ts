@@ -16,7 +16,7 @@ test('search in Korean, open an article, follow its cross-link', async ({ page, 
   await expect(results.first()).toContainText('메시지');
   await expectNoA11yViolations(page);
 
-  await results.first().getByRole('link').click();
+  await results.first().locator('.result-link').click();
   const heading = page.getByRole('heading', { level: 1 });
   await expect(heading).toBeVisible();
   const firstTitle = await heading.textContent();

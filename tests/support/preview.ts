@@ -2,6 +2,7 @@
  * Starts the real preview for a test: a fresh data folder, the help center opened over it
  * (bundled sample content imported), and the preview server on 127.0.0.1.
  */
+import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import type { HostOs } from '../../shared/platform';
 import { openHelpCenter, type HelpCenter } from '../../electron/core/help-center';
@@ -48,5 +49,51 @@ export async function startPreview(options: { hostOs?: HostOs; bundledFeedDir?: 
       await server.close();
       center.close();
     },
+  };
+}
+
+export interface PreviewProcess {
+  /** The URL with the token (and the OS to present, when given). */
+  url(options?: { os?: HostOs; hash?: string }): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `doum preview` as its own process, exactly as people run it (over a fresh data
+ * folder): for measurements where the server must not share a process with the test runner.
+ */
+export async function startPreviewProcess(options: { hostOs?: HostOs } = {}): Promise<PreviewProcess> {
+  const dataDir = tempDir('doum-e2e-cli-');
+  const args = [join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(REPO_ROOT, 'electron', 'cli', 'index.ts'), 'preview', '--port', '0', '--db', join(dataDir, 'content.db')];
+  if (options.hostOs) args.push('--os', options.hostOs);
+  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const base = await new Promise<string>((resolveUrl, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`doum preview did not start in 60 s: ${err}`)), 60_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /Doum preview: (\S+)/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolveUrl(match[1]!);
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`doum preview exited (${code}): ${err}`));
+    });
+  });
+  return {
+    url({ os, hash } = {}) {
+      return `${base}${os ? `&os=${os}` : ''}${hash ?? ''}`;
+    },
+    stop: () =>
+      new Promise<void>((resolveStop) => {
+        if (child.exitCode !== null) return resolveStop();
+        child.once('exit', () => resolveStop());
+        child.kill('SIGTERM');
+      }),
   };
 }

@@ -1,45 +1,108 @@
-/** The frame: skip link, header with home link, and the current route's view in <main>. */
-import { useEffect } from 'react';
+/**
+ * The frame: skip link, title bar (banner with the search), sidebar (navigation) and the
+ * current route's view in <main>. Start-up loads everything through the HelpApi first.
+ */
+import { useEffect, useState } from 'react';
 import { useT } from '../i18n/use-translation';
+import { Sidebar } from '../components/Sidebar';
+import { TitleBar } from '../components/TitleBar';
+import { Toaster } from '../components/Toaster';
 import { useApp } from '../state/app';
+import { useCatalog } from '../state/catalog';
+import { useLanguage } from '../state/language';
 import { useRouter } from '../state/router';
+import { useSearch } from '../state/search';
 import { ArticleView } from '../views/ArticleView';
+import { BookmarksView } from '../views/BookmarksView';
+import { CategoryView } from '../views/CategoryView';
+import { HistoryView } from '../views/HistoryView';
 import { HomeView } from '../views/HomeView';
 import { SearchView } from '../views/SearchView';
+import { SettingsView } from '../views/SettingsView';
+import { bootstrap } from './bootstrap';
+import { MAIN_ID } from './focus';
+import { useApiEvents } from './use-api-events';
+import { useDocumentAttributes } from './use-document-attributes';
+import { useKeyboard } from './use-keyboard';
+
+function RouteView() {
+  const route = useRouter((s) => s.route);
+  switch (route.name) {
+    case 'home':
+      return <HomeView />;
+    case 'search':
+      return <SearchView params={route} />;
+    case 'article':
+      return <ArticleView id={route.id} />;
+    case 'category':
+      return <CategoryView path={route.path} />;
+    case 'bookmarks':
+      return <BookmarksView />;
+    case 'history':
+      return <HistoryView />;
+    case 'settings':
+      return <SettingsView />;
+  }
+}
+
+/** Leaving the results for home clears the field; the language picks the content's locale. */
+function useRouteSideEffects(): void {
+  const routeName = useRouter((s) => s.route.name);
+  const language = useLanguage();
+  const ready = useApp((s) => s.status === 'ready');
+  useEffect(() => {
+    if (routeName === 'home' && useSearch.getState().query !== '') useSearch.getState().apply({ query: '', sort: 'relevance', category: null, platform: null });
+  }, [routeName]);
+  useEffect(() => {
+    if (ready && useCatalog.getState().locale !== language) void useCatalog.getState().loadHome(language);
+  }, [ready, language]);
+}
 
 export function App() {
   const t = useT();
-  const route = useRouter((s) => s.route);
-  const navigate = useRouter((s) => s.navigate);
-  const hostOs = useApp((s) => s.hostOs);
-  const language = useApp((s) => s.language);
-  const load = useApp((s) => s.load);
+  const status = useApp((s) => s.status);
+  const error = useApp((s) => s.error);
+  const [started, setStarted] = useState(false);
+  useDocumentAttributes();
+  useApiEvents();
+  useKeyboard();
+  useRouteSideEffects();
 
   useEffect(() => {
-    void load();
-  }, [load]);
+    void bootstrap().finally(() => setStarted(true));
+  }, []);
 
-  useEffect(() => {
-    document.documentElement.dataset.os = hostOs;
-    document.documentElement.lang = language;
-    document.title = t('app.name');
-  }, [hostOs, language, t]);
+  if (status === 'error') {
+    return (
+      <main id={MAIN_ID} className="startup-error">
+        <h1>{t('app.name')}</h1>
+        <p role="alert">{t('app.loadFailed', { message: error ?? '' })}</p>
+        <button type="button" className="button button-primary" onClick={() => window.location.reload()}>
+          {t('app.retry')}
+        </button>
+      </main>
+    );
+  }
+  if (!started) return <div className="startup" aria-busy="true" aria-label={t('app.loading')} />;
 
   return (
-    <>
-      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+    <div className="app">
+      <a
+        className="skip-link"
+        href={`#${MAIN_ID}`}
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById(MAIN_ID)?.focus();
+        }}
+      >
         {t('app.skipToContent')}
       </a>
-      <header className="app-header">
-        <a href="#/" className="brand" onClick={(e) => { e.preventDefault(); navigate({ name: 'home' }); }}>
-          {t('app.name')}
-        </a>
-      </header>
-      <main id="main" tabIndex={-1}>
-        {route.name === 'home' && <HomeView />}
-        {route.name === 'search' && <SearchView query={route.query} />}
-        {route.name === 'article' && <ArticleView id={route.id} />}
+      <TitleBar />
+      <Sidebar />
+      <main id={MAIN_ID} className="content" tabIndex={-1}>
+        <RouteView />
       </main>
-    </>
+      <Toaster />
+    </div>
   );
 }

@@ -1,35 +1,152 @@
-/** The search field: updates the query on every keystroke and shows the search route. */
+/**
+ * The search field in the title bar, on every view. Typing updates the query at once and
+ * shows the results view; suggestions (article titles) drop down below it.
+ *
+ * Keys: ↓/↑ choose a suggestion (or, with none shown, ↓ goes to the results), Enter opens
+ * the chosen suggestion or goes to the first result, Esc closes the suggestions, then goes
+ * back to where people came from.
+ */
+import { useId, useRef, useState } from 'react';
+import { focusResult, SEARCH_INPUT_ID } from '../app/focus';
 import { useT } from '../i18n/use-translation';
-import { useRouter } from '../state/router';
+import { usePlatformLabel } from '../platform/labels';
+import { shortcutLabel } from '../platform/shortcuts';
+import { useApp } from '../state/app';
+import { canGoBack, useRouter } from '../state/router';
 import { useSearch } from '../state/search';
+import { Highlight } from './Highlight';
+import { Icon } from './Icon';
 
-export function SearchBox({ autoFocus = false }: { autoFocus?: boolean }) {
+export function SearchBox() {
   const t = useT();
+  const platformLabel = usePlatformLabel();
+  const hostOs = useApp((s) => s.hostOs);
   const query = useSearch((s) => s.query);
   const setQuery = useSearch((s) => s.setQuery);
+  const suggestions = useSearch((s) => s.suggestions);
+  const rememberOpened = useSearch((s) => s.rememberOpened);
   const navigate = useRouter((s) => s.navigate);
-  const onSearchRoute = useRouter((s) => s.route.name === 'search');
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const [focused, setFocused] = useState(false);
+  const composing = useRef(false);
+  const listId = useId();
 
-  const onChange = (text: string): void => {
-    setQuery(text);
-    navigate({ name: 'search', query: text }, { replace: onSearchRoute });
+  const shown = open && query.trim() !== '' && suggestions.length > 0;
+  const activeId = shown && active >= 0 && active < suggestions.length ? `${listId}-${active}` : undefined;
+
+  const openArticle = (id: string): void => {
+    setOpen(false);
+    setActive(-1);
+    rememberOpened(id);
+    navigate({ name: 'article', id });
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>): void => {
+    if (event.nativeEvent.isComposing || composing.current) return;
+    switch (event.key) {
+      case 'ArrowDown':
+        event.preventDefault();
+        if (shown) setActive((i) => Math.min(i + 1, suggestions.length - 1));
+        else if (useRouter.getState().route.name === 'search') focusResult();
+        break;
+      case 'ArrowUp':
+        if (shown) {
+          event.preventDefault();
+          setActive((i) => Math.max(i - 1, -1));
+        }
+        break;
+      case 'Enter': {
+        event.preventDefault();
+        const chosen = shown && active >= 0 ? suggestions[active] : undefined;
+        if (chosen) openArticle(chosen.id);
+        else {
+          setOpen(false);
+          focusResult();
+        }
+        break;
+      }
+      case 'Escape': {
+        // Never let the browser clear the field; Esc means "close", then "go back".
+        event.preventDefault();
+        event.stopPropagation();
+        if (shown) {
+          setOpen(false);
+          setActive(-1);
+          break;
+        }
+        const router = useRouter.getState();
+        if (router.route.name === 'home') break;
+        if (canGoBack(router)) router.back();
+        else navigate({ name: 'home' });
+        break;
+      }
+      default:
+        break;
+    }
   };
 
   return (
-    <form role="search" className="search-box" onSubmit={(e) => e.preventDefault()}>
-      <label htmlFor="search-input" className="visually-hidden">
-        {t('search.label')}
-      </label>
+    <form role="search" className="search-box" onSubmit={(event) => event.preventDefault()}>
+      <Icon name="search" className="search-icon" />
       <input
-        id="search-input"
+        id={SEARCH_INPUT_ID}
         type="search"
         value={query}
+        aria-label={t('search.label')}
         placeholder={t('search.placeholder')}
         autoComplete="off"
         spellCheck={false}
-        autoFocus={autoFocus}
-        onChange={(e) => onChange(e.target.value)}
+        enterKeyHint="search"
+        aria-autocomplete="list"
+        aria-controls={shown ? listId : undefined}
+        aria-activedescendant={activeId}
+        onChange={(event) => {
+          setQuery(event.target.value);
+          setOpen(true);
+          setActive(-1);
+        }}
+        onCompositionStart={() => (composing.current = true)}
+        onCompositionEnd={() => (composing.current = false)}
+        onKeyDown={onKeyDown}
+        onFocus={() => {
+          setFocused(true);
+          setOpen(true);
+        }}
+        onBlur={() => {
+          setFocused(false);
+          setOpen(false);
+          setActive(-1);
+        }}
       />
+      {!focused && query === '' && (
+        <kbd className="search-shortcut" aria-hidden="true">
+          {shortcutLabel('focusSearch', hostOs)}
+        </kbd>
+      )}
+      {shown && (
+        <ul id={listId} role="listbox" className="suggestions" aria-label={t('search.suggestions')}>
+          {suggestions.map((s, i) => (
+            <li
+              key={s.id}
+              id={`${listId}-${i}`}
+              role="option"
+              aria-selected={i === active}
+              className="suggestion"
+              // Keep the focus in the field: the click opens the article.
+              onMouseDown={(event) => event.preventDefault()}
+              onMouseMove={() => setActive(i)}
+              onClick={() => openArticle(s.id)}
+            >
+              <Icon name="search" className="suggestion-icon" />
+              <span className="suggestion-title">
+                <Highlight text={s.title} ranges={s.titleRanges} />
+              </span>
+              <span className="suggestion-platform">{platformLabel(s.platform)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
     </form>
   );
 }

@@ -1,17 +1,29 @@
 /**
- * The one i18n module: every UI string goes through `t`. Korean is the primary language;
- * English is the second. Missing parameters are left visible rather than silently dropped.
+ * The one i18n module: every UI string goes through `translate` (`useT` in components).
+ * Korean is the primary language and the source of every key; English is the second. A
+ * message may have plural forms (chosen by the `count` parameter with Intl.PluralRules).
+ * Missing parameters are left visible rather than silently dropped.
  */
 import { en } from './en';
 import { ko, type MessageKey } from './ko';
 
 export type UiLanguage = 'ko' | 'en';
 export type { MessageKey };
+export type Message = string | { one: string; other: string };
+export type MessageParams = Record<string, string | number>;
 
-const TABLES: Record<UiLanguage, Record<MessageKey, string>> = { ko, en };
+const TABLES: Record<UiLanguage, Record<MessageKey, Message>> = { ko, en };
+const plurals: Partial<Record<UiLanguage, Intl.PluralRules>> = {};
 
-export function translate(language: UiLanguage, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return TABLES[language][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+function pick(language: UiLanguage, message: Message, count: unknown): string {
+  if (typeof message === 'string') return message;
+  const rules = (plurals[language] ??= new Intl.PluralRules(language));
+  return rules.select(typeof count === 'number' ? count : Number(count)) === 'one' ? message.one : message.other;
+}
+
+export function translate(language: UiLanguage, key: MessageKey, params: MessageParams = {}): string {
+  const text = pick(language, TABLES[language][key], params.count);
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 /** 'system' follows the OS language: Korean for ko-*, English otherwise. */

@@ -1,9 +1,11 @@
 /** `const t = useT()` in components: strings in the current UI language. */
 import { useCallback } from 'react';
-import { useApp } from '../state/app';
-import { translate, type MessageKey } from '.';
+import { useLanguage } from '../state/language';
+import { translate, type MessageKey, type MessageParams } from '.';
 
-export function useT(): (key: MessageKey, params?: Record<string, string | number>) => string {
-  const language = useApp((s) => s.language);
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+export function useT(): Translate {
+  const language = useLanguage();
   return useCallback((key, params) => translate(language, key, params), [language]);
 }

@@ -1,31 +1,41 @@
-/** The app's identity: host OS, version and UI language, loaded once from the HelpApi. */
+/**
+ * The app's identity and environment: host OS, version, the system language and colour
+ * scheme — loaded once from the HelpApi (and the browser's media queries).
+ */
 import { create } from 'zustand';
 import type { HostOs } from '../../../shared/platform';
-import type { AppInfo, Settings } from '../../../shared/types';
+import type { AppInfo } from '../../../shared/types';
 import { api } from '../api';
-import { resolveLanguage, type UiLanguage } from '../i18n';
+import { errorText } from '../lib/errors';
 
 interface AppState {
   info: AppInfo | null;
-  settings: Settings | null;
   hostOs: HostOs;
-  language: UiLanguage;
+  status: 'loading' | 'ready' | 'error';
   error: string | null;
-  load(): Promise<void>;
+  /** prefers-color-scheme: dark, followed live when the theme setting is 'system'. */
+  systemDark: boolean;
+  load(): Promise<AppInfo | null>;
 }
+
+const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
 
 export const useApp = create<AppState>((set) => ({
   info: null,
-  settings: null,
   hostOs: 'linux',
-  language: 'ko',
+  status: 'loading',
   error: null,
+  systemDark: darkQuery.matches,
   async load() {
     try {
-      const [info, settings] = await Promise.all([api.getAppInfo(), api.getSettings()]);
-      set({ info, settings, hostOs: info.hostOs, language: resolveLanguage(settings.language, info.systemLocale), error: null });
+      const info = await api.getAppInfo();
+      set({ info, hostOs: info.hostOs, status: 'ready', error: null });
+      return info;
     } catch (error) {
-      set({ error: error instanceof Error ? error.message : String(error) });
+      set({ status: 'error', error: errorText(error) });
+      return null;
     }
   },
 }));
+
+darkQuery.addEventListener('change', (event) => useApp.setState({ systemDark: event.matches }));

@@ -1,15 +1,44 @@
-/** The article being read: loaded by id through the HelpApi, for the host OS. */
+/**
+ * The article being read: loaded by id through the HelpApi with its variants shaped for the
+ * host OS, the reader's feedback on it, and a small cache so back and forward are instant.
+ * Opening an article records it in the reading history.
+ */
 import { create } from 'zustand';
-import type { Article } from '../../../shared/types';
+import type { Article, FeedbackEntry } from '../../../shared/types';
 import { api } from '../api';
+import { errorText } from '../lib/errors';
 import { useApp } from './app';
+import { useLibrary } from './library';
 
 interface ArticleState {
   id: string | null;
   article: Article | null;
   status: 'idle' | 'loading' | 'ready' | 'not-found' | 'error';
   error: string | null;
+  feedback: FeedbackEntry | null;
+  feedbackError: string | null;
   open(id: string): Promise<void>;
+  /** New content arrived: forget cached articles and load the open one again. */
+  reload(): Promise<void>;
+  setFeedback(helpful: boolean): Promise<void>;
+}
+
+const CACHE_SIZE = 30;
+const cache = new Map<string, Article>();
+
+function remember(article: Article): void {
+  cache.delete(article.id);
+  cache.set(article.id, article);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+}
+
+async function recordView(id: string): Promise<void> {
+  try {
+    await api.recordView(id);
+    await useLibrary.getState().loadHistory();
+  } catch {
+    // History is a convenience; reading goes on without it.
+  }
 }
 
 export const useArticle = create<ArticleState>((set, get) => ({
@@ -17,16 +46,45 @@ export const useArticle = create<ArticleState>((set, get) => ({
   article: null,
   status: 'idle',
   error: null,
+  feedback: null,
+  feedbackError: null,
   async open(id) {
     if (get().id === id && get().status === 'ready') return;
-    set({ id, status: 'loading', error: null });
+    const cached = cache.get(id);
+    set({ id, status: cached ? 'ready' : 'loading', article: cached ?? get().article, error: null, feedbackError: null });
+    void api.getFeedback(id).then(
+      (feedback) => get().id === id && set({ feedback }),
+      () => get().id === id && set({ feedback: null }),
+    );
+    if (cached) {
+      void recordView(id);
+      return;
+    }
     try {
       const article = await api.getArticle(id, { platform: useApp.getState().hostOs });
       if (get().id !== id) return;
-      set({ article, status: article ? 'ready' : 'not-found' });
-      if (article) void api.recordView(id).catch(() => undefined);
+      if (article) remember(article);
+      set({ article: article ?? null, status: article ? 'ready' : 'not-found' });
+      if (article) void recordView(id);
     } catch (error) {
-      if (get().id === id) set({ status: 'error', error: error instanceof Error ? error.message : String(error) });
+      if (get().id === id) set({ status: 'error', error: errorText(error) });
+    }
+  },
+  async reload() {
+    cache.clear();
+    const { id } = get();
+    if (!id) return;
+    set({ status: 'idle' });
+    await get().open(id);
+  },
+  async setFeedback(helpful) {
+    const { id } = get();
+    if (!id) return;
+    try {
+      const feedback = await api.setFeedback(id, helpful);
+      if (get().id === id) set({ feedback, feedbackError: null });
+    } catch (error) {
+      if (get().id === id) set({ feedbackError: errorText(error) });
     }
   },
 }));

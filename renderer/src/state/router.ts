@@ -1,51 +1,185 @@
 /**
  * Hash routes (they work the same over file:// in the app and http:// in the preview):
- * `#/`, `#/search?q=…`, `#/article/<id>`. The browser history is the app's history.
+ * `#/`, `#/search?q=…&sort=…&category=…&platform=…`, `#/article/<id>`, `#/category/<path>`,
+ * `#/bookmarks`, `#/history`, `#/settings`. The browser history is the app's history; each
+ * entry carries its position so the back and forward buttons know whether they can move,
+ * and the scroll position of the content is restored when people come back to an entry.
  */
 import { create } from 'zustand';
+import { isPlatform, type Platform } from '../../../shared/platform';
+import type { SortOrder } from '../../../shared/types';
+
+export type PlatformChoice = Platform | 'all';
+
+export interface SearchParams {
+  query: string;
+  sort: SortOrder;
+  category: string | null;
+  /** Null: the default (the host OS). */
+  platform: PlatformChoice | null;
+}
 
 export type Route =
   | { name: 'home' }
-  | { name: 'search'; query: string }
-  | { name: 'article'; id: string };
+  | ({ name: 'search' } & SearchParams)
+  | { name: 'article'; id: string }
+  | { name: 'category'; path: string }
+  | { name: 'bookmarks' }
+  | { name: 'history' }
+  | { name: 'settings' };
+
+export type RouteName = Route['name'];
+
+function decode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
-  const [pathname = '/', search = ''] = path.split('?');
-  const params = new URLSearchParams(search);
-  const article = /^\/article\/([a-z0-9-]+)$/.exec(pathname);
+  const at = path.indexOf('?');
+  const pathname = at < 0 ? path : path.slice(0, at);
+  const params = new URLSearchParams(at < 0 ? '' : path.slice(at + 1));
+  const article = /^\/article\/([a-z0-9][a-z0-9-]*)$/.exec(pathname);
   if (article) return { name: 'article', id: article[1]! };
-  if (pathname === '/search') return { name: 'search', query: params.get('q') ?? '' };
-  return { name: 'home' };
+  const category = /^\/category\/(.+)$/.exec(pathname);
+  if (category) {
+    const decoded = decode(category[1]!);
+    if (decoded) return { name: 'category', path: decoded };
+  }
+  switch (pathname) {
+    case '/search': {
+      const platform = params.get('platform');
+      return {
+        name: 'search',
+        query: params.get('q') ?? '',
+        sort: params.get('sort') === 'recent' ? 'recent' : 'relevance',
+        category: params.get('category') || null,
+        platform: platform === 'all' || isPlatform(platform) ? platform : null,
+      };
+    }
+    case '/bookmarks':
+      return { name: 'bookmarks' };
+    case '/history':
+      return { name: 'history' };
+    case '/settings':
+      return { name: 'settings' };
+    default:
+      return { name: 'home' };
+  }
 }
 
 export function routeToHash(route: Route): string {
   switch (route.name) {
     case 'article':
       return `#/article/${route.id}`;
-    case 'search':
-      return `#/search?${new URLSearchParams({ q: route.query }).toString()}`;
-    default:
+    case 'category':
+      return `#/category/${encodeURIComponent(route.path)}`;
+    case 'search': {
+      const params = new URLSearchParams({ q: route.query });
+      if (route.sort !== 'relevance') params.set('sort', route.sort);
+      if (route.category) params.set('category', route.category);
+      if (route.platform) params.set('platform', route.platform);
+      return `#/search?${params.toString()}`;
+    }
+    case 'home':
       return '#/';
+    default:
+      return `#/${route.name}`;
   }
+}
+
+export function searchRoute(params: Partial<SearchParams> & { query: string }): Route {
+  return { name: 'search', sort: 'relevance', category: null, platform: null, ...params };
+}
+
+interface HistoryState {
+  doumIndex: number;
+}
+
+function entryIndex(state: unknown): number | null {
+  const index = (state as Partial<HistoryState> | null)?.doumIndex;
+  return typeof index === 'number' ? index : null;
 }
 
 interface RouterState {
   route: Route;
+  /** Position of the current entry in the app's history, and of the furthest one. */
+  index: number;
+  last: number;
+  /** How the current route was reached: 'pop' for back/forward, where focus and scroll are restored. */
+  via: 'start' | 'push' | 'replace' | 'pop';
   /** Pushes a history entry; `replace` changes the current one (typing a query). */
   navigate(route: Route, options?: { replace?: boolean }): void;
+  back(): void;
+  forward(): void;
 }
 
-export const useRouter = create<RouterState>(() => ({
+const scrollPositions = new Map<number, number>();
+const SCROLLER_ID = 'main';
+
+function rememberScroll(index: number): void {
+  const scroller = document.getElementById(SCROLLER_ID);
+  if (!scroller) return;
+  if (scroller.scrollTop > 0) scrollPositions.set(index, scroller.scrollTop);
+  else scrollPositions.delete(index);
+}
+
+/** Where the content was scrolled when people left this history entry (0 for a new one). */
+export function savedScroll(index: number): number {
+  return scrollPositions.get(index) ?? 0;
+}
+
+const startIndex = entryIndex(window.history.state) ?? 0;
+if (entryIndex(window.history.state) === null) window.history.replaceState({ doumIndex: 0 } satisfies HistoryState, '');
+
+export const useRouter = create<RouterState>((set, get) => ({
   route: parseHash(window.location.hash),
+  index: startIndex,
+  last: startIndex,
+  via: 'start',
   navigate(route, options = {}) {
     const hash = routeToHash(route);
-    if (hash === window.location.hash) return;
-    if (options.replace) window.history.replaceState(window.history.state, '', hash);
-    else window.history.pushState(null, '', hash);
-    useRouter.setState({ route });
+    const { index } = get();
+    if (hash === window.location.hash) {
+      set({ route });
+      return;
+    }
+    if (options.replace) {
+      window.history.replaceState({ doumIndex: index } satisfies HistoryState, '', hash);
+      set({ route, via: 'replace' });
+      return;
+    }
+    rememberScroll(index);
+    scrollPositions.delete(index + 1);
+    window.history.pushState({ doumIndex: index + 1 } satisfies HistoryState, '', hash);
+    set({ route, index: index + 1, last: index + 1, via: 'push' });
+  },
+  back() {
+    if (get().index > 0) window.history.back();
+  },
+  forward() {
+    if (get().index < get().last) window.history.forward();
   },
 }));
 
-window.addEventListener('popstate', () => useRouter.setState({ route: parseHash(window.location.hash) }));
-window.addEventListener('hashchange', () => useRouter.setState({ route: parseHash(window.location.hash) }));
+window.addEventListener('popstate', (event) => {
+  const { index, last } = useRouter.getState();
+  rememberScroll(index);
+  const next = entryIndex(event.state) ?? 0;
+  useRouter.setState({ route: parseHash(window.location.hash), index: next, last: Math.max(last, next), via: 'pop' });
+});
+
+// A hash typed or changed by hand (no history state of ours): treat it as a new entry.
+window.addEventListener('hashchange', () => {
+  if (entryIndex(window.history.state) !== null) return;
+  const { index } = useRouter.getState();
+  window.history.replaceState({ doumIndex: index + 1 } satisfies HistoryState, '');
+  useRouter.setState({ route: parseHash(window.location.hash), index: index + 1, last: index + 1, via: 'push' });
+});
+
+export const canGoBack = (s: RouterState): boolean => s.index > 0;
+export const canGoForward = (s: RouterState): boolean => s.index < s.last;

@@ -1,44 +1,235 @@
 /**
- * Search as you type: every keystroke updates the query at once; results follow without
- * flicker — a newer query's results replace older ones, a late answer to an old query is
- * dropped, and the previous results stay on screen until the new ones arrive.
+ * Search as you type. Every keystroke updates the query at once (the field never lags or
+ * drops a key); results follow without flicker:
+ *
+ * - at most one search is in flight; keys typed meanwhile collapse into one follow-up search
+ *   for the latest text, so a fast typist never queues stale work on the core;
+ * - an answer to anything but the latest request is dropped;
+ * - the previous results stay on screen until the new ones arrive.
+ *
+ * One request fetches the query's topics for the chosen sort and platform preference; the
+ * category and platform filters are applied here, so switching them is instant and every
+ * option can show its count. A platform chip P keeps the topics that apply on P: those with
+ * a P variant (shown first) and the platform-neutral (공통) ones.
  */
 import { create } from 'zustand';
-import type { SearchResult } from '../../../shared/types';
+import type { Platform } from '../../../shared/platform';
+import type { SearchHit, SearchQuery, SearchResult, SortOrder, Suggestion } from '../../../shared/types';
 import { api } from '../api';
+import { errorText } from '../lib/errors';
 import { useApp } from './app';
+import { useRouter, type PlatformChoice, type SearchParams } from './router';
+import { uiLanguage } from './language';
 
-interface SearchState {
-  query: string;
+/** Topics fetched per query (the API's maximum page); filters work on these. */
+export const FETCH_LIMIT = 200;
+export const PAGE_SIZE = 30;
+const SUGGESTION_LIMIT = 6;
+
+interface SearchState extends SearchParams {
   result: SearchResult | null;
+  /** The request the result answers. */
+  resultKey: string | null;
   pending: boolean;
   error: string | null;
+  suggestions: Suggestion[];
+  suggestionsFor: string;
+  /** Rows shown (grows with "show more"). */
+  shown: number;
+  /** The result opened last, to put focus back on it when people come back. */
+  lastOpened: string | null;
   setQuery(text: string): void;
+  setSort(sort: SortOrder): void;
+  setCategory(category: string | null): void;
+  setPlatform(platform: PlatformChoice | null): void;
+  /** Takes the parameters of a search route (back/forward, deep link). */
+  apply(params: SearchParams): void;
+  showMore(): void;
+  rememberOpened(id: string | null): void;
+  /** Runs the current search again (new content, or a retry after an error). */
+  refresh(): void;
 }
 
-let sequence = 0;
+/** The platform chip in effect: the route's choice, else the host OS. */
+export function effectivePlatform(choice: PlatformChoice | null): PlatformChoice {
+  return choice ?? useApp.getState().hostOs;
+}
 
-export const useSearch = create<SearchState>((set) => ({
+function buildQuery(state: Pick<SearchState, 'query' | 'sort' | 'platform'>): SearchQuery {
+  const chip = effectivePlatform(state.platform);
+  const preferred: Platform = chip === 'all' || chip === 'common' ? useApp.getState().hostOs : chip;
+  return { text: state.query, platform: preferred, uiLocale: uiLanguage(), sort: state.sort, limit: FETCH_LIMIT };
+}
+
+const keyOf = (query: SearchQuery): string => JSON.stringify(query);
+
+// -- the request pump -----------------------------------------------------------------------
+
+let wanted: SearchQuery | null = null;
+let inFlight = false;
+/** Settles when the searches asked for so far have been answered. */
+let searched: Promise<void> = Promise.resolve();
+let latestKey: string | null = null;
+
+function requestSearch(query: SearchQuery): void {
+  latestKey = keyOf(query);
+  wanted = query;
+  if (inFlight) return;
+  inFlight = true;
+  searched = pump();
+}
+
+async function pump(): Promise<void> {
+  try {
+    while (wanted) {
+      const query = wanted;
+      wanted = null;
+      const key = keyOf(query);
+      try {
+        const result = await api.search(query);
+        if (key === latestKey) useSearch.setState({ result, resultKey: key, pending: false, error: null });
+      } catch (error) {
+        if (key === latestKey) useSearch.setState({ pending: false, error: errorText(error) });
+      }
+    }
+  } finally {
+    inFlight = false;
+  }
+}
+
+let suggestTicket = 0;
+
+/**
+ * Suggestions follow the search (the core answers one request at a time, and the results
+ * come first); by then a newer keystroke may have made them pointless, and they are skipped.
+ */
+function requestSuggestions(text: string, platform: Platform): void {
+  const ticket = ++suggestTicket;
+  const current = (): boolean => ticket === suggestTicket;
+  void searched
+    .then(() => (current() ? api.suggest(text, { platform, limit: SUGGESTION_LIMIT * 4 }) : null))
+    .then(
+      (list) => {
+        if (!list || !current()) return;
+        // One suggestion per title (the platform variants of a topic share it).
+        const seen = new Set<string>();
+        const unique = list.filter((s) => !seen.has(s.title) && seen.add(s.title));
+        useSearch.setState({ suggestions: unique.slice(0, SUGGESTION_LIMIT), suggestionsFor: text });
+      },
+      () => undefined,
+    );
+}
+
+// -- the store ------------------------------------------------------------------------------
+
+function run(state: SearchState, options: { suggest: boolean }): Partial<SearchState> {
+  if (state.query.trim() === '') {
+    latestKey = null;
+    wanted = null;
+    ++suggestTicket;
+    return { result: null, resultKey: null, pending: false, error: null, suggestions: [], suggestionsFor: '' };
+  }
+  const query = buildQuery(state);
+  const fresh = keyOf(query) !== state.resultKey || state.error !== null;
+  // The search goes out first: the core answers in order, and results matter most.
+  if (fresh) requestSearch(query);
+  if (options.suggest) requestSuggestions(state.query, query.platform!);
+  return { pending: fresh };
+}
+
+/** Mirrors the search into the address (replacing the entry while on the search view). */
+function showInAddress(state: SearchParams): void {
+  const router = useRouter.getState();
+  const params = { query: state.query, sort: state.sort, category: state.category, platform: state.platform };
+  router.navigate({ name: 'search', ...params }, { replace: router.route.name === 'search' });
+}
+
+export const useSearch = create<SearchState>((set, get) => ({
   query: '',
+  sort: 'relevance',
+  category: null,
+  platform: null,
   result: null,
+  resultKey: null,
   pending: false,
   error: null,
+  suggestions: [],
+  suggestionsFor: '',
+  shown: PAGE_SIZE,
+  lastOpened: null,
   setQuery(text) {
-    const ticket = ++sequence;
-    set({ query: text });
-    if (text.trim() === '') {
-      set({ result: null, pending: false, error: null });
-      return;
-    }
-    set({ pending: true });
-    const { hostOs, language } = useApp.getState();
-    api.search({ text, platform: hostOs, uiLocale: language, limit: 50 }).then(
-      (result) => {
-        if (ticket === sequence) set({ result, pending: false, error: null });
-      },
-      (error: unknown) => {
-        if (ticket === sequence) set({ pending: false, error: error instanceof Error ? error.message : String(error) });
-      },
-    );
+    set({ query: text, shown: PAGE_SIZE });
+    set(run(get(), { suggest: true }));
+    showInAddress(get());
+  },
+  setSort(sort) {
+    set({ sort, shown: PAGE_SIZE });
+    set(run(get(), { suggest: false }));
+    showInAddress(get());
+  },
+  setCategory(category) {
+    set({ category, shown: PAGE_SIZE });
+    showInAddress(get());
+  },
+  setPlatform(platform) {
+    set({ platform, shown: PAGE_SIZE });
+    set(run(get(), { suggest: false }));
+    showInAddress(get());
+  },
+  apply(params) {
+    const s = get();
+    if (s.query === params.query && s.sort === params.sort && s.category === params.category && s.platform === params.platform) return;
+    set({ ...params, shown: PAGE_SIZE, suggestions: [], suggestionsFor: '' });
+    set(run(get(), { suggest: false }));
+  },
+  showMore() {
+    set({ shown: get().shown + PAGE_SIZE });
+  },
+  rememberOpened(id) {
+    set({ lastOpened: id });
+  },
+  refresh() {
+    set({ resultKey: null });
+    set(run(get(), { suggest: false }));
   },
 }));
+
+// -- derived views of the result (pure; components memoize them) ----------------------------
+
+export function appliesOn(hit: SearchHit, chip: PlatformChoice): boolean {
+  if (chip === 'all') return true;
+  return hit.variants.some((v) => v.platform === chip || v.platform === 'common');
+}
+
+export function inCategory(hit: SearchHit, category: string | null): boolean {
+  return !category || hit.category === category || hit.category.startsWith(`${category}/`);
+}
+
+export interface FilteredResults {
+  hits: SearchHit[];
+  /** Topics per platform chip, within the category filter. */
+  platformCounts: Map<PlatformChoice, number>;
+  /** Topics per category path (top level and full path), within the platform filter. */
+  categoryCounts: Map<string, number>;
+  /** More topics matched than were fetched: counts are lower bounds. */
+  truncated: boolean;
+}
+
+export function filterResults(result: SearchResult, category: string | null, chip: PlatformChoice, chips: readonly PlatformChoice[]): FilteredResults {
+  const inCat = result.results.filter((hit) => inCategory(hit, category));
+  const platformCounts = new Map<PlatformChoice, number>();
+  for (const c of chips) platformCounts.set(c, c === 'all' ? inCat.length : inCat.filter((hit) => appliesOn(hit, c)).length);
+  const onPlatform = result.results.filter((hit) => appliesOn(hit, chip));
+  const categoryCounts = new Map<string, number>();
+  for (const hit of onPlatform) {
+    const top = hit.category.split('/')[0]!;
+    categoryCounts.set(top, (categoryCounts.get(top) ?? 0) + 1);
+    if (top !== hit.category) categoryCounts.set(hit.category, (categoryCounts.get(hit.category) ?? 0) + 1);
+  }
+  return {
+    hits: onPlatform.filter((hit) => inCategory(hit, category)),
+    platformCounts,
+    categoryCounts,
+    truncated: result.total > result.results.length,
+  };
+}

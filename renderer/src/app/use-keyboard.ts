@@ -1,0 +1,91 @@
+/**
+ * The app-wide keyboard map (components handle their own keys first and mark them handled):
+ *
+ *   ⌘K / Ctrl+K, or /       search
+ *   ⌘[ ⌘] / Alt+← Alt+→     back, forward
+ *   Esc                      back (the search field and lists close or leave first)
+ *   ⌘+ ⌘− ⌘0 / Ctrl+…       text size larger, smaller, default
+ *   ⌘, / Ctrl+,             settings
+ *   ⌘D / Ctrl+D              bookmark the open article
+ *   ⌘P / Ctrl+P              print the open article
+ */
+import { useEffect } from 'react';
+import { commandFor, type Command } from '../platform/shortcuts';
+import { useApp } from '../state/app';
+import { useLibrary, isBookmarked } from '../state/library';
+import { canGoBack, useRouter } from '../state/router';
+import { useSettings } from '../state/settings';
+import { useToast } from '../state/toast';
+import { translate } from '../i18n';
+import { uiLanguage } from '../state/language';
+import { focusSearch, isEditable } from './focus';
+
+function run(command: Command): boolean {
+  const router = useRouter.getState();
+  switch (command) {
+    case 'focusSearch':
+      focusSearch();
+      return true;
+    case 'back':
+      router.back();
+      return true;
+    case 'forward':
+      router.forward();
+      return true;
+    case 'textLarger':
+      useSettings.getState().changeTextScale(1);
+      return true;
+    case 'textSmaller':
+      useSettings.getState().changeTextScale(-1);
+      return true;
+    case 'textReset':
+      useSettings.getState().changeTextScale(0);
+      return true;
+    case 'settings':
+      router.navigate({ name: 'settings' });
+      return true;
+    case 'bookmark': {
+      const route = router.route;
+      if (route.name !== 'article') return false;
+      const next = !isBookmarked(route.id)(useLibrary.getState());
+      void useLibrary
+        .getState()
+        .setBookmarked(route.id, next)
+        .then((ok) => ok && useToast.getState().show(translate(uiLanguage(), next ? 'article.bookmarkAdded' : 'article.bookmarkRemoved')));
+      return true;
+    }
+    case 'print':
+      if (router.route.name !== 'article') return false;
+      window.print();
+      return true;
+  }
+}
+
+function onKeyDown(event: KeyboardEvent): void {
+  if (event.defaultPrevented || event.isComposing) return;
+  const command = commandFor(event, useApp.getState().hostOs);
+  if (command) {
+    if (run(command)) event.preventDefault();
+    return;
+  }
+  if (event.key === 'Escape' && !event.altKey && !event.metaKey && !event.ctrlKey && !event.shiftKey) {
+    if (isEditable(event.target)) return;
+    const router = useRouter.getState();
+    if (router.route.name === 'home') return;
+    event.preventDefault();
+    if (canGoBack(router)) router.back();
+    else router.navigate({ name: 'home' });
+    return;
+  }
+  if (event.key === '/' && !event.metaKey && !event.ctrlKey && !event.altKey && !isEditable(event.target)) {
+    event.preventDefault();
+    focusSearch();
+  }
+}
+
+export function useKeyboard(): void {
+  useEffect(() => {
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}

@@ -1,0 +1,80 @@
+/**
+ * The sidebar: home, bookmarks, history, the top-level categories with their article counts,
+ * and at the bottom the sync status and settings. Translucent on macOS, Mica-like on
+ * Windows — the look is CSS; the structure is the same everywhere.
+ */
+import { useT } from '../i18n/use-translation';
+import { topCategory } from '../lib/category';
+import { useCatalog } from '../state/catalog';
+import { useLibrary } from '../state/library';
+import { useRouter, type Route } from '../state/router';
+import { useArticle } from '../state/article';
+import { Icon, type IconName } from './Icon';
+import { RouteLink } from './RouteLink';
+import { SyncIndicator } from './SyncIndicator';
+
+function NavItem({ to, icon, label, current, badge }: { to: Route; icon: IconName; label: string; current: boolean; badge?: number }) {
+  return (
+    <li>
+      <RouteLink to={to} className={current ? 'nav-item is-current' : 'nav-item'} aria-current={current ? 'page' : undefined}>
+        <Icon name={icon} size={16} className="nav-icon" />
+        <span className="nav-label">{label}</span>
+        {badge !== undefined && badge > 0 && <span className="nav-badge">{badge}</span>}
+      </RouteLink>
+    </li>
+  );
+}
+
+export function Sidebar() {
+  const t = useT();
+  const route = useRouter((s) => s.route);
+  const categories = useCatalog((s) => s.home?.categories);
+  const bookmarkCount = useLibrary((s) => s.bookmarks.length);
+  const articleCategory = useArticle((s) => (route.name === 'article' && s.article?.id === route.id ? s.article.category : null));
+  const topLevel = categories?.filter((c) => c.parent === null) ?? [];
+  const activeTop = route.name === 'category' ? topCategory(route.path) : articleCategory ? topCategory(articleCategory) : null;
+
+  return (
+    <nav className="sidebar" aria-label={t('nav.main')}>
+      <div className="sidebar-header" />
+      <div className="sidebar-scroll">
+        <ul className="nav-list">
+          <NavItem to={{ name: 'home' }} icon="home" label={t('nav.home')} current={route.name === 'home'} />
+          <NavItem to={{ name: 'bookmarks' }} icon="bookmark" label={t('nav.bookmarks')} current={route.name === 'bookmarks'} badge={bookmarkCount} />
+          <NavItem to={{ name: 'history' }} icon="clock" label={t('nav.history')} current={route.name === 'history'} />
+        </ul>
+        {topLevel.length > 0 && (
+          <div className="nav-categories">
+            <p className="nav-section" id="nav-categories">
+              {t('nav.categories')}
+            </p>
+            <ul className="nav-list" aria-labelledby="nav-categories">
+              {topLevel.map((category) => {
+                const exact = route.name === 'category' && route.path === category.path;
+                return (
+                  <li key={category.path}>
+                    <RouteLink
+                      to={{ name: 'category', path: category.path }}
+                      className={exact ? 'nav-item is-current' : activeTop === category.path ? 'nav-item is-within' : 'nav-item'}
+                      aria-current={exact ? 'page' : undefined}
+                    >
+                      <Icon name="folder" size={16} className="nav-icon" />
+                      <span className="nav-label">{category.name}</span>
+                      <span className="nav-count">{category.topicCount ?? category.articleCount}</span>
+                    </RouteLink>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        )}
+      </div>
+      <div className="sidebar-footer">
+        <SyncIndicator />
+        <ul className="nav-list">
+          <NavItem to={{ name: 'settings' }} icon="gear" label={t('nav.settings')} current={route.name === 'settings'} />
+        </ul>
+      </div>
+    </nav>
+  );
+}

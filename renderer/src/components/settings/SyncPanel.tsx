@@ -1,0 +1,138 @@
+/**
+ * Sync now, with live progress (phase, bytes or records) and a cancel button; the last sync
+ * time, the source and the last error in plain words, with the core's detail beneath.
+ */
+import { useNow } from '../../app/use-now';
+import { formatBytes, formatDateTime, relativeTime } from '../../i18n/format';
+import { useT, type Translate } from '../../i18n/use-translation';
+import type { MessageKey } from '../../i18n';
+import { useLanguage } from '../../state/language';
+import { progressFraction, useSync } from '../../state/sync';
+import { Icon } from '../Icon';
+import type { SyncProgress } from '../../../../shared/types';
+
+const KNOWN_FAILURES = ['network', 'timeout', 'http', 'not-found', 'integrity', 'signature', 'invalid-feed', 'invalid-record', 'cancelled', 'busy', 'storage'];
+
+/** A sync failure kind (or API error code) in plain words. */
+export function failureText(t: Translate, kind: string): string {
+  const normalized = kind === 'sync-busy' ? 'busy' : kind;
+  return t((KNOWN_FAILURES.includes(normalized) ? `sync.error.${normalized}` : 'sync.error.unknown') as MessageKey);
+}
+
+function ProgressLine({ progress }: { progress: SyncProgress }) {
+  const t = useT();
+  const language = useLanguage();
+  const fraction = progressFraction(progress);
+  const amount =
+    progress.totalBytes && progress.bytes !== undefined
+      ? `${formatBytes(progress.bytes, language)} / ${formatBytes(progress.totalBytes, language)}`
+      : progress.totalRecords && progress.records !== undefined
+        ? t('sync.progressRecords', { done: progress.records, total: progress.totalRecords })
+        : null;
+  return (
+    <div className="sync-progress">
+      <div className="sync-progress-text">
+        <span className="sync-phase">{t(`sync.phase.${progress.phase}` as MessageKey)}</span>
+        {amount && <span className="sync-amount">{amount}</span>}
+      </div>
+      <div
+        className={fraction === null ? 'progress-bar is-indeterminate' : 'progress-bar'}
+        role="progressbar"
+        aria-label={t('sync.progressLabel')}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={fraction === null ? undefined : Math.round(fraction * 100)}
+        aria-valuetext={t(`sync.phase.${progress.phase}` as MessageKey)}
+      >
+        <div className="progress-fill" style={fraction === null ? undefined : { width: `${fraction * 100}%` }} />
+      </div>
+    </div>
+  );
+}
+
+export function SyncPanel() {
+  const t = useT();
+  const language = useLanguage();
+  const now = useNow();
+  const status = useSync((s) => s.status);
+  const progress = useSync((s) => s.progress);
+  const running = useSync((s) => s.running);
+  const report = useSync((s) => s.report);
+  const failure = useSync((s) => s.failure);
+  const syncNow = useSync((s) => s.syncNow);
+  const cancel = useSync((s) => s.cancel);
+  const busy = running || status?.syncing === true || progress !== null;
+  const lastError = status?.lastError && (!status.lastSuccessAt || status.lastError.at >= status.lastSuccessAt) ? status.lastError : null;
+
+  return (
+    <div className="sync-panel">
+      <div className="sync-panel-head">
+        <dl className="sync-facts">
+          <div>
+            <dt>{t('settings.lastSync')}</dt>
+            <dd>
+              {status?.lastSuccessAt ? (
+                <>
+                  <time dateTime={status.lastSuccessAt}>{formatDateTime(status.lastSuccessAt, language)}</time>
+                  <span className="muted"> · {relativeTime(status.lastSuccessAt, language, now)}</span>
+                </>
+              ) : (
+                t('sync.never')
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('settings.source')}</dt>
+            <dd className="sync-source">{!status || status.source === 'bundled' ? t('sync.bundled') : status.source}</dd>
+          </div>
+          {status && (
+            <div>
+              <dt>{t('settings.status')}</dt>
+              <dd>
+                {t('sync.articles', { count: status.articles })}
+                {status.revision !== null && <span className="muted"> · {t('sync.revision', { revision: status.revision })}</span>}
+              </dd>
+            </div>
+          )}
+        </dl>
+        <div className="sync-actions">
+          {busy ? (
+            <button type="button" className="button" onClick={() => void cancel()}>
+              {t('sync.cancel')}
+            </button>
+          ) : null}
+          <button type="button" className="button button-primary" onClick={() => void syncNow()} disabled={busy}>
+            <Icon name="sync" className={busy ? 'spin' : undefined} />
+            {busy ? t('sync.syncing') : t('sync.now')}
+          </button>
+        </div>
+      </div>
+      <div className="sync-live" aria-live="polite">
+        {busy && progress && <ProgressLine progress={progress} />}
+        {!busy && report && (
+          <p className="notice notice-success">
+            <Icon name="check" />
+            {report.notModified ? t('sync.notModified') : t('sync.report', { added: report.added, updated: report.updated, deleted: report.deleted })}
+          </p>
+        )}
+      </div>
+      {!busy && (failure || lastError) && (
+        <div className="notice notice-error" role="alert">
+          <Icon name="warning" />
+          <div>
+            <p className="notice-title">
+              {t('settings.lastError')}
+              {lastError && <span className="muted"> · {formatDateTime(lastError.at, language)}</span>}
+            </p>
+            <p>{failureText(t, failure?.kind ?? lastError!.code)}</p>
+            <p className="muted">{t('sync.keptCopy')}</p>
+            <details>
+              <summary>{t('sync.details')}</summary>
+              <p className="technical">{failure?.message ?? lastError!.message}</p>
+            </details>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

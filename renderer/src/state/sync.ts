@@ -1,0 +1,78 @@
+/**
+ * Sync: the status of the local copy, the live progress of a running sync (from
+ * `syncProgress` events), and the outcome of the last sync started here.
+ */
+import { create } from 'zustand';
+import type { SyncProgress, SyncReport, SyncStatus } from '../../../shared/types';
+import { api } from '../api';
+import { errorCode, errorText } from '../lib/errors';
+import { HelpApiError } from '../../../shared/errors';
+
+export interface SyncFailure {
+  /** The core's failure kind (network, timeout, integrity…), or the API error code. */
+  kind: string;
+  message: string;
+}
+
+interface SyncState {
+  status: SyncStatus | null;
+  progress: SyncProgress | null;
+  /** A sync asked for here is running (the status may lag behind by an event). */
+  running: boolean;
+  report: SyncReport | null;
+  failure: SyncFailure | null;
+  load(): Promise<void>;
+  syncNow(): Promise<void>;
+  cancel(): Promise<void>;
+  receiveStatus(status: SyncStatus): void;
+  receiveProgress(progress: SyncProgress): void;
+}
+
+export const useSync = create<SyncState>((set, get) => ({
+  status: null,
+  progress: null,
+  running: false,
+  report: null,
+  failure: null,
+  async load() {
+    try {
+      set({ status: await api.getSyncStatus() });
+    } catch {
+      // The status line stays empty; the next event fills it.
+    }
+  },
+  async syncNow() {
+    if (get().running) return;
+    set({ running: true, progress: { phase: 'manifest' }, report: null, failure: null });
+    try {
+      const report = await api.syncNow();
+      set({ report, running: false, progress: null });
+    } catch (error) {
+      const kind = error instanceof HelpApiError ? (error.detail ?? error.code) : (errorCode(error) ?? 'internal');
+      set({ failure: { kind, message: errorText(error) }, running: false, progress: null });
+    }
+    await get().load();
+  },
+  async cancel() {
+    try {
+      await api.cancelSync();
+    } catch {
+      // Nothing to stop.
+    }
+  },
+  receiveStatus(status) {
+    set({ status });
+  },
+  receiveProgress(progress) {
+    // Progress of a sync started elsewhere (the scheduler, the tray) shows too.
+    set({ progress: progress.phase === 'done' ? null : progress });
+  },
+}));
+
+/** 0–1 when the current phase knows its size, else null (indeterminate). */
+export function progressFraction(progress: SyncProgress | null): number | null {
+  if (!progress) return null;
+  if (progress.totalBytes && progress.bytes !== undefined) return Math.min(1, progress.bytes / progress.totalBytes);
+  if (progress.totalRecords && progress.records !== undefined) return Math.min(1, progress.records / progress.totalRecords);
+  return null;
+}
