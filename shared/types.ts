@@ -62,7 +62,10 @@ export interface SearchQuery {
   text: string;
   /** Preferred platform (a ranking preference, never a filter). Default: the host OS. */
   platform?: Platform;
-  /** Filter: only topics that have a variant for this platform. */
+  /**
+   * Filter: only topics that apply on this platform — those with a variant for it or a
+   * common variant (which applies everywhere). `common` keeps the topics with a common variant.
+   */
   onlyPlatform?: Platform;
   /** Filter: category path (matches the category and its sub-categories). */
   category?: string;
@@ -98,11 +101,18 @@ export interface SearchHit {
   variants: ArticleVariant[];
 }
 
+/**
+ * Topic counts per filter value. Each dimension counts the topics that pass every *other*
+ * filter, so a filter's options show what choosing them would give.
+ */
 export interface Facets {
   category: Record<string, number>;
   service: Record<string, number>;
+  /** Per platform P: topics that apply on P (a P variant, or a common one). */
   platform: Partial<Record<Platform, number>>;
   locale: Record<string, number>;
+  /** Topics that pass every filter but the platform one ("all platforms"). */
+  anyPlatform: number;
 }
 
 export interface SearchResult {

@@ -1,8 +1,8 @@
 /**
  * The application menu. macOS gets its app menu (About, Settings… ⌘,, Services, Hide, Quit)
  * and a Window menu; Windows and Linux get a File menu with Settings and Quit. Everyone gets
- * Edit (so copy and paste work), View (zoom, full screen; reload and developer tools only
- * when running from sources) and Help (Doum home, Search…, the log folder). Which menus
+ * Edit (so copy and paste work), View (text size, full screen; reload and developer tools
+ * only when running from sources) and Help (Doum home, Search…, the log folder). Which menus
  * exist on which OS is data (MENU_LAYOUT).
  */
 import type { MenuItemConstructorOptions } from 'electron';
@@ -10,6 +10,8 @@ import type { HostOs } from '../../shared/platform';
 import type { ShellText } from './text';
 
 export interface MenuActions {
+  /** Reading text size one step larger (1), smaller (-1) or back to the default (0). */
+  textSize(step: 1 | -1 | 0): void;
   search(): void;
   settings(): void;
   home(): void;
@@ -53,9 +55,11 @@ function parts(os: HostOs, { text, actions, developer }: MenuContext): Record<Me
     view: {
       label: text.view,
       submenu: [
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
+        // Text size, not page zoom: the same setting as the article's 가/가 buttons.
+        { label: text.textReset, accelerator: 'CommandOrControl+0', click: () => actions.textSize(0) },
+        { label: text.textLarger, accelerator: 'CommandOrControl+Plus', click: () => actions.textSize(1) },
+        { label: text.textLarger, accelerator: 'CommandOrControl+=', visible: false, acceleratorWorksWhenHidden: true, click: () => actions.textSize(1) },
+        { label: text.textSmaller, accelerator: 'CommandOrControl+-', click: () => actions.textSize(-1) },
         separator,
         { role: 'togglefullscreen' },
         ...(developer ? [separator, { role: 'reload' } as const, { role: 'toggleDevTools' } as const] : []),

@@ -24,6 +24,7 @@ import type { AppUpdater } from 'electron-updater';
 import { join } from 'node:path';
 import type { HostOs } from '../../shared/platform';
 import { formatAccelerator } from '../../shared/shortcuts';
+import { stepTextScale, type TextScaleStep } from '../../shared/text-scale';
 import type { NavigateTarget, Settings, SyncReport } from '../../shared/types';
 import type { HelpCenter } from '../core/help-center';
 import { routeHash, registerProtocol, type LaunchRequests } from './deep-links';
@@ -197,6 +198,8 @@ export async function startShell(options: ShellOptions): Promise<Shell> {
   };
   const applyMenu = (): void => {
     const actions = {
+      textSize: (step: TextScaleStep) =>
+        void service.getSettings().then((settings) => service.setSettings({ textScale: stepTextScale(settings.textScale, step) })),
       search: () => navigate({ kind: 'focus-search' }),
       settings: () => navigate({ kind: 'settings' }),
       home: () => navigate({ kind: 'home' }),

@@ -29,6 +29,9 @@ export interface ShellText {
   file: string;
   edit: string;
   view: string;
+  textLarger: string;
+  textSmaller: string;
+  textReset: string;
   window: string;
   help: string;
   helpHome: string;
@@ -61,6 +64,9 @@ const KO: ShellText = {
   file: '파일',
   edit: '편집',
   view: '보기',
+  textLarger: '글자 크게',
+  textSmaller: '글자 작게',
+  textReset: '기본 글자 크기',
   window: '윈도우',
   help: '도움말',
   helpHome: 'Doum 홈',
@@ -93,6 +99,9 @@ const EN: ShellText = {
   file: 'File',
   edit: 'Edit',
   view: 'View',
+  textLarger: 'Larger Text',
+  textSmaller: 'Smaller Text',
+  textReset: 'Default Text Size',
   window: 'Window',
   help: 'Help',
   helpHome: 'Doum home',

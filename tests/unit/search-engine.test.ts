@@ -207,8 +207,17 @@ describe('results', () => {
     expect(search('로그아웃', { service: '없는 서비스' }).total).toBe(0);
     const english = search('logout', { locale: 'en' });
     for (const hit of english.results) expect(hit.locale).toBe('en');
+    // A platform filter keeps the topics that apply there: its own variant first, and the
+    // common ones (they apply on every platform), never another platform's only.
     const linux = search('설치', { onlyPlatform: 'linux' });
-    expect(linux.results.map((h) => h.id)).toEqual(['install-linux-beta']);
+    expect(linux.results[0]!.id).toBe('install-linux-beta');
+    for (const hit of linux.results) expect(['linux', 'common']).toContain(hit.platform);
+    expect(linux.total).toBe(linux.facets.platform.linux);
+    const commonOnly = search('설치', { onlyPlatform: 'common' });
+    for (const hit of commonOnly.results) expect(hit.platform).toBe('common');
+    expect(commonOnly.total).toBeLessThan(linux.total);
+    // "All platforms" counts what the platform filter would let through without it.
+    expect(linux.facets.anyPlatform).toBe(search('설치').total);
   });
 
   it('sort by relevance or by recency', () => {

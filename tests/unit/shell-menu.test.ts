@@ -12,7 +12,14 @@ vi.mock('electron', () => ({}));
 
 function recordingActions(): MenuActions & { calls: string[] } {
   const calls: string[] = [];
-  return { calls, search: () => calls.push('search'), settings: () => calls.push('settings'), home: () => calls.push('home'), showLogs: () => calls.push('logs') };
+  return {
+    calls,
+    textSize: (step) => calls.push(`text ${step}`),
+    search: () => calls.push('search'),
+    settings: () => calls.push('settings'),
+    home: () => calls.push('home'),
+    showLogs: () => calls.push('logs'),
+  };
 }
 
 const menu = (os: HostOs, developer = false, actions = recordingActions()) => applicationMenuTemplate(os, { text: shellText('en'), actions, developer });
@@ -60,6 +67,16 @@ describe('application menu', () => {
     expect(search?.accelerator).toBe('CommandOrControl+F');
     click(search);
     expect(actions.calls).toEqual(['search']);
+  });
+
+  it.each<HostOs>(['macos', 'windows', 'linux'])('sizes the reading text, not the page, with Ctrl/⌘ +, − and 0 on %s', (os) => {
+    const actions = recordingActions();
+    const view = submenu(menu(os, false, actions).find((m) => m.label === 'View'));
+    expect(view.some((i) => i.role === 'zoomIn' || i.role === 'zoomOut' || i.role === 'resetZoom')).toBe(false);
+    for (const accelerator of ['CommandOrControl+Plus', 'CommandOrControl+=', 'CommandOrControl+-', 'CommandOrControl+0']) {
+      click(view.find((i) => i.accelerator === accelerator));
+    }
+    expect(actions.calls).toEqual(['text 1', 'text 1', 'text -1', 'text 0']);
   });
 
   it('speaks Korean', () => {

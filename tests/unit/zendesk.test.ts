@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SyncError } from '../../electron/core/errors';
 import { isZendeskLocation, syncSourceFor } from '../../electron/core/sync/sources';
-import { parseZendeskLocation, ZendeskSource } from '../../electron/core/sync/zendesk';
+import { parseZendeskLocation, type ZendeskSource } from '../../electron/core/sync/zendesk';
 import { contentState, fastRetry, openTestStore, type TestStore } from '../support/sync-fixtures';
 import { removeTempDirs } from '../support/temp';
 import { sampleZendeskData, startZendeskServer, type ZendeskServer } from '../support/zendesk-server';

@@ -9,6 +9,7 @@ import { Marked, type Tokens } from 'marked';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { PLATFORMS, isPlatform } from '../../../shared/platform';
 import { ContentBuildError, ContentError } from '../errors';
+import { strongForCjk } from './cjk-emphasis';
 import { ARTICLE_ID_PATTERN, type FeedArticle, type FeedCategory } from './format';
 import { articleLinksIn, sanitizeArticleHtml } from './sanitize';
 
@@ -181,7 +182,7 @@ function renderMarkdown(parsed: ParsedFile, knownIds: ReadonlyMap<string, string
       }
     },
   });
-  return sanitizeArticleHtml(marked.parse(parsed.markdown) as string);
+  return sanitizeArticleHtml(marked.parse(strongForCjk(parsed.markdown)) as string);
 }
 
 /** Category records for the feed: every path and its ancestors, in first-seen order per locale. */

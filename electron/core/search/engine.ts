@@ -46,7 +46,7 @@ export interface SearchDefaults {
 }
 
 function emptyResult(query: string, platform: Platform, started: number): SearchResult {
-  return { query, total: 0, results: [], facets: { category: {}, service: {}, platform: {}, locale: {} }, platform, didYouMean: null, tookMs: elapsed(started) };
+  return { query, total: 0, results: [], facets: { category: {}, service: {}, platform: {}, locale: {}, anyPlatform: 0 }, platform, didYouMean: null, tookMs: elapsed(started) };
 }
 
 function elapsed(started: number): number {
@@ -92,7 +92,9 @@ export class SearchEngine {
   search(query: SearchQuery, defaults: SearchDefaults): SearchResult {
     const started = performance.now();
     const text = typeof query.text === 'string' ? query.text : '';
-    const requested = isPlatform(query.platform) ? query.platform : defaults.platform;
+    // A platform filter also sets the preference: its own variants come before common ones.
+    const filtered = isPlatform(query.onlyPlatform) && query.onlyPlatform !== 'common' ? query.onlyPlatform : null;
+    const requested = filtered ?? (isPlatform(query.platform) ? query.platform : defaults.platform);
     const plan = buildPlan(text, this.lexicon, { mode: 'search', fuzzy: this.fuzzy });
     const platform = plan.platform ?? requested;
     if (plan.concepts.length === 0) return emptyResult(text, platform, started);

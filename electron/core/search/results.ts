@@ -16,6 +16,7 @@ import type { Matches } from './scorer';
 import { makeSnippet } from './snippets';
 
 const PLATFORM_COUNT = PLATFORMS.length;
+const ALL_PLATFORM_BITS = (1 << PLATFORM_COUNT) - 1;
 
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 200;
@@ -132,15 +133,16 @@ export function shapeResults(options: ShapeOptions): ShapedResults {
   const categoryOk = allowed(catalog.categories, query.category ? (c) => inCategory(c, query.category!) : null);
   const serviceOk = allowed(catalog.services, query.service ? (s) => s === query.service : null);
   const localeOk = allowed(catalog.locales, query.locale ? (l) => l === query.locale : null);
-  const platformNeeded = onlyPlatform ? platformBit(onlyPlatform) : 0;
+  const commonBit = platformBit('common');
+  // A common variant applies on every platform, so it passes any platform filter.
+  const platformNeeded = onlyPlatform ? platformBit(onlyPlatform) | commonBit : 0;
   const showFor = onlyPlatform ?? platform;
   const shownOf = (topic: number): number => catalog.shown(topic, showFor);
   const factors = options.platformNamed ? PLATFORM_FACTOR.named : PLATFORM_FACTOR.default;
   const preferredBit = platformBit(platform);
-  const commonBit = platformBit('common');
   const uiLocale = query.uiLocale ? catalog.locales.indexOf(query.uiLocale) : -1;
 
-  const tally = { category: counts(catalog.categories.length), service: counts(catalog.services.length), locale: counts(catalog.locales.length), platform: counts(PLATFORMS.length) };
+  const tally = { category: counts(catalog.categories.length), service: counts(catalog.services.length), locale: counts(catalog.locales.length), platform: counts(PLATFORMS.length), anyPlatform: 0 };
   const selected = new Int32Array(topicCount);
   let selectedCount = 0;
   for (let i = 0; i < topicCount; i++) {
@@ -165,13 +167,18 @@ export function shapeResults(options: ShapeOptions): ShapedResults {
     if (failures === 0 || failCategory) tally.category[category]!++;
     if (failures === 0 || failService) tally.service[service]!++;
     if (failures === 0 || failLocale) tally.locale[locale]!++;
-    if (failures === 0 || failPlatform) for (let p = 0; p < PLATFORM_COUNT; p++) if (platforms & (1 << p)) tally.platform[p]!++;
+    if (failures === 0 || failPlatform) {
+      tally.anyPlatform++;
+      const appliesOn = platforms & commonBit ? ALL_PLATFORM_BITS : platforms;
+      for (let p = 0; p < PLATFORM_COUNT; p++) if (appliesOn & (1 << p)) tally.platform[p]!++;
+    }
   }
   const facets: Facets = {
     category: toRecord(catalog.categories, tally.category),
     service: toRecord(catalog.services, tally.service),
     locale: toRecord(catalog.locales, tally.locale),
     platform: toRecord(PLATFORMS, tally.platform) as Facets['platform'],
+    anyPlatform: tally.anyPlatform,
   };
 
   const idOf = (topic: number): string => catalog.articles[shownOf(topic)]!.id;

@@ -26,7 +26,6 @@ export const en: Record<MessageKey, Message> = {
   'search.resultsFor': "Results for '{query}'",
   'search.results': 'Search results',
   'search.total': { one: '{count} result', other: '{count} results' },
-  'search.totalAtLeast': 'More than {count} results',
   'search.filters': 'Search options',
   'search.sort': 'Sort by',
   'search.sortRelevance': 'Most relevant',

@@ -25,7 +25,6 @@ export const ko = {
   'search.resultsFor': "'{query}' 검색 결과",
   'search.results': '검색 결과',
   'search.total': '총 {count}건',
-  'search.totalAtLeast': '총 {count}건 이상',
   'search.filters': '검색 조건',
   'search.sort': '정렬',
   'search.sortRelevance': '정확도순',

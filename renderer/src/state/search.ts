@@ -7,23 +7,22 @@
  * - an answer to anything but the latest request is dropped;
  * - the previous results stay on screen until the new ones arrive.
  *
- * One request fetches the query's topics for the chosen sort and platform preference; the
- * category and platform filters are applied here, so switching them is instant and every
- * option can show its count. A platform chip P keeps the topics that apply on P: those with
- * a P variant (shown first) and the platform-neutral (공통) ones.
+ * The core does the filtering and counting: a request carries the category and the platform
+ * chip (a chip P keeps the topics that apply on P — a P variant, shown first, or a common
+ * one), and its facets give every option's count, so the total ("총 N건") is always exact.
  */
 import { create } from 'zustand';
 import type { Platform } from '../../../shared/platform';
-import type { SearchHit, SearchQuery, SearchResult, SortOrder, Suggestion } from '../../../shared/types';
+import type { SearchQuery, SearchResult, SortOrder, Suggestion } from '../../../shared/types';
 import { api } from '../api';
 import { errorText } from '../lib/errors';
 import { useApp } from './app';
 import { useRouter, type PlatformChoice, type SearchParams } from './router';
 import { uiLanguage } from './language';
 
-/** Topics fetched per query (the API's maximum page); filters work on these. */
-export const FETCH_LIMIT = 200;
+/** Rows per page; "show more" asks the core for the next page's worth (up to its maximum). */
 export const PAGE_SIZE = 30;
+const MAX_ROWS = 200;
 const SUGGESTION_LIMIT = 6;
 
 interface SearchState extends SearchParams {
@@ -55,10 +54,18 @@ export function effectivePlatform(choice: PlatformChoice | null): PlatformChoice
   return choice ?? useApp.getState().hostOs;
 }
 
-function buildQuery(state: Pick<SearchState, 'query' | 'sort' | 'platform'>): SearchQuery {
+function buildQuery(state: Pick<SearchState, 'query' | 'sort' | 'platform' | 'category' | 'shown'>): SearchQuery {
   const chip = effectivePlatform(state.platform);
   const preferred: Platform = chip === 'all' || chip === 'common' ? useApp.getState().hostOs : chip;
-  return { text: state.query, platform: preferred, uiLocale: uiLanguage(), sort: state.sort, limit: FETCH_LIMIT };
+  return {
+    text: state.query,
+    platform: preferred,
+    ...(chip === 'all' ? {} : { onlyPlatform: chip }),
+    ...(state.category ? { category: state.category } : {}),
+    uiLocale: uiLanguage(),
+    sort: state.sort,
+    limit: Math.min(MAX_ROWS, state.shown),
+  };
 }
 
 const keyOf = (query: SearchQuery): string => JSON.stringify(query);
@@ -169,6 +176,7 @@ export const useSearch = create<SearchState>((set, get) => ({
   },
   setCategory(category) {
     set({ category, shown: PAGE_SIZE });
+    set(run(get(), { suggest: false }));
     showInAddress(get());
   },
   setPlatform(platform) {
@@ -183,7 +191,8 @@ export const useSearch = create<SearchState>((set, get) => ({
     set(run(get(), { suggest: false }));
   },
   showMore() {
-    set({ shown: get().shown + PAGE_SIZE });
+    set({ shown: Math.min(MAX_ROWS, get().shown + PAGE_SIZE) });
+    set(run(get(), { suggest: false }));
   },
   rememberOpened(id) {
     set({ lastOpened: id });
@@ -196,40 +205,22 @@ export const useSearch = create<SearchState>((set, get) => ({
 
 // -- derived views of the result (pure; components memoize them) ----------------------------
 
-export function appliesOn(hit: SearchHit, chip: PlatformChoice): boolean {
-  if (chip === 'all') return true;
-  return hit.variants.some((v) => v.platform === chip || v.platform === 'common');
-}
-
-export function inCategory(hit: SearchHit, category: string | null): boolean {
-  return !category || hit.category === category || hit.category.startsWith(`${category}/`);
-}
-
-export interface FilteredResults {
-  hits: SearchHit[];
-  /** Topics per platform chip, within the category filter. */
+export interface FacetCounts {
+  /** Topics per platform chip ('all': whatever the platform), within the category filter. */
   platformCounts: Map<PlatformChoice, number>;
   /** Topics per category path (top level and full path), within the platform filter. */
   categoryCounts: Map<string, number>;
-  /** More topics matched than were fetched: counts are lower bounds. */
-  truncated: boolean;
 }
 
-export function filterResults(result: SearchResult, category: string | null, chip: PlatformChoice, chips: readonly PlatformChoice[]): FilteredResults {
-  const inCat = result.results.filter((hit) => inCategory(hit, category));
-  const platformCounts = new Map<PlatformChoice, number>();
-  for (const c of chips) platformCounts.set(c, c === 'all' ? inCat.length : inCat.filter((hit) => appliesOn(hit, c)).length);
-  const onPlatform = result.results.filter((hit) => appliesOn(hit, chip));
+/** The counts the filters show, read from the core's facets. */
+export function facetCounts(result: SearchResult): FacetCounts {
+  const platformCounts = new Map<PlatformChoice, number>([['all', result.facets.anyPlatform]]);
+  for (const [platform, count] of Object.entries(result.facets.platform)) platformCounts.set(platform as Platform, count);
   const categoryCounts = new Map<string, number>();
-  for (const hit of onPlatform) {
-    const top = hit.category.split('/')[0]!;
-    categoryCounts.set(top, (categoryCounts.get(top) ?? 0) + 1);
-    if (top !== hit.category) categoryCounts.set(hit.category, (categoryCounts.get(hit.category) ?? 0) + 1);
+  for (const [path, count] of Object.entries(result.facets.category)) {
+    const top = path.split('/')[0]!;
+    categoryCounts.set(top, (categoryCounts.get(top) ?? 0) + count);
+    if (top !== path) categoryCounts.set(path, (categoryCounts.get(path) ?? 0) + count);
   }
-  return {
-    hits: onPlatform.filter((hit) => inCategory(hit, category)),
-    platformCounts,
-    categoryCounts,
-    truncated: result.total > result.results.length,
-  };
+  return { platformCounts, categoryCounts };
 }

@@ -7,8 +7,9 @@ import { create } from 'zustand';
 import type { Settings } from '../../../shared/types';
 import { api } from '../api';
 import { errorText } from '../lib/errors';
+import { stepTextScale, TEXT_SCALE, type TextScaleStep } from '../../../shared/text-scale';
 
-export const TEXT_SCALE = { min: 0.8, max: 1.6, step: 0.1, default: 1 } as const;
+export { clampTextScale, TEXT_SCALE } from '../../../shared/text-scale';
 
 type SettingKey = keyof Settings;
 
@@ -21,13 +22,10 @@ interface SettingsState {
   update(patch: Partial<Settings>): Promise<boolean>;
   receive(settings: Settings): void;
   clearError(key: SettingKey): void;
-  changeTextScale(direction: 1 | -1 | 0): void;
+  changeTextScale(direction: TextScaleStep): void;
 }
 
 let updateSequence = 0;
-
-export const clampTextScale = (value: number): number =>
-  Math.round(Math.min(TEXT_SCALE.max, Math.max(TEXT_SCALE.min, value)) * 10) / 10;
 
 export const useSettings = create<SettingsState>((set, get) => ({
   settings: null,
@@ -67,7 +65,7 @@ export const useSettings = create<SettingsState>((set, get) => ({
   },
   changeTextScale(direction) {
     const current = get().settings?.textScale ?? TEXT_SCALE.default;
-    const next = direction === 0 ? TEXT_SCALE.default : clampTextScale(current + direction * TEXT_SCALE.step);
+    const next = stepTextScale(current, direction);
     if (next !== current) void get().update({ textScale: next });
   },
 }));

@@ -1,7 +1,7 @@
 /**
- * Search results. The store runs the search; this view takes the route's parameters (back,
- * forward, deep links), filters the fetched topics and renders them. Old results stay until
- * new ones arrive, so typing never blanks the list.
+ * Search results. The store runs the search (filters included); this view takes the route's
+ * parameters (back, forward, deep links) and renders the results and the filters' counts. Old
+ * results stay until new ones arrive, so typing never blanks the list.
  */
 import { useEffect, useMemo } from 'react';
 import { useArrival } from '../app/arrival';
@@ -12,11 +12,10 @@ import { Tags } from '../components/Tags';
 import { useCatalog } from '../state/catalog';
 import { RouteLink } from '../components/RouteLink';
 import { ResultList } from '../components/search/ResultList';
-import { platformChips, SearchFilters } from '../components/search/SearchFilters';
+import { SearchFilters } from '../components/search/SearchFilters';
 import { useT } from '../i18n/use-translation';
-import { useApp } from '../state/app';
 import type { SearchParams } from '../state/router';
-import { effectivePlatform, filterResults, useSearch } from '../state/search';
+import { effectivePlatform, facetCounts, useSearch } from '../state/search';
 
 function DidYouMean({ suggestion }: { suggestion: string }) {
   const t = useT();
@@ -88,7 +87,6 @@ function EmptyResults({ query, hidden }: { query: string; hidden: number }) {
 
 export function SearchView({ params }: { params: SearchParams }) {
   const t = useT();
-  const hostOs = useApp((s) => s.hostOs);
   const query = useSearch((s) => s.query);
   const result = useSearch((s) => s.result);
   const pending = useSearch((s) => s.pending);
@@ -106,17 +104,15 @@ export function SearchView({ params }: { params: SearchParams }) {
   }, [params, apply]);
 
   const chip = effectivePlatform(platform);
-  const filtered = useMemo(() => {
-    if (!result) return null;
-    const draft = filterResults(result, category, chip, ['all']);
-    const chips = platformChips(hostOs, draft.platformCounts);
-    return filterResults(result, category, chip, chips);
-  }, [result, category, chip, hostOs]);
-  const page = useMemo(() => filtered?.hits.slice(0, shown) ?? [], [filtered, shown]);
+  const counts = useMemo(() => (result ? facetCounts(result) : null), [result]);
+  const page = useMemo(() => result?.results.slice(0, shown) ?? [], [result, shown]);
   useArrival(query.trim() === '' || result !== null || error !== null);
 
   const empty = query.trim() === '';
-  const total = filtered?.hits.length ?? 0;
+  const total = result?.total ?? 0;
+  const filtering = chip !== 'all' || category !== null;
+  // Topics the filters hide: what choosing "all platforms" or "all categories" would show.
+  const hidden = counts ? Math.max(result!.facets.anyPlatform, [...counts.categoryCounts].filter(([path]) => !path.includes('/')).reduce((n, [, c]) => n + c, 0)) : 0;
   return (
     <div className="view view-search" data-results-for={result?.query}>
       <h1 id={VIEW_TITLE_ID} tabIndex={-1} className="visually-hidden">
@@ -139,28 +135,22 @@ export function SearchView({ params }: { params: SearchParams }) {
               </button>
             </div>
           )}
-          {filtered && result!.results.length === 0 && (
+          {counts && total === 0 && !(filtering && hidden > 0) && (
             <p className="result-count" aria-live="polite" aria-atomic="true">
               {t('search.total', { count: 0 })}
             </p>
           )}
-          {filtered && result!.results.length > 0 && (
-            <SearchFilters
-              total={filtered.truncated ? result!.results.length : total}
-              truncated={filtered.truncated}
-              platformCounts={filtered.platformCounts}
-              categoryCounts={filtered.categoryCounts}
-              chip={chip}
-            />
+          {counts && (total > 0 || (filtering && hidden > 0)) && (
+            <SearchFilters total={total} platformCounts={counts.platformCounts} categoryCounts={counts.categoryCounts} chip={chip} />
           )}
           {result?.didYouMean && <DidYouMean suggestion={result.didYouMean} />}
-          {filtered && total === 0 && <EmptyResults query={result!.query} hidden={result!.results.length} />}
-          {filtered && total > 0 && (
+          {counts && total === 0 && <EmptyResults query={result!.query} hidden={filtering ? hidden : 0} />}
+          {counts && total > 0 && (
             <>
               <ResultList hits={page} query={result!.query} busy={pending} />
-              {total > shown && (
+              {total > page.length && page.length < 200 && (
                 <button type="button" className="button show-more" onClick={showMore}>
-                  {t('search.showMore', { shown: Math.min(shown, total), total })}
+                  {t('search.showMore', { shown: page.length, total })}
                 </button>
               )}
               <p className="keyboard-hint" aria-hidden="true">

@@ -20,13 +20,11 @@ export function platformChips(hostOs: Platform, counts?: ReadonlyMap<PlatformCho
 
 export function SearchFilters({
   total,
-  truncated,
   platformCounts,
   categoryCounts,
   chip,
 }: {
   total: number;
-  truncated: boolean;
   platformCounts: ReadonlyMap<PlatformChoice, number>;
   categoryCounts: ReadonlyMap<string, number>;
   chip: PlatformChoice;
@@ -48,7 +46,7 @@ export function SearchFilters({
     <div className="search-filters" role="group" aria-label={t('search.filters')}>
       <div className="search-summary">
         <p className="result-count" aria-live="polite" aria-atomic="true">
-          {truncated ? t('search.totalAtLeast', { count: total }) : t('search.total', { count: total })}
+          {t('search.total', { count: total })}
         </p>
         <div className="search-selects">
           <label className="select-field">
