@@ -17,6 +17,7 @@ import { readContent } from '../../electron/core/feed/content';
 import { htmlToText } from '../../electron/core/feed/html-text';
 import type { IndexedArticle } from '../../electron/core/search/types';
 import type { Platform } from '../../shared/platform';
+import { prng } from '../support/prng';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
 
@@ -25,16 +26,6 @@ export function sampleArticles(): IndexedArticle[] {
   return articles.map(({ bodyHtml, links: _links, ...rest }) => ({ ...rest, bodyText: htmlToText(bodyHtml) }));
 }
 
-/** mulberry32: small, fast, seeded. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PARTICLES = ['을', '를', '이', '가', '은', '는', '에서', '으로', '의', '에', '도'];
 const PLATFORM_SETS: Platform[][] = [

@@ -11,17 +11,8 @@ import {
   keysToHangul,
   toJamo,
 } from '../../shared/hangul';
+import { prng } from '../support/prng';
 
-/** mulberry32: a seeded PRNG so the property checks see the same strings every run. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('Hangul syllables', () => {
   it('decomposes and composes every syllable losslessly', () => {

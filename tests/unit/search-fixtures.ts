@@ -31,14 +31,3 @@ export function article(id: string, title: string, body: string, extra: Partial<
     ...extra,
   };
 }
-
-/** mulberry32: seeded, so a failing property run can be replayed. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SearchEngine } from '../../electron/core/search/engine';
 import { PLATFORMS, isPlatform } from '../../shared/platform';
 import type { MatchRange, SearchQuery, SearchResult, Suggestion } from '../../shared/types';
-import { prng, sampleArticles } from './search-fixtures';
+import { prng } from '../support/prng';
+import { sampleArticles } from './search-fixtures';
 
 const PIECES = [
   ':', '~', '^', '*', '+', '-', '"', "'", '\\', '(', ')', '[', ']', '{', '}', '?', '!', '/', '|', '&', '<', '>', '`', '%',

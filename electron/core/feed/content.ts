@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { Marked, type Tokens } from 'marked';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { editDistance } from '../../../shared/edit-distance';
 import { PLATFORMS, isPlatform } from '../../../shared/platform';
 import { ContentBuildError, ContentError } from '../errors';
 import { strongForCjk } from './cjk-emphasis';
@@ -51,20 +52,7 @@ function splitFrontMatter(file: string, text: string): { yaml: string; body: str
 }
 
 function closestField(name: string): string | undefined {
-  const distance = (a: string, b: string): number => {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-      let prev = row[0]!;
-      row[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const current = row[j]!;
-        row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-        prev = current;
-      }
-    }
-    return row[b.length]!;
-  };
-  return FIELDS.find((field) => distance(name, field) <= 2);
+  return FIELDS.find((field) => editDistance(name, field) <= 2);
 }
 
 function parseFile(file: string, text: string): ParsedFile {

@@ -17,6 +17,7 @@ import { prefixRange } from './inverted-index';
 import { englishTerm } from './english';
 import type { Lexicon } from './lexicon';
 import type { TokenKind } from './tokenizer';
+import { editDistance } from '../../../shared/edit-distance';
 
 /** The parts of lunr.TokenSet used here (its published typings declare them as instance methods). */
 interface TokenSetLike {
@@ -32,20 +33,6 @@ const TokenSet = lunr.TokenSet as unknown as TokenSetStatics;
 const MAX_CANDIDATES = 3;
 /** Shorter words have too many neighbours one edit away to guess from. */
 const MIN_LENGTH = { hangul: 2, latin: 4 };
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
-}
 
 export class FuzzyMatcher {
   private hangulWords: TokenSetLike | null = null;
