@@ -115,6 +115,14 @@ export class LaunchRequests {
     this.accept(parsed.ok ? { target: parsed.target, rejected: null } : { target: null, rejected: rejectedLink(url, parsed.reason) });
   }
 
+  /**
+   * Whether something asked for Doum before the shell attached — a link, a search, or a second
+   * launch that only wants the window — so a start that would stay hidden (at login) shows it.
+   */
+  get waiting(): boolean {
+    return this.pending.length > 0;
+  }
+
   /** The target a cold start should open on: the last one asked for before the window exists. */
   takeInitial(): NavigateTarget | null {
     const last = this.pending.filter((t) => t !== null).pop() ?? null;

@@ -82,7 +82,11 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   listenForLaunchRequests(app, launches, { defaultApp });
-  launches.accept(parseArgv(process.argv, { defaultApp }));
+  // This launch's own link or search. A plain start (or one at login) asks for nothing beyond
+  // the window startShell makes anyway, so it is not queued: what waits for the shell is then
+  // only what someone asked for, which must show even a window that starts hidden.
+  const own = parseArgv(process.argv, { defaultApp });
+  if (own.target !== null || own.rejected !== null) launches.accept(own);
   start().catch((error: unknown) => {
     log.error('Doum failed to start', error);
     app.exit(1);

@@ -265,8 +265,12 @@ export async function startShell(options: ShellOptions): Promise<Shell> {
 
   // -- lifecycle -------------------------------------------------------------------------------
   registerProtocol(app, app.isPackaged, log);
+  // Started at login, Doum stays in the tray — unless a second launch or a link asked for it
+  // while it was starting: that request is taken here, so it would otherwise open in a window
+  // nobody sees (only this launch's own plain start is not queued; see index.ts).
+  const asked = launches.waiting;
   const initial = launches.takeInitial();
-  const created = window.create({ hash: routeHash(initial), show: !options.openedAtLogin });
+  const created = window.create({ hash: routeHash(initial), show: !options.openedAtLogin || asked });
   if (initial) created.webContents.once('did-finish-load', () => service.emit('navigate', initial));
   launches.attach(navigate);
   app.on('activate', () => window.show());

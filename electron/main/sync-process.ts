@@ -64,13 +64,17 @@ export function startSyncJob(job: SyncJob, post: (message: FromSyncProcess) => v
     service.on('syncProgress', (progress) => post({ type: 'progress', progress }));
     return service.syncNow();
   };
-  const finished = run().then(
-    (report) => post({ type: 'done', report }),
-    (error: unknown) => post({ type: 'failed', error: toApiError(error) }),
-  ).finally(() => {
-    content?.close();
-    user?.close();
-  });
+  const finished = run()
+    .then(
+      (report): FromSyncProcess => ({ type: 'done', report }),
+      (error: unknown): FromSyncProcess => ({ type: 'failed', error: toApiError(error) }),
+    )
+    .then((outcome) => {
+      // Close the databases before answering: the parent ends this process on the answer.
+      content?.close();
+      user?.close();
+      post(outcome);
+    });
   return {
     cancel: () => void service?.cancelSync(),
     finished,

@@ -103,6 +103,17 @@ describe('launch requests', () => {
     expect(delivered).toEqual([null, { kind: 'search', query: 'later' }]);
   });
 
+  it('says whether anything is waiting for the shell, a plain second launch included', () => {
+    const requests = new LaunchRequests(() => undefined);
+    expect(requests.waiting).toBe(false);
+    requests.acceptLink('doum://evil/thing');
+    expect(requests.waiting).toBe(false);
+    requests.accept({ target: null, rejected: null });
+    expect(requests.waiting).toBe(true);
+    expect(requests.takeInitial()).toBeNull();
+    expect(requests.waiting).toBe(false);
+  });
+
   it('logs and drops rejected requests', () => {
     const log = recordingLog();
     const requests = new LaunchRequests((m) => log.warn(m));

@@ -1,0 +1,507 @@
+/**
+ * The BUILT main process (out/main/index.js, as electron-vite bundles it, chunks and all) booted
+ * under plain Node on a fake Electron (tests/support/fake-electron): the shell's modules are
+ * unit-tested one by one elsewhere; this checks that the bundle starts and wires them together.
+ * The fake reports what the app does to Electron and lets the test act as Chromium, the
+ * renderer, the OS and the person: 'ready', IPC calls from chosen frames, a second launch with
+ * a link, tray clicks, the global shortcut, closing the window, quitting. Syncs really run in
+ * a separate Node process standing in for Electron's utility process, or, where a utility
+ * process cannot start, in the main process (the runner's documented fallback).
+ *
+ * Needs the build (`npm run -s build`; `npm test` builds before vitest runs).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventChannel, HELP_METHODS, requestChannel, type HelpEventName, type HelpEvents } from '../../shared/api';
+import type { ApiErrorCode, ApiResponse } from '../../shared/errors';
+import { hostOsFromNodePlatform } from '../../shared/platform';
+import type { HomeData, SearchResult, Settings, SyncReport, SyncStatus } from '../../shared/types';
+import { SECURE_WEB_PREFERENCES } from '../../electron/main/security-policy';
+import { DEFAULT_SHORTCUT } from '../../electron/main/shortcuts';
+import { shellText } from '../../electron/main/text';
+import { TRAY_BEHAVIOUR } from '../../electron/main/tray';
+import { THEME_COLORS, WINDOW_BEHAVIOUR } from '../../electron/main/window';
+import { launchDoum, REPO_ROOT, type DoumProcess } from '../support/fake-electron/launch';
+import { FAKE_ENV, type FakeElectronEvent, type InvokeOutcome, type MenuItemSummary } from '../support/fake-electron/protocol';
+import { editArticles, generatedArticles, writeGeneratedFeed } from '../support/generated-feed';
+import { removeTempDirs, tempDir } from '../support/temp';
+
+const OS = hostOsFromNodePlatform(process.platform);
+const RENDERER_ENTRY = pathToFileURL(join(REPO_ROOT, 'out', 'renderer', 'index.html')).href;
+const PRELOAD = join(REPO_ROOT, 'out', 'preload', 'index.js');
+const BUNDLED = JSON.parse(readFileSync(join(REPO_ROOT, 'resources', 'feed', 'manifest.json'), 'utf8')) as { revision: number; snapshot: { articles: number } };
+const EN = shellText('en');
+const KO = shellText('ko');
+/** What a sandboxed preload may require (Electron's sandbox: no files, no other Node modules). */
+const SANDBOXED_PRELOAD_MODULES = new Set(['electron', 'events', 'timers', 'url']);
+
+afterAll(removeTempDirs);
+
+// -- reading what the app answered and sent ---------------------------------------------------
+
+/** The HelpApi envelope of an invoke the renderer saw resolve. */
+function response<T>(outcome: InvokeOutcome): ApiResponse<T> {
+  if (outcome.outcome !== 'resolved') throw new Error(`the invoke was rejected: ${outcome.message}`);
+  return outcome.value as ApiResponse<T>;
+}
+
+function valueOf<T>(outcome: InvokeOutcome): T {
+  const answer = response<T>(outcome);
+  if (!answer.ok) throw new Error(`the call failed: ${answer.error.code}: ${answer.error.message}`);
+  return answer.value;
+}
+
+function errorCode(outcome: InvokeOutcome): ApiErrorCode | 'none' {
+  const answer = response<unknown>(outcome);
+  return answer.ok ? 'none' : answer.error.code;
+}
+
+/** What the app sent the renderer on a HelpApi event's channel (since a mark). */
+function sentToRenderer<E extends HelpEventName>(app: DoumProcess, event: E, since = 0): Array<HelpEvents[E]> {
+  return app
+    .eventsOf('renderer-send', since)
+    .filter((sent) => sent.channel === eventChannel(event))
+    .map((sent) => sent.args[0] as HelpEvents[E]);
+}
+
+function waitForRendererEvent<E extends HelpEventName>(app: DoumProcess, event: E, predicate: (payload: HelpEvents[E]) => boolean, since: number): Promise<FakeElectronEvent> {
+  return app.waitFor('renderer-send', (sent) => sent.channel === eventChannel(event) && predicate(sent.args[0] as HelpEvents[E]), { since, what: `the renderer event ${event}` });
+}
+
+const SYNC_EVENTS: HelpEventName[] = ['syncStatus', 'syncProgress', 'contentUpdated'];
+
+/** The sync's HelpApi events, in order, as the renderer received them. */
+function syncEventsSent(app: DoumProcess, since: number): HelpEventName[] {
+  return app.eventsOf('renderer-send', since).flatMap((sent) => SYNC_EVENTS.filter((event) => eventChannel(event) === sent.channel));
+}
+
+function calls(app: DoumProcess, api: string, since = 0): unknown[][] {
+  return app
+    .eventsOf('call', since)
+    .filter((c) => c.api === api)
+    .map((c) => c.args);
+}
+
+function labels(items: MenuItemSummary[]): string[] {
+  return items.flatMap((item) => (item.label === null ? [] : [item.label]));
+}
+
+/** Every role in a menu, at any depth (Electron keeps roles lower-cased). */
+function roles(items: MenuItemSummary[]): string[] {
+  return items.flatMap((item) => [...(item.role === null ? [] : [item.role]), ...roles(item.submenu ?? [])]);
+}
+
+function latestAppMenu(app: DoumProcess): MenuItemSummary[] {
+  const menus = app.eventsOf('app-menu');
+  return menus[menus.length - 1]?.items ?? [];
+}
+
+function latestTrayMenu(app: DoumProcess): MenuItemSummary[] {
+  const menus = app.eventsOf('tray-menu');
+  const last = menus[menus.length - 1];
+  if (!last) throw new Error('the tray has no menu');
+  return last.items;
+}
+
+/**
+ * What the process wrote to stderr (electron-log's console transport writes warnings and
+ * errors there), less the timestamps, minus the lines these tests provoke on purpose.
+ */
+function unexpectedStderr(app: DoumProcess, expected: RegExp[]): string[] {
+  return app
+    .stderr()
+    .split('\n')
+    .map((line) => line.replace(/^\d\d:\d\d:\d\d\.\d{3} › /, '').trimEnd())
+    .filter((line) => line !== '' && !expected.some((pattern) => pattern.test(line)));
+}
+
+/** A clean end: exit code 0, the databases closed (SQLite removes a WAL file when its last connection closes), nothing unexpected said. */
+async function expectCleanQuit(app: DoumProcess, expectedStderr: RegExp[]): Promise<void> {
+  const exit = await app.waitForExit();
+  expect(exit).toEqual({ code: 0, signal: null });
+  expect(app.eventsOf('exit')).toEqual([{ kind: 'exit', code: 0 }]);
+  const steps = app.eventsOf('quit-step');
+  expect(steps).toEqual([
+    { kind: 'quit-step', step: 'before-quit', prevented: false },
+    { kind: 'quit-step', step: 'will-quit', prevented: false },
+    { kind: 'quit-step', step: 'quit', prevented: false },
+  ]);
+  for (const file of ['content.db', 'user.db']) {
+    expect(existsSync(join(app.dataDir, file)), file).toBe(true);
+    expect(existsSync(join(app.dataDir, `${file}-wal`)), `${file}-wal left behind: the database was not closed`).toBe(false);
+  }
+  const log = readFileSync(join(app.dataDir, 'logs', 'main.log'), 'utf8');
+  expect(log.trimEnd().split('\n').pop()).toMatch(/\[info\]\s+Doum quit$/);
+  expect(log).not.toMatch(/\[error\]|Unhandled/);
+  // Every utility process the app started has ended.
+  const exitedPids = new Set(app.eventsOf('utility-exit').map((e) => e.pid));
+  expect(app.eventsOf('utility-fork').filter((fork) => !exitedPids.has(fork.pid))).toEqual([]);
+  expect(app.eventsOf('unimplemented')).toEqual([]);
+  expect(app.eventsOf('dialog')).toEqual([]);
+  expect(unexpectedStderr(app, expectedStderr)).toEqual([]);
+}
+
+/** A folder feed (doum-feed/1) with `count` generated articles at revision 1. */
+function generatedFeed(count: number): { dir: string; articles: ReturnType<typeof generatedArticles> } {
+  const dir = join(tempDir('doum-boot-feed-'), 'feed');
+  const articles = generatedArticles(count);
+  writeGeneratedFeed(dir, articles);
+  return { dir, articles };
+}
+
+// -- the app as a person runs it ---------------------------------------------------------------
+
+describe('the built main process on a fake Electron', () => {
+  const link = 'doum://search?q=메시지';
+  let app: DoumProcess;
+  let feed: ReturnType<typeof generatedFeed>;
+  let articleId: string;
+
+  beforeAll(() => {
+    feed = generatedFeed(40);
+    // Launched by a doum:// link, as the OS launches a link handler.
+    app = launchDoum({ root: tempDir('doum-boot-'), args: [link] });
+  });
+
+  afterAll(async () => {
+    await app.kill();
+  });
+
+  it('boots: the help center opens in DOUM_DATA_DIR with the bundled feed, in one sandboxed window on the built renderer', async () => {
+    await app.waitFor('call', (c) => c.api === 'app.requestSingleInstanceLock');
+    // Electron runs the main script before Chromium is up: no window yet, but the sandbox asked for.
+    expect(app.eventsOf('window-created')).toEqual([]);
+    expect(calls(app, 'app.enableSandbox')).toHaveLength(1);
+    expect(calls(app, 'app.setPath')).toContainEqual(['userData', app.dataDir]);
+
+    await app.command({ type: 'emit-ready' });
+    const created = await app.waitFor('window-created');
+    await app.waitFor('window-shown');
+    expect(existsSync(join(app.dataDir, 'content.db'))).toBe(true);
+    expect(existsSync(join(app.dataDir, 'user.db'))).toBe(true);
+
+    // The bundled feed was imported whole, and the main process's search index finds it.
+    const home = valueOf<HomeData>(await app.invoke('getHome', []));
+    expect(home.articleCount).toBe(BUNDLED.snapshot.articles);
+    expect(home.sync).toMatchObject({ source: 'bundled', revision: BUNDLED.revision, syncing: false });
+    const found = valueOf<SearchResult>(await app.invoke('search', [{ text: '메시지 삭제' }]));
+    expect(found.total).toBeGreaterThan(0);
+    articleId = found.results[0]!.id;
+
+    // The window: Electron's security settings, the built preload, the built renderer.
+    const webPreferences = created.options.webPreferences as Record<string, unknown>;
+    expect(webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(webPreferences).toMatchObject(SECURE_WEB_PREFERENCES);
+    expect(webPreferences.preload).toBe(PRELOAD);
+    const preloadRequires = [...readFileSync(PRELOAD, 'utf8').matchAll(/\brequire\((["'])([^"']+)\1\)/g)].map((match) => match[2]!);
+    expect(preloadRequires.filter((id) => !SANDBOXED_PRELOAD_MODULES.has(id))).toEqual([]);
+    if (typeof created.options.icon === 'string') expect(existsSync(created.options.icon)).toBe(true);
+    const load = await app.waitFor('window-loaded');
+    expect(load.url.split('#')[0]).toBe(RENDERER_ENTRY);
+    expect(app.eventsOf('window-load-failed')).toEqual([]);
+
+    // A run from sources leaves the OS's doum:// handler alone (installed builds register).
+    expect(calls(app, 'app.setAsDefaultProtocolClient')).toEqual([]);
+
+    // The session and every web contents are locked down.
+    expect(await app.command({ type: 'request-permission', permission: 'media' })).toEqual({ granted: false });
+    expect(await app.command({ type: 'will-navigate', url: 'https://example.com/' })).toEqual({ prevented: true });
+  });
+
+  it('answers the HelpApi over IPC from its own top frame only, and checks the arguments', async () => {
+    const handled = app.eventsOf('ipc-handle').map((e) => e.channel).filter((channel) => channel.startsWith('doum:'));
+    expect(handled.sort()).toEqual(HELP_METHODS.map(requestChannel).sort());
+
+    const query = { text: '메시지 삭제' };
+    const trusted = valueOf<SearchResult>(await app.invoke('search', [query], { kind: 'top' }));
+    expect(trusted.results.length).toBeGreaterThan(0);
+
+    expect(errorCode(await app.invoke('search', [query], { kind: 'subframe', url: RENDERER_ENTRY }))).toBe('refused');
+    expect(errorCode(await app.invoke('search', [query], { kind: 'foreign', url: 'https://evil.example/' }))).toBe('refused');
+    expect(errorCode(await app.invoke('search', [query], { kind: 'foreign', url: pathToFileURL('/etc/passwd').href }))).toBe('refused');
+    expect(errorCode(await app.invoke('search', [query], { kind: 'gone' }))).toBe('refused');
+
+    expect(errorCode(await app.invoke('search', [{ text: 42 }]))).toBe('invalid-argument');
+    expect(errorCode(await app.invoke('search', []))).toBe('invalid-argument');
+    expect(errorCode(await app.invoke('search', [query, 'one too many']))).toBe('invalid-argument');
+    expect(errorCode(await app.invoke('getArticle', ['../../etc/passwd']))).toBe('invalid-argument');
+  });
+
+  it('opens links: the launch link as the first route, a second launch’s link in the running window', async () => {
+    // Cold start: the window opens on the link's hash route, and the renderer is told once it can listen.
+    const load = app.eventsOf('window-load')[0]!;
+    expect(load.url).toBe(`${RENDERER_ENTRY}#/search?${new URLSearchParams({ q: '메시지' }).toString()}`);
+    const launched = app.eventsOf('renderer-send').filter((sent) => sent.channel === eventChannel('navigate'));
+    expect(launched).toEqual([{ kind: 'renderer-send', windowId: load.windowId, channel: eventChannel('navigate'), args: [{ kind: 'search', query: '메시지' }], afterLoad: true }]);
+
+    // Closing the window keeps Doum in the tray (and says so, once, where the OS wants a hint).
+    const closing = app.mark();
+    expect(await app.command({ type: 'close-window' })).toEqual({ prevented: true });
+    await app.waitFor('window-hidden', undefined, { since: closing });
+    const hints =
+      TRAY_BEHAVIOUR[OS].hint === 'balloon'
+        ? calls(app, 'Tray.displayBalloon', closing).map(([options]) => (options as { title: string }).title)
+        : app.eventsOf('notification', closing).map((shown) => shown.title);
+    expect(hints).toEqual(WINDOW_BEHAVIOUR[OS].explainCloseToTray ? [EN.stillRunningTitle] : []);
+
+    // A second launch: a malformed link is ignored; a good one shows the window on the article.
+    const since = app.mark();
+    await app.command({ type: 'second-instance', args: ['doum://article/Not_An_Id!'] });
+    await app.command({ type: 'second-instance', args: [`doum://article/${articleId}`] });
+    await waitForRendererEvent(app, 'navigate', (target) => target.kind === 'article', since);
+    expect(sentToRenderer(app, 'navigate', since)).toEqual([{ kind: 'article', id: articleId }]);
+    expect(app.eventsOf('window-shown', since)).toHaveLength(1);
+    expect(app.eventsOf('window-focused', since)).toHaveLength(1);
+    const article = valueOf<{ id: string }>(await app.invoke('getArticle', [articleId]));
+    expect(article.id).toBe(articleId);
+
+    // An article link clicked in the page: the navigation is stopped and the app opens it itself.
+    const clicked = app.mark();
+    expect(await app.command({ type: 'will-navigate', url: `doum://article/${articleId}` })).toEqual({ prevented: true });
+    expect(sentToRenderer(app, 'navigate', clicked)).toEqual([{ kind: 'article', id: articleId }]);
+    expect(app.eventsOf('window-created')).toHaveLength(1);
+  });
+
+  it('has a tray with Open, Search, Sync now, Settings and Quit, an application menu, and the global shortcut', async () => {
+    const tray = await app.waitFor('tray-created');
+    expect(tray.image).toBe(join(REPO_ROOT, 'resources', 'icons', TRAY_BEHAVIOUR[OS].icon(false)));
+    expect(tray.imageEmpty).toBe(false);
+    const menu = latestTrayMenu(app);
+    expect(labels(menu)).toEqual(expect.arrayContaining([EN.open, EN.search, EN.syncNow, EN.settings, EN.quit]));
+    expect(menu.find((item) => item.label === EN.search)?.accelerator).toBe(DEFAULT_SHORTCUT);
+
+    expect(app.eventsOf('shortcut-register')).toEqual([{ kind: 'shortcut-register', accelerator: DEFAULT_SHORTCUT, registered: true }]);
+    const appMenu = latestAppMenu(app);
+    expect(labels(appMenu)).toEqual(expect.arrayContaining([EN.edit, EN.view, EN.help]));
+    // Running from sources: reload and developer tools are there.
+    expect(roles(appMenu)).toEqual(expect.arrayContaining(['reload', 'toggledevtools']));
+
+    // The shortcut and the tray's items reach the renderer.
+    let since = app.mark();
+    await app.command({ type: 'press-shortcut', accelerator: DEFAULT_SHORTCUT });
+    expect(sentToRenderer(app, 'navigate', since)).toEqual([{ kind: 'focus-search' }]);
+    since = app.mark();
+    await app.command({ type: 'click-menu-item', menu: 'tray', label: EN.settings });
+    await app.command({ type: 'click-menu-item', menu: 'tray', label: EN.search });
+    expect(sentToRenderer(app, 'navigate', since)).toEqual([{ kind: 'settings' }, { kind: 'focus-search' }]);
+  });
+
+  it('applies Settings to the shell (theme, global shortcut), and its menu changes Settings (text size)', async () => {
+    // A dark theme reaches Electron's theme source and, where the OS shows them, the window's own colours.
+    let since = app.mark();
+    valueOf<Settings>(await app.invoke('setSettings', [{ theme: 'dark' }]));
+    expect(calls(app, 'nativeTheme.themeSource', since)).toEqual([['dark']]);
+    if (WINDOW_BEHAVIOUR[OS].themeFollows !== 'vibrancy') {
+      await app.waitFor('call', (c) => c.api === 'BrowserWindow.setBackgroundColor' && c.args[0] === THEME_COLORS[OS].dark.background, { since, what: 'the dark window background' });
+    }
+
+    // Another global shortcut: the old one is released, the new one works and shows in the tray.
+    const shortcut = 'CommandOrControl+Alt+K';
+    since = app.mark();
+    valueOf<Settings>(await app.invoke('setSettings', [{ globalShortcut: shortcut }]));
+    expect(calls(app, 'globalShortcut.unregister', since)).toEqual([[DEFAULT_SHORTCUT]]);
+    expect(app.eventsOf('shortcut-register', since)).toEqual([{ kind: 'shortcut-register', accelerator: shortcut, registered: true }]);
+    await app.waitFor('tray-menu', (e) => e.items.some((item) => item.label === EN.search && item.accelerator === shortcut), { since, what: 'the new shortcut in the tray menu' });
+    await expect(app.command({ type: 'press-shortcut', accelerator: DEFAULT_SHORTCUT })).rejects.toThrow(/no global shortcut/);
+    since = app.mark();
+    await app.command({ type: 'press-shortcut', accelerator: shortcut });
+    expect(sentToRenderer(app, 'navigate', since)).toEqual([{ kind: 'focus-search' }]);
+
+    // View → Larger Text: the reading text size setting, announced to the renderer.
+    const before = valueOf<Settings>(await app.invoke('getSettings', [])).textScale;
+    since = app.mark();
+    await app.command({ type: 'click-menu-item', menu: 'application', label: EN.textLarger });
+    await waitForRendererEvent(app, 'settingsChanged', (settings) => settings.textScale > before, since);
+  });
+
+  it('syncs in a utility process, from Settings, the HelpApi and the tray, and tells the renderer', async () => {
+    // A new feed location in Settings starts a sync by itself.
+    let since = app.mark();
+    const settings = valueOf<Settings>(await app.invoke('setSettings', [{ feedUrl: feed.dir }]));
+    expect(settings.feedUrl).toBe(feed.dir);
+    await waitForRendererEvent(app, 'syncStatus', (status) => !status.syncing && status.revision === 1, since);
+    const first = syncEventsSent(app, since);
+    expect(first[0]).toBe('syncStatus');
+    expect(first.slice(-3)).toEqual(['contentUpdated', 'syncProgress', 'syncStatus']);
+    expect(sentToRenderer(app, 'syncStatus', since)[0]?.syncing).toBe(true);
+    expect(sentToRenderer(app, 'contentUpdated', since)).toEqual([{ revision: 1 }]);
+    expect(sentToRenderer(app, 'syncProgress', since).pop()).toEqual({ phase: 'done' });
+    expect(sentToRenderer(app, 'syncStatus', since).pop()).toMatchObject({ syncing: false, source: feed.dir, revision: 1, articles: feed.articles.length, lastError: null });
+
+    // It ran in the built sync-process entry, in a process of its own that was ended afterwards.
+    const forks = app.eventsOf('utility-fork', since);
+    expect(forks).toHaveLength(1);
+    expect(forks[0]!.modulePath.startsWith(join(REPO_ROOT, 'out', 'main'))).toBe(true);
+    expect(existsSync(forks[0]!.modulePath)).toBe(true);
+    expect(forks[0]!.serviceName).toBe('Doum sync');
+    expect(forks[0]!.pid).not.toBe(app.pid);
+    await app.waitFor('utility-exit', (e) => e.pid === forks[0]!.pid);
+
+    // The main process loaded the index the child built: the new content is searchable here.
+    const home = valueOf<HomeData>(await app.invoke('getHome', []));
+    expect(home.articleCount).toBe(feed.articles.length);
+    const afterFirst = valueOf<SearchResult>(await app.invoke('search', [{ text: '메시지 삭제', limit: 200 }]));
+    expect(afterFirst.total).toBeGreaterThan(0);
+    expect(afterFirst.results.every((result) => result.id.startsWith('article-'))).toBe(true);
+
+    // The HelpApi's syncNow: revision 2 comes back as the report.
+    const second = editArticles(feed.articles, 0.25, 1);
+    writeGeneratedFeed(feed.dir, second);
+    since = app.mark();
+    const report = valueOf<SyncReport>(await app.invoke('syncNow', []));
+    expect(report).toMatchObject({ revision: 2, notModified: false, total: second.length });
+    expect(sentToRenderer(app, 'contentUpdated', since)).toEqual([{ revision: 2 }]);
+    expect(app.eventsOf('utility-fork', since)).toHaveLength(1);
+    const status = valueOf<SyncStatus>(await app.invoke('getSyncStatus', []));
+    expect(status).toMatchObject({ syncing: false, revision: 2, articles: second.length });
+
+    // The tray's Sync now: disabled while it runs, revision 3 at the end.
+    writeGeneratedFeed(feed.dir, editArticles(second, 0.25, 2));
+    since = app.mark();
+    await app.command({ type: 'click-menu-item', menu: 'tray', label: EN.syncNow });
+    await waitForRendererEvent(app, 'syncStatus', (s) => !s.syncing && s.revision === 3, since);
+    expect(sentToRenderer(app, 'contentUpdated', since)).toEqual([{ revision: 3 }]);
+    const trayMenus = app.eventsOf('tray-menu', since).map((e) => e.items.find((item) => item.id === 'sync'));
+    expect(trayMenus).toContainEqual(expect.objectContaining({ label: EN.syncing, enabled: false }));
+    await app.waitFor('tray-menu', (e) => e.items.some((item) => item.id === 'sync' && item.enabled && item.label === EN.syncNow), { since });
+
+    // One process per sync, each ended once it reported. (Waiting for that also makes the main
+    // process the last one with the databases open, so the quit below shows whether it closes them.)
+    const forked = app.eventsOf('utility-fork');
+    expect(forked).toHaveLength(3);
+    for (const child of forked) await app.waitFor('utility-exit', (e) => e.pid === child.pid, { what: `the end of sync process ${child.pid}` });
+  });
+
+  it('quits from the tray: before-quit and will-quit close the databases, and the process exits with 0', async () => {
+    await app.command({ type: 'click-menu-item', menu: 'tray', label: EN.quit });
+    await expectCleanQuit(app, [
+      // Provoked above: calls from frames that are not the app's top page, a navigation away, a bad link.
+      /^refused search from (file:\/\/|https:\/\/evil\.example\/|a closed frame)/,
+      /^blocked a navigation to https:\/\/example\.com\//,
+      /^denied the permission "media"/,
+      /^ignored the link "doum:\/\/article\/Not_An_Id!"/,
+    ]);
+    expect(app.eventsOf('window-closed')).toHaveLength(1);
+    expect(app.eventsOf('tray-destroyed')).toHaveLength(1);
+    expect(app.eventsOf('window-created')).toHaveLength(1);
+  });
+});
+
+describe('the built main process started at login', () => {
+  it('stays in the tray, and comes forward for a second launch', async () => {
+    const app = launchDoum({ root: tempDir('doum-boot-'), args: ['--hidden'] });
+    try {
+      await app.command({ type: 'emit-ready' });
+      // Painted and ready, but not shown: Doum waits in the tray.
+      await app.waitFor('window-ready-to-show');
+      expect(app.eventsOf('window-shown')).toEqual([]);
+      // A plain second launch (the window exists, so the shell listens) brings it forward.
+      expect(await app.command({ type: 'second-instance', args: [] })).toBe('delivered');
+      expect(app.eventsOf('window-shown')).toHaveLength(1);
+      await app.command({ type: 'quit' });
+      await expectCleanQuit(app, []);
+    } finally {
+      await app.kill();
+    }
+  });
+
+  it('shows the window when a link was opened while it started', async () => {
+    const app = launchDoum({ root: tempDir('doum-boot-'), args: ['--hidden'] });
+    try {
+      // The person clicks a doum:// link while the login launch is still starting.
+      expect(await app.command({ type: 'second-instance', args: ['doum://search?q=삭제'] })).toBe('waiting');
+      await app.command({ type: 'emit-ready' });
+      await app.waitFor('window-loaded');
+      // It was waiting when the window was made: the window opens on it, and is shown.
+      expect(app.eventsOf('window-load')[0]?.url).toBe(`${RENDERER_ENTRY}#/search?${new URLSearchParams({ q: '삭제' }).toString()}`);
+      await app.waitFor('window-shown');
+      await app.command({ type: 'quit' });
+      await expectCleanQuit(app, []);
+    } finally {
+      await app.kill();
+    }
+  });
+});
+
+describe('the built main process where no utility process can start', () => {
+  let app: DoumProcess;
+  let feed: ReturnType<typeof generatedFeed>;
+
+  beforeAll(() => {
+    feed = generatedFeed(24);
+    app = launchDoum({ root: tempDir('doum-boot-'), env: { [FAKE_ENV.utilityForkFails]: '1', [FAKE_ENV.locale]: 'ko-KR' } });
+  });
+
+  afterAll(async () => {
+    await app.kill();
+  });
+
+  it('syncs in the main process instead, and still quits cleanly', async () => {
+    await app.command({ type: 'emit-ready' });
+    await app.waitFor('window-shown');
+    // No link at launch: the window opens on the home route and nothing is navigated.
+    expect(app.eventsOf('window-load')[0]?.url).toBe(RENDERER_ENTRY);
+    // The system language picks the shell's language.
+    await app.waitFor('tray-menu');
+    expect(labels(latestTrayMenu(app))).toEqual(expect.arrayContaining([KO.open, KO.search, KO.syncNow, KO.settings, KO.quit]));
+
+    let since = app.mark();
+    valueOf<Settings>(await app.invoke('setSettings', [{ feedUrl: feed.dir }]));
+    await waitForRendererEvent(app, 'syncStatus', (status) => !status.syncing && status.revision === 1, since);
+    expect(sentToRenderer(app, 'contentUpdated', since)).toEqual([{ revision: 1 }]);
+    expect(sentToRenderer(app, 'syncStatus', since).pop()).toMatchObject({ source: feed.dir, articles: feed.articles.length, lastError: null });
+
+    const second = editArticles(feed.articles, 0.25, 1);
+    writeGeneratedFeed(feed.dir, second);
+    since = app.mark();
+    const report = valueOf<SyncReport>(await app.invoke('syncNow', []));
+    expect(report).toMatchObject({ revision: 2, notModified: false, total: second.length });
+    expect(sentToRenderer(app, 'contentUpdated', since)).toEqual([{ revision: 2 }]);
+    expect(app.eventsOf('utility-fork')).toEqual([]);
+
+    await app.command({ type: 'quit' });
+    await expectCleanQuit(app, [/^the background sync process could not start \(.*\); syncing in the main process$/]);
+  });
+});
+
+describe('the built main process when another instance is running', () => {
+  it('hands the launch over and quits with 0 before opening anything', async () => {
+    const app = launchDoum({ root: tempDir('doum-boot-'), args: ['doum://search?q=삭제'], env: { [FAKE_ENV.lockHeld]: '1' } });
+    try {
+      expect(await app.waitForExit()).toEqual({ code: 0, signal: null });
+      expect(calls(app, 'app.requestSingleInstanceLock')).toEqual([[false]]);
+      expect(app.eventsOf('quit-step').map((step) => step.step)).toEqual(['before-quit', 'will-quit', 'quit']);
+      expect(app.eventsOf('window-created')).toEqual([]);
+      expect(existsSync(join(app.dataDir, 'content.db'))).toBe(false);
+      expect(unexpectedStderr(app, [])).toEqual([]);
+    } finally {
+      await app.kill();
+    }
+  });
+});
+
+describe('the built main process as an installed build', () => {
+  it('imports the bundled feed from the resources folder, registers doum:// links, and leaves developer tools out', async () => {
+    const app = launchDoum({ root: tempDir('doum-boot-'), args: ['doum://search?q=삭제'], env: { [FAKE_ENV.packaged]: '1' } });
+    try {
+      await app.command({ type: 'emit-ready' });
+      await app.waitFor('window-shown');
+      const home = valueOf<HomeData>(await app.invoke('getHome', []));
+      expect(home.articleCount).toBe(BUNDLED.snapshot.articles);
+      expect(calls(app, 'app.setAsDefaultProtocolClient')).toEqual([['doum']]);
+      // An installed build's argv has no app path in it; the link is found all the same.
+      expect(app.eventsOf('window-load')[0]?.url).toBe(`${RENDERER_ENTRY}#/search?${new URLSearchParams({ q: '삭제' }).toString()}`);
+      expect(roles(latestAppMenu(app))).not.toContain('toggledevtools');
+      expect(roles(latestAppMenu(app))).not.toContain('reload');
+      // An update URL loads electron-updater (against this Electron) and schedules the checks.
+      valueOf<Settings>(await app.invoke('setSettings', [{ updateUrl: 'https://updates.example.com/doum/' }]));
+      await app.waitForLog(/checking for updates at https:\/\/updates\.example\.com\/doum\/$/);
+      await app.command({ type: 'quit' });
+      await expectCleanQuit(app, []);
+    } finally {
+      await app.kill();
+    }
+  });
+});
