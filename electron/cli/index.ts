@@ -24,7 +24,7 @@ export const USAGE = `usage: doum <command> [options]
   contexts [--db <file>] [--json]
   show <id> [--db <file>] [--json]
   stats [--db <file>] [--json]
-  preview [--feed <url|dir>] [--db <file>] [--port <n>] [--os macos|windows|linux]`;
+  preview [--feed <url|dir>] [--db <file>] [--port <n>] [--os macos|windows|linux] [--context <id>]`;
 
 const OPTIONS = {
   out: { type: 'string' },
