@@ -60,3 +60,12 @@ test('a context handed over by a second launch opens in the running window', asy
   await expect(viewTitle(page)).toHaveText('채팅방에서 메시지를 삭제하려면 어떻게 하나요?');
   await expect(page.getByRole('complementary', { name: '이 화면의 도움말' })).toContainText('chat › delete message');
 });
+
+test('the screen list and the article header pass axe-core in the dark theme too', async ({ page, preview }) => {
+  await openApp(page, preview, { os: 'macos', theme: 'dark', hash: '#/context/settings.display' });
+  await expect(viewTitle(page)).toHaveText('settings › display');
+  await expectNoA11yViolations(page);
+  await page.getByRole('link', { name: /다크 모드나 테마를 바꾸려면/ }).click();
+  await expect(page.getByRole('complementary', { name: '이 화면의 도움말' }).getByRole('link')).toHaveCount(2);
+  await expectNoA11yViolations(page);
+});
