@@ -12,6 +12,9 @@ import type {
   ArticleSummary,
   Bookmark,
   Category,
+  ContextInfo,
+  ContextOptions,
+  ContextResolution,
   FeedbackEntry,
   HistoryEntry,
   HomeData,
@@ -24,6 +27,7 @@ import type {
   SyncReport,
   SyncStatus,
 } from './types';
+import { checkContextId } from './contexts';
 import { PLATFORMS, type Platform } from './platform';
 import {
   boolean,
@@ -75,6 +79,10 @@ export interface HelpRequests {
   setFeedback(articleId: string, helpful: boolean): Promise<FeedbackEntry>;
   /** Opens an http(s) or mailto URL in the system browser; other schemes are refused. */
   openExternal(url: string): Promise<void>;
+  /** The help for a screen or error of the documented app (see electron/core/contexts.ts). */
+  resolveContext(id: string, options?: ContextOptions): Promise<ContextResolution>;
+  /** Every context the help center defines, with its article count. */
+  listContexts(): Promise<ContextInfo[]>;
 }
 
 export interface HelpEvents {
@@ -185,6 +193,11 @@ export const HELP_API_ARGS: { [M in HelpMethod]: ArgsCheck<M> } = {
   getFeedback: args(articleId),
   setFeedback: args(articleId, boolean),
   openExternal: args(string({ min: 1, max: 4096 })),
+  resolveContext: args(
+    checkContextId,
+    optional(object({ platform: optional(platform), locale: optional(locale), query: optional(shortText) })),
+  ),
+  listContexts: args(),
 };
 
 export const HELP_METHODS = Object.keys(HELP_API_ARGS) as HelpMethod[];

@@ -205,6 +205,8 @@ export interface HistoryEntry {
   articleId: string;
   title: string;
   viewedAt: string;
+  /** The most specific screen (context id) the article is tagged with, if any. */
+  context?: string | null;
 }
 
 export interface FeedbackEntry {
@@ -233,6 +235,49 @@ export interface AppInfo {
 export type NavigateTarget =
   | { kind: 'article'; id: string }
   | { kind: 'search'; query: string }
+  | { kind: 'context'; id: string; platform?: Platform; query?: string }
   | { kind: 'home' }
   | { kind: 'settings' }
   | { kind: 'focus-search' };
+
+// -- context help ------------------------------------------------------------------------------
+
+/** One topic shown for a screen: the variant for the preferred platform. */
+export interface ContextArticle extends ArticleSummary {
+  /** The most specific context of this article that matched (the asked one, or one below it). */
+  context: string;
+}
+
+/**
+ * Where a context id leads (see electron/core/contexts.ts for the rule):
+ * - `article`: exactly one topic is tagged with the screen (or a part of it) — open `articles[0]`;
+ * - `list`: several are — show them under the screen's name, most specific first;
+ * - `search`: no article is tagged with it or any broader screen — search for `query` instead.
+ */
+export interface ContextResolution {
+  /** The context asked for. */
+  context: string;
+  /** The context whose help is shown: the asked one, or its nearest broader screen; null for `search`. */
+  matched: string | null;
+  kind: 'article' | 'list' | 'search';
+  articles: ContextArticle[];
+  /** For `search`: the words to search for (the app's extra words, else the id's). */
+  query: string;
+}
+
+export interface ContextOptions {
+  /** Preferred platform of the variants. Default: the host OS. */
+  platform?: Platform;
+  /** Preferred locale (the UI language): its articles are shown when the screen has any. */
+  locale?: Locale;
+  /** Extra words from the app (e.g. an error message), searched when the context is unknown. */
+  query?: string;
+}
+
+/** A context a help center defines, with how many articles name it. */
+export interface ContextInfo {
+  id: string;
+  articles: number;
+  /** Topics (platform variants of one article counted once). */
+  topics: number;
+}

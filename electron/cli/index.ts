@@ -5,6 +5,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { errorMessage } from '../core/errors';
+import { contextsCommand } from './commands/contexts';
 import { feedCommand } from './commands/feed';
 import { previewCommand } from './commands/preview';
 import { searchCommand } from './commands/search';
@@ -19,9 +20,11 @@ export const USAGE = `usage: doum <command> [options]
   sync [--feed <url|dir>] [--db <file>] [--json]
   search <query...> [--db <file>] [--platform <p>] [--only-platform <p>] [--category <c>]
          [--service <s>] [--locale <l>] [--sort relevance|recent] [--limit <n>] [--json] [--stdin]
+  search --context <id> [<extra words...>] [--db <file>] [--platform <p>] [--locale <l>] [--json]
+  contexts [--db <file>] [--json]
   show <id> [--db <file>] [--json]
   stats [--db <file>] [--json]
-  preview [--feed <url|dir>] [--db <file>] [--port <n>] [--os macos|windows|linux]`;
+  preview [--feed <url|dir>] [--db <file>] [--port <n>] [--os macos|windows|linux] [--context <id>]`;
 
 const OPTIONS = {
   out: { type: 'string' },
@@ -35,6 +38,7 @@ const OPTIONS = {
   locale: { type: 'string' },
   sort: { type: 'string' },
   limit: { type: 'string' },
+  context: { type: 'string' },
   port: { type: 'string' },
   os: { type: 'string' },
   json: { type: 'boolean' },
@@ -68,6 +72,8 @@ export async function main(argv: string[]): Promise<number> {
       return syncCommand(rest, values);
     case 'search':
       return searchCommand(rest, values);
+    case 'contexts':
+      return contextsCommand(rest, values);
     case 'show':
       return showCommand(rest, values);
     case 'stats':

@@ -12,6 +12,9 @@ import type {
   ArticleSummary,
   Bookmark,
   Category,
+  ContextInfo,
+  ContextOptions,
+  ContextResolution,
   FeedbackEntry,
   HistoryEntry,
   HomeData,
@@ -22,6 +25,8 @@ import type {
   SyncReport,
   SyncStatus,
 } from '../../shared/types';
+import { mostSpecificFirst } from '../../shared/contexts';
+import { resolveContext } from './contexts';
 import { RequestError, SyncError } from './errors';
 import { Emitter } from './events';
 import { KeyError, publicKeyFromBase64 } from './feed/signing';
@@ -324,8 +329,11 @@ export class HelpService implements HelpRequests {
     this.options.user.recordView(articleId, this.requireArticle(articleId).title);
   }
 
+  /** The reading history, each entry with the screen its article belongs to most closely. */
   async listHistory(limit?: number): Promise<HistoryEntry[]> {
-    return this.options.user.listHistory(limit);
+    const entries = this.options.user.listHistory(limit);
+    const contexts = this.options.content.contextsOfArticles(entries.map((e) => e.articleId));
+    return entries.map((entry) => ({ ...entry, context: mostSpecificFirst(contexts.get(entry.articleId) ?? [])[0] ?? null }));
   }
 
   async clearHistory(): Promise<void> {
@@ -343,6 +351,21 @@ export class HelpService implements HelpRequests {
 
   async openExternal(url: string): Promise<void> {
     await this.options.openExternal(checkExternalUrl(url).href);
+  }
+
+  // -- context help ----------------------------------------------------------------------------
+
+  async resolveContext(id: string, options: ContextOptions = {}): Promise<ContextResolution> {
+    const query = options.query?.replace(/\s+/g, ' ').trim();
+    return resolveContext(this.options.content, id, {
+      platform: options.platform ?? this.options.hostOs,
+      locale: options.locale ?? this.options.systemLocale.split(/[-_]/)[0]!.toLowerCase(),
+      query: query || undefined,
+    });
+  }
+
+  async listContexts(): Promise<ContextInfo[]> {
+    return this.options.content.contextCounts();
   }
 }
 

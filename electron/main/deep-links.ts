@@ -1,10 +1,13 @@
 /**
- * Deep links and launch arguments: `doum://article/<id>`, `doum://search?q=<text>`, and a
- * plain query on the command line (`doum 메시지 삭제`). Windows and Linux deliver them in the
+ * Deep links and launch arguments: `doum://article/<id>`, `doum://search?q=<text>`,
+ * `doum://context/<id>?platform=<p>&q=<text>` (context help: the help for an app's screen),
+ * `--context <id>`, and a plain query on the command line (`doum 메시지 삭제`). Windows and Linux deliver them in the
  * argv of a second launch (the single-instance lock hands that to the running app); macOS
  * sends `open-url`. Everything is validated strictly; anything else is logged and ignored.
  */
 import type { App } from 'electron';
+import { CONTEXT_ID_RULE, isContextId } from '../../shared/contexts';
+import { isPlatform, PLATFORMS } from '../../shared/platform';
 import type { NavigateTarget } from '../../shared/types';
 import type { Log } from './logging';
 
@@ -25,7 +28,40 @@ function cleanQuery(raw: string): LinkParse {
   return { ok: true, target: { kind: 'search', query } };
 }
 
-/** Parses a `doum://` link. Only the two documented forms are accepted. */
+const CONTEXT_PARAMS = new Set(['platform', 'q']);
+
+/** A context target from an id and the link's (or command line's) optional platform and words. */
+function contextTarget(id: string, platform: string | null, q: string | null): LinkParse {
+  if (!isContextId(id)) return { ok: false, reason: `the context id is not ${CONTEXT_ID_RULE}` };
+  const target: NavigateTarget & { kind: 'context' } = { kind: 'context', id };
+  if (platform !== null) {
+    if (!isPlatform(platform)) return { ok: false, reason: `the platform must be one of ${PLATFORMS.join(', ')}` };
+    target.platform = platform;
+  }
+  if (q !== null) {
+    const words = cleanQuery(q);
+    if (!words.ok) return words;
+    if (words.target.kind === 'search') target.query = words.target.query;
+  }
+  return { ok: true, target };
+}
+
+/**
+ * `doum://context/<id>[?platform=<p>&q=<text>]`. The id is read from the link as written, not
+ * from the parsed URL, which would quietly resolve `..` segments and percent-escapes into
+ * something the app never asked for.
+ */
+function parseContextLink(raw: string, url: URL): LinkParse {
+  if (url.hash) return { ok: false, reason: 'a context link takes no fragment' };
+  const written = /^[a-z][a-z0-9+.-]*:\/\/context\/([^?#]*?)\/?(?:\?[^#]*)?$/i.exec(raw);
+  if (!written) return { ok: false, reason: 'a context link is doum://context/<id>' };
+  const keys = [...url.searchParams.keys()];
+  if (keys.some((key) => !CONTEXT_PARAMS.has(key))) return { ok: false, reason: 'a context link takes only the parameters platform and q' };
+  if (new Set(keys).size !== keys.length) return { ok: false, reason: 'a context link names each parameter once' };
+  return contextTarget(written[1]!, url.searchParams.get('platform'), url.searchParams.get('q'));
+}
+
+/** Parses a `doum://` link. Only the documented forms are accepted. */
 export function parseDeepLink(raw: string): LinkParse {
   if (raw.length > 4096) return { ok: false, reason: 'the link is too long' };
   let url: URL;
@@ -49,6 +85,7 @@ export function parseDeepLink(raw: string): LinkParse {
     if (keys.length !== 1 || keys[0] !== 'q') return { ok: false, reason: 'a search link takes exactly one parameter, q' };
     return cleanQuery(url.searchParams.get('q') ?? '');
   }
+  if (url.hostname === 'context') return parseContextLink(raw, url);
   return { ok: false, reason: `unknown link kind "${url.hostname}"` };
 }
 
@@ -64,20 +101,43 @@ function rejectedLink(url: string, reason: string): string {
 }
 
 const LOOKS_LIKE_PATH = /^(?:[a-zA-Z]:[\\/]|\\\\|\/)/;
+const CONTEXT_SWITCH = '--context';
+
+/**
+ * `--context <id>` or `--context=<id>` (the form Chromium itself keeps together when it passes
+ * a second launch's command line on). Returns the id and the argv without the switch, or null
+ * when there is none; an id that is missing or malformed is a rejection.
+ */
+function takeContextSwitch(argv: readonly string[]): { parsed: LinkParse; rest: string[] } | null {
+  const at = argv.findIndex((arg) => arg === CONTEXT_SWITCH || arg.startsWith(`${CONTEXT_SWITCH}=`));
+  if (at < 0) return null;
+  const arg = argv[at]!;
+  const inline = arg.startsWith(`${CONTEXT_SWITCH}=`);
+  const id = inline ? arg.slice(CONTEXT_SWITCH.length + 1) : argv[at + 1];
+  const rest = [...argv.slice(0, at), ...argv.slice(at + (inline ? 1 : 2))];
+  if (id === undefined || id.startsWith('-')) return { parsed: { ok: false, reason: '--context needs a context id' }, rest };
+  return { parsed: contextTarget(id, null, null), rest };
+}
 
 /**
  * What a launch asks for, from its argv. The executable comes first, then (when running from
  * sources, `electron <app>`) the app path; switches (`--hidden`, Chromium's own, macOS's
- * `-psn_…`) and file paths are skipped. A doum:// argument wins; otherwise the remaining
- * words are a search.
+ * `-psn_…`) and file paths are skipped. A doum:// argument wins, then `--context <id>`;
+ * otherwise the remaining words are a search.
  */
 export function parseArgv(argv: readonly string[], options: { defaultApp: boolean }): LaunchRequest {
-  const positional = argv.slice(1).filter((arg) => !arg.startsWith('-'));
+  const context = takeContextSwitch(argv);
+  const positional = (context?.rest ?? argv).slice(1).filter((arg) => !arg.startsWith('-'));
   if (options.defaultApp) positional.shift();
   const link = positional.find((arg) => arg.toLowerCase().startsWith(`${PROTOCOL}:`));
   if (link !== undefined) {
     const parsed = parseDeepLink(link);
     return parsed.ok ? { target: parsed.target, rejected: null } : { target: null, rejected: rejectedLink(link, parsed.reason) };
+  }
+  if (context) {
+    return context.parsed.ok
+      ? { target: context.parsed.target, rejected: null }
+      : { target: null, rejected: `ignored ${CONTEXT_SWITCH} from the command line: ${context.parsed.reason}` };
   }
   const words = positional.filter((arg) => !LOOKS_LIKE_PATH.test(arg));
   if (words.length === 0) return { target: null, rejected: null };
@@ -85,10 +145,19 @@ export function parseArgv(argv: readonly string[], options: { defaultApp: boolea
   return parsed.ok ? { target: parsed.target, rejected: null } : { target: null, rejected: `ignored the search from the command line: ${parsed.reason}` };
 }
 
+function contextParams(target: NavigateTarget & { kind: 'context' }): string {
+  const params = new URLSearchParams();
+  if (target.platform) params.set('platform', target.platform);
+  if (target.query) params.set('q', target.query);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
 /** The renderer's hash route for a target, so a cold start can open straight on it. */
 export function routeHash(target: NavigateTarget | null): string {
   if (target?.kind === 'article') return `#/article/${target.id}`;
   if (target?.kind === 'search') return `#/search?${new URLSearchParams({ q: target.query }).toString()}`;
+  if (target?.kind === 'context') return `#/context/${target.id}${contextParams(target)}`;
   return '';
 }
 

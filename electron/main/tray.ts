@@ -9,6 +9,7 @@
  */
 import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
 import { join } from 'node:path';
+import { contextLabel } from '../../shared/contexts';
 import type { HostOs } from '../../shared/platform';
 import type { HistoryEntry, SyncStatus } from '../../shared/types';
 import { formatWhen, type ShellLanguage, type ShellText } from './text';
@@ -63,6 +64,12 @@ function truncate(text: string, length: number): string {
   return text.length > length ? `${text.slice(0, length - 1).trimEnd()}…` : text;
 }
 
+/** A recent article, with the name of the app screen it is the help for when it has one. */
+export function recentLabel(entry: HistoryEntry): string {
+  const title = truncate(entry.title, TITLE_LENGTH);
+  return entry.context ? `${title} — ${contextLabel(entry.context)}` : title;
+}
+
 /** One line about the last sync: failed (why), when it last succeeded, or never. */
 export function syncStatusLine(state: Pick<TrayState, 'text' | 'language' | 'sync' | 'now'>): string {
   const { text, sync } = state;
@@ -80,7 +87,7 @@ export function trayMenuTemplate(os: HostOs, state: TrayState, actions: TrayActi
   const { text } = state;
   const label = (s: string): string => (TRAY_BEHAVIOUR[os].escapeAmpersands ? s.replace(/&/g, '&&') : s);
   const recent: MenuItemConstructorOptions[] = state.recent.length
-    ? state.recent.slice(0, RECENT_LIMIT).map((entry) => ({ label: label(truncate(entry.title, TITLE_LENGTH)), click: () => actions.openArticle(entry.articleId) }))
+    ? state.recent.slice(0, RECENT_LIMIT).map((entry) => ({ label: label(recentLabel(entry)), click: () => actions.openArticle(entry.articleId) }))
     : [{ label: text.noRecent, enabled: false }];
   return [
     { label: text.open, click: () => actions.open() },

@@ -5,7 +5,7 @@ test('opens with the search field focused, categories with counts, popular and r
   await openApp(page, preview);
   await expect(searchBox(page)).toBeFocused();
   await expect(page.getByRole('heading', { level: 1, name: '무엇을 도와드릴까요?' })).toBeVisible();
-  await expect(page.getByText('도움말 207개를 인터넷 연결 없이도 바로 찾아볼 수 있습니다.')).toBeVisible();
+  await expect(page.getByText('도움말 208개를 인터넷 연결 없이도 바로 찾아볼 수 있습니다.')).toBeVisible();
 
   const home = await preview.center.service.getHome('ko');
   const cards = page.locator('.category-card');

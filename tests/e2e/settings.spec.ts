@@ -78,7 +78,7 @@ test('explains a failed sync in plain words and keeps the help articles', async 
   await expect(page.getByRole('link', { name: '도움말 동기화 상태: 동기화하지 못함' })).toBeVisible();
 
   // The last good copy is still there.
-  await expect(page.locator('.sync-facts')).toContainText('도움말 207개');
+  await expect(page.locator('.sync-facts')).toContainText('도움말 208개');
   await searchFor(page, '메시지 삭제');
   await expect(page.locator('.results > li').first()).toBeVisible();
 });

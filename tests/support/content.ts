@@ -13,6 +13,8 @@ export interface TestArticle {
   tags?: string[];
   updated?: string;
   body?: string;
+  /** Context ids (the documented app's screens), written as `contexts: [...]`. */
+  contexts?: string[];
   /** Extra raw front-matter lines, for testing bad input. */
   extra?: string;
 }
@@ -29,6 +31,7 @@ export function articleMarkdown(article: TestArticle): string {
     ...(article.group ? [`group: ${article.group}`] : []),
     `tags: [${(article.tags ?? []).join(', ')}]`,
     `updated: ${article.updated ?? '2026-10-01'}`,
+    ...(article.contexts ? [`contexts: [${article.contexts.join(', ')}]`] : []),
     ...(article.extra ? [article.extra] : []),
     '---',
     article.body ?? `${article.title}에 대한 도움말입니다.`,

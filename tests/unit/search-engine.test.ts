@@ -1,5 +1,5 @@
 /**
- * The search engine over the bundled sample help center (207 real-looking articles) and a few
+ * The search engine over the bundled sample help center (208 real-looking articles) and a few
  * hand-made ones: every behaviour of issue 4, asserted on real indexes.
  */
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -7,7 +7,7 @@ import type { Platform } from '../../shared/platform';
 
 let samples: IndexedArticle[] | null = null;
 
-/** The 207 articles under resources/content, as the store would hand them to the index. */
+/** The 208 articles under resources/content, as the store would hand them to the index. */
 export function sampleArticles(): IndexedArticle[] {
   samples ??= readContent(join(__dirname, '..', '..', 'resources', 'content')).articles.map(({ bodyHtml, links: _links, ...rest }) => ({
     ...rest,

@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventChannel, HELP_METHODS, requestChannel, type HelpEventName, type HelpEvents } from '../../shared/api';
 import type { ApiErrorCode, ApiResponse } from '../../shared/errors';
 import { hostOsFromNodePlatform } from '../../shared/platform';
-import type { HomeData, SearchResult, Settings, SyncReport, SyncStatus } from '../../shared/types';
+import type { ContextResolution, HomeData, SearchResult, Settings, SyncReport, SyncStatus } from '../../shared/types';
 import { SECURE_WEB_PREFERENCES } from '../../electron/main/security-policy';
 import { DEFAULT_SHORTCUT } from '../../electron/main/shortcuts';
 import { shellText } from '../../electron/main/text';
@@ -419,6 +419,45 @@ describe('the built main process started at login', () => {
       await app.waitFor('window-shown');
       await app.command({ type: 'quit' });
       await expectCleanQuit(app, []);
+    } finally {
+      await app.kill();
+    }
+  });
+});
+
+describe('the built main process opened for a screen of another app (context help)', () => {
+  it('opens on the context from --context, and a second launch hands its context to the running window', async () => {
+    const app = launchDoum({ root: tempDir('doum-boot-'), args: ['--context', 'settings.display.theme'] });
+    try {
+      await app.command({ type: 'emit-ready' });
+      await app.waitFor('window-loaded');
+      expect(app.eventsOf('window-load')[0]?.url).toBe(`${RENDERER_ENTRY}#/context/settings.display.theme`);
+      await app.waitFor('window-shown');
+      await waitForRendererEvent(app, 'navigate', (target) => target.kind === 'context', 0);
+      expect(sentToRenderer(app, 'navigate')).toEqual([{ kind: 'context', id: 'settings.display.theme' }]);
+
+      // The renderer resolves it through the HelpApi: the bundled help center's one article for the screen.
+      const theme = valueOf<ContextResolution>(await app.invoke('resolveContext', ['settings.display.theme', { locale: 'ko' }]));
+      expect(theme).toMatchObject({ kind: 'article', matched: 'settings.display.theme' });
+      expect(theme.articles.map((a) => a.group)).toEqual(['dark-mode']);
+      expect(errorCode(await app.invoke('resolveContext', ['../settings']))).toBe('invalid-argument');
+
+      // Closed to the tray, then the app's Help button launches Doum again: malformed ids are
+      // ignored; a link or --context=<id> shows the window on the screen's help.
+      await app.command({ type: 'close-window' });
+      const since = app.mark();
+      await app.command({ type: 'second-instance', args: ['--context', 'Settings..Theme'] });
+      await app.command({ type: 'second-instance', args: ['doum://context/../article/x'] });
+      await app.command({ type: 'second-instance', args: ['doum://context/chat.delete-message?platform=macos&q=%EC%82%AD%EC%A0%9C'] });
+      await app.command({ type: 'second-instance', args: ['--context=error.login.e1001'] });
+      await waitForRendererEvent(app, 'navigate', (target) => target.kind === 'context' && target.id === 'error.login.e1001', since);
+      expect(sentToRenderer(app, 'navigate', since)).toEqual([
+        { kind: 'context', id: 'chat.delete-message', platform: 'macos', query: '삭제' },
+        { kind: 'context', id: 'error.login.e1001' },
+      ]);
+      expect(app.eventsOf('window-shown', since).length).toBeGreaterThanOrEqual(1);
+      await app.command({ type: 'quit' });
+      await expectCleanQuit(app, [/ignored --context from the command line: the context id is not/, /ignored the link "doum:\/\/context\/\.\.\/article\/x": the context id is not/]);
     } finally {
       await app.kill();
     }

@@ -173,3 +173,70 @@ describe('cold-start routes', () => {
     expect(routeHash(null)).toBe('');
   });
 });
+
+describe('context links: doum://context/<id> and --context <id>', () => {
+  it.each([
+    ['doum://context/settings.display.theme', { kind: 'context', id: 'settings.display.theme' }],
+    ['doum://context/chat.delete-message/', { kind: 'context', id: 'chat.delete-message' }],
+    ['doum://context/error.login.e1001?platform=macos', { kind: 'context', id: 'error.login.e1001', platform: 'macos' }],
+    ['doum://context/error.login.e1001?q=%EB%B9%84%EB%B0%80%EB%B2%88%ED%98%B8+%20%ED%8B%80%EB%A6%BC', { kind: 'context', id: 'error.login.e1001', query: '비밀번호 틀림' }],
+    ['doum://context/settings?q=dark&platform=windows', { kind: 'context', id: 'settings', platform: 'windows', query: 'dark' }],
+    ['DOUM://context/settings.display', { kind: 'context', id: 'settings.display' }],
+  ])('opens %s', (link, target) => {
+    expect(parseDeepLink(link)).toEqual({ ok: true, target });
+  });
+
+  it.each([
+    ['doum://context/', 'context id'],
+    ['doum://context', 'a context link is doum://context/<id>'],
+    ['doum://Context/settings', 'unknown link kind'],
+    ['doum://context/Settings.Display', 'context id'],
+    ['doum://context/settings..display', 'context id'],
+    ['doum://context/.settings', 'context id'],
+    ['doum://context/settings.', 'context id'],
+    ['doum://context/settings/display', 'context id'],
+    ['doum://context/../article/x', 'context id'],
+    ['doum://context/settings/../../article/x', 'context id'],
+    ['doum://context/settings%2Edisplay', 'context id'],
+    ['doum://context/%2e%2e', 'context id'],
+    ['doum://context/settings display', 'context id'],
+    ['doum://context/설정', 'context id'],
+    [`doum://context/${'a'.repeat(101)}`, 'context id'],
+    ['doum://context/settings#x', 'no fragment'],
+    ['doum://context/settings?platform=tv', 'platform must be one of'],
+    ['doum://context/settings?platform=macos&platform=ios', 'each parameter once'],
+    ['doum://context/settings?lang=ko', 'only the parameters platform and q'],
+    ['doum://context/settings?q=', 'empty'],
+    ['doum://context/settings?q=%00x', 'control characters'],
+    [`doum://context/settings?q=${'가'.repeat(MAX_QUERY_LENGTH + 1)}`, 'longer than'],
+    ['doum://user@context/settings', 'user, password'],
+    ['doum://context:8080/settings', 'user, password or port'],
+  ])('ignores %s', (link, reason) => {
+    const parsed = parseDeepLink(link);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.reason).toContain(reason);
+  });
+
+  const packaged = { defaultApp: false };
+
+  it('takes --context <id> and --context=<id> from the command line, not as search words', () => {
+    expect(parseArgv(['Doum.exe', '--context', 'settings.display.theme'], packaged)).toEqual({ target: { kind: 'context', id: 'settings.display.theme' }, rejected: null });
+    expect(parseArgv(['/usr/bin/doum', '--hidden', '--context=error.login.e1001'], packaged)).toEqual({ target: { kind: 'context', id: 'error.login.e1001' }, rejected: null });
+    expect(parseArgv(['/repo/electron', '/repo', '--context', 'chat.delete-message'], { defaultApp: true }).target).toEqual({ kind: 'context', id: 'chat.delete-message' });
+  });
+
+  it('lets a doum:// link win over --context, as over plain words', () => {
+    expect(parseArgv(['Doum.exe', '--context', 'settings', 'doum://article/x'], packaged).target).toEqual({ kind: 'article', id: 'x' });
+  });
+
+  it('ignores a missing or malformed --context id, and says why', () => {
+    expect(parseArgv(['Doum.exe', '--context'], packaged)).toEqual({ target: null, rejected: 'ignored --context from the command line: --context needs a context id' });
+    expect(parseArgv(['Doum.exe', '--context', '--hidden'], packaged).rejected).toMatch(/needs a context id/);
+    expect(parseArgv(['Doum.exe', '--context', '../../etc/passwd'], packaged)).toMatchObject({ target: null, rejected: expect.stringMatching(/^ignored --context from the command line: the context id is not dot-separated/) });
+  });
+
+  it('opens a cold start on the context route, with its platform and words', () => {
+    expect(routeHash({ kind: 'context', id: 'settings.display' })).toBe('#/context/settings.display');
+    expect(routeHash({ kind: 'context', id: 'error.login.e1001', platform: 'ios', query: '비밀번호' })).toBe('#/context/error.login.e1001?platform=ios&q=%EB%B9%84%EB%B0%80%EB%B2%88%ED%98%B8');
+  });
+});

@@ -131,6 +131,16 @@ describe('tray menu', () => {
     expect(labels(trayMenuTemplate('macos', state({ recent }), recordingActions()))).toContain('Q&A');
   });
 
+  it('names the screen of another app a recent article is the help for', () => {
+    const recent = [
+      { articleId: 'dark-mode-macos', title: '다크 모드나 테마를 바꾸려면 어떻게 하나요?', viewedAt: '2026-10-05T10:00:00Z', context: 'settings.display.theme' },
+      { articleId: 'long', title: '가'.repeat(80), viewedAt: '2026-10-05T10:00:00Z', context: 'chat.delete-message' },
+      { articleId: 'plain', title: '도움말', viewedAt: '2026-10-05T10:00:00Z', context: null },
+    ];
+    const menu = trayMenuTemplate('macos', state({ recent }), recordingActions());
+    expect(labels(menu)).toEqual(expect.arrayContaining(['다크 모드나 테마를 바꾸려면 어떻게 하나요? — settings › display › theme', `${'가'.repeat(47)}… — chat › delete message`, '도움말']));
+  });
+
   it('shortens long titles', () => {
     const recent = [{ articleId: 'long', title: '가'.repeat(80), viewedAt: '2026-10-05T10:00:00Z' }];
     const item = trayMenuTemplate('macos', state({ recent }), recordingActions()).find((i) => i.label?.startsWith('가'));

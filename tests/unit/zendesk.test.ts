@@ -111,6 +111,26 @@ describe('syncing a Zendesk help center', () => {
     expect(contentState(local.store)).toEqual(before);
   });
 
+  it('maps context:<id> labels to contexts the way platform: labels map to platforms, and refuses a bad one', async () => {
+    const ko = (id: number) => server.data.articles.find((a) => a.id === id && a.locale === 'ko')!;
+    ko(1001).label_names = [...ko(1001).label_names, 'context:friends.profile.block', 'Context:Friends.Block-List'];
+    await local.engine.sync(source());
+    expect(local.store.articleContexts('zd-ko-1001')).toEqual(['friends.profile.block', 'friends.block-list']);
+    expect(local.store.getArticle('zd-ko-1001')!.tags).toEqual(['차단']);
+    const resolved = local.store.articlesInContext('friends');
+    expect(resolved.map((a) => [a.id, a.context])).toEqual([
+      ['zd-ko-1001', 'friends.block-list'],
+      ['zd-ko-1001', 'friends.profile.block'],
+    ]);
+
+    const before = contentState(local.store);
+    ko(1003).label_names = ['context:friends..blocked'];
+    const error = (await local.engine.sync(source()).catch((e: unknown) => e)) as SyncError;
+    expect(error.kind).toBe('invalid-record');
+    expect(error.message).toMatch(/Zendesk article 1003 \(ko\): label_names: expected a context label \(context:<id>, dot-separated parts.*got "context:friends\.\.blocked"/);
+    expect(contentState(local.store)).toEqual(before);
+  });
+
   it('rejects an answer that is not a Zendesk list, and a record of the wrong shape', async () => {
     server.fail('/ko/sections.json', { status: 200, body: '{"sections": "nope"}' });
     expect(await local.engine.sync(source()).catch((e: unknown) => e)).toMatchObject({ kind: 'invalid-feed', message: expect.stringMatching(/is not a Zendesk sections page/) });

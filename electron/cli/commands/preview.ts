@@ -2,7 +2,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { checkContextId } from '../../../shared/contexts';
 import { isHostOs, type HostOs } from '../../../shared/platform';
+import { ValidationError } from '../../../shared/validate';
 import { startPreviewServer } from '../../preview/server';
 import type { CliOptions } from '../index';
 import { note, openForCli, RENDERER_DIR, REPO_ROOT } from '../context';
@@ -18,6 +20,17 @@ export function ensureRendererBuilt(): void {
   if (result.status !== 0) throw new Error('the app could not be built; run "npm run build" to see why');
 }
 
+/** `--context <id>`: the preview opens on that screen's help, as `doum --context <id>` opens the app. */
+function contextHash(context: string | undefined): string {
+  if (context === undefined) return '';
+  try {
+    return `#/context/${checkContextId(context, '--context')}`;
+  } catch (error) {
+    if (error instanceof ValidationError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
 export async function previewCommand(rest: string[], values: CliOptions): Promise<number> {
   noMorePositionals(rest, 'preview');
   let port: number | undefined;
@@ -30,6 +43,7 @@ export async function previewCommand(rest: string[], values: CliOptions): Promis
     if (!isHostOs(values.os)) throw new UsageError('--os must be macos, windows or linux');
     hostOs = values.os;
   }
+  const opening = contextHash(values.context);
   ensureRendererBuilt();
   const center = await openForCli({ db: values.db, hostOs });
   if (values.feed) {
@@ -43,7 +57,7 @@ export async function previewCommand(rest: string[], values: CliOptions): Promis
     }
   }
   const server = await startPreviewServer({ service: center.service, rendererDir: RENDERER_DIR, port });
-  process.stdout.write(`Doum preview: ${server.url}\n`);
+  process.stdout.write(`Doum preview: ${server.url}${opening}\n`);
   const stop = (): void => {
     void server.close().then(() => {
       center.close();

@@ -5,6 +5,7 @@ import type { SearchQuery, SearchResult, Snippet } from '../../../shared/types';
 import type { HelpCenter } from '../../core/help-center';
 import type { CliOptions } from '../index';
 import { openForCli } from '../context';
+import { searchContextCommand } from './contexts';
 import { UsageError } from '../usage';
 
 function platformOption(value: string | undefined, flag: string): Platform | undefined {
@@ -85,6 +86,7 @@ async function searchStdin(center: HelpCenter, options: Omit<SearchQuery, 'text'
 
 export async function searchCommand(rest: string[], values: CliOptions): Promise<number> {
   const options = queryOptions(values);
+  if (values.context !== undefined) return searchContextCommand(values.context, rest, values, options);
   if (values.stdin) {
     if (rest.length > 0) throw new UsageError('search --stdin reads queries from standard input; give no query arguments');
     if (!values.json) throw new UsageError('search --stdin prints JSON Lines; add --json');

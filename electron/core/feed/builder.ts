@@ -15,6 +15,8 @@ import {
   articleKey,
   checkManifest,
   checkSnapshot,
+  deltaDocument,
+  snapshotDocument,
   type FeedArticle,
   type FeedCategory,
   type FeedDelta,
@@ -161,12 +163,12 @@ export function writeFeedRevision(content: ContentSet, options: FeedWriteOptions
   const revision = (previous?.manifest.revision ?? 0) + 1;
   const generatedAt = now.toISOString();
   const snapshot: FeedSnapshot = { format: FEED_FORMAT, kind: 'snapshot', revision, generatedAt, articles: content.articles, categories: content.categories };
-  const pending: PendingFile[] = [{ path: snapshotPath(revision), bytes: encode(snapshot) }];
+  const pending: PendingFile[] = [{ path: snapshotPath(revision), bytes: encode(snapshotDocument(snapshot)) }];
 
   let deltas: FeedManifest['deltas'] = [];
   if (previous) {
     const delta: FeedDelta = { format: FEED_FORMAT, kind: 'delta', from: previous.manifest.revision, to: revision, upserts: changes.upserts, deletes: changes.deletes, categories: content.categories };
-    const bytes = encode(delta);
+    const bytes = encode(deltaDocument(delta));
     pending.push({ path: deltaPath(delta.from, delta.to), bytes });
     deltas = [...previous.manifest.deltas, { from: delta.from, to: delta.to, url: deltaPath(delta.from, delta.to), sha256: sha256Hex(bytes), bytes: bytes.length }]
       .filter((d) => d.from >= revision - maxDeltas);

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { Marked, type Tokens } from 'marked';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { CONTEXT_ID_RULE, isContextId, MAX_CONTEXTS_PER_ARTICLE } from '../../../shared/contexts';
 import { editDistance } from '../../../shared/edit-distance';
 import { PLATFORMS, isPlatform } from '../../../shared/platform';
 import { ContentBuildError, ContentError } from '../errors';
@@ -14,7 +15,7 @@ import { strongForCjk } from './cjk-emphasis';
 import { ARTICLE_ID_PATTERN, type FeedArticle, type FeedCategory } from './format';
 import { articleLinksIn, sanitizeArticleHtml } from './sanitize';
 
-const FIELDS = ['id', 'title', 'service', 'category', 'platform', 'locale', 'group', 'tags', 'updated'] as const;
+const FIELDS = ['id', 'title', 'service', 'category', 'platform', 'locale', 'group', 'tags', 'updated', 'contexts'] as const;
 type Field = (typeof FIELDS)[number];
 
 interface ParsedFile {
@@ -116,6 +117,20 @@ function checkTags(file: string, value: unknown): string[] {
   });
 }
 
+/** `contexts: [settings.display.theme, error.login.e1001]`: the app's screens and errors this article helps with. */
+function checkContexts(file: string, value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new ContentError(file, 'contexts', `must be a list like [settings.display, chat.delete-message], got ${JSON.stringify(value)}`);
+  if (value.length > MAX_CONTEXTS_PER_ARTICLE) throw new ContentError(file, 'contexts', `names ${value.length} contexts; at most ${MAX_CONTEXTS_PER_ARTICLE} are allowed`);
+  const seen = new Set<string>();
+  return value.map((item, i) => {
+    if (!isContextId(item)) throw new ContentError(file, 'contexts', `item ${i + 1} ${JSON.stringify(item ?? null)} is not a context id (${CONTEXT_ID_RULE})`);
+    if (seen.has(item)) throw new ContentError(file, 'contexts', `item ${i + 1} "${item}" is listed twice`);
+    seen.add(item);
+    return item;
+  });
+}
+
 function checkCategory(file: string, value: unknown): string {
   const text = requireText(file, 'category', value, 200);
   const segments = text.split('/').map((segment) => segment.trim());
@@ -152,7 +167,13 @@ function checkFields(parsed: ParsedFile): Omit<FeedArticle, 'bodyHtml' | 'links'
     group,
     tags: checkTags(file, fm.tags),
     updatedAt: checkDate(file, fm.updated),
+    ...contextsField(checkContexts(file, fm.contexts)),
   };
+}
+
+/** The optional field as records carry it: absent when the article names no context. */
+function contextsField(contexts: string[]): Pick<FeedArticle, 'contexts'> {
+  return contexts.length > 0 ? { contexts } : {};
 }
 
 function renderMarkdown(parsed: ParsedFile, knownIds: ReadonlyMap<string, string>, problems: ContentError[]): string {

@@ -3,6 +3,7 @@
  * record passes before it may enter the store. A feed is static files, so any web server or
  * CDN can host it.
  */
+import { checkContextId, MAX_CONTEXTS_PER_ARTICLE } from '../../../shared/contexts';
 import { PLATFORMS } from '../../../shared/platform';
 import type { Platform } from '../../../shared/platform';
 import {
@@ -40,6 +41,11 @@ export interface FeedArticle {
   updatedAt: string;
   /** Ids of articles this one links to. */
   links: string[];
+  /**
+   * Screens and errors of the documented app this article is the help for (context ids).
+   * Absent when none. On the wire they travel beside the records (see `contexts` below).
+   */
+  contexts?: string[];
 }
 
 export interface FeedCategory {
@@ -132,8 +138,12 @@ export const checkArticle: Check<FeedArticle> = object({
  * (and hash) equal when they say the same thing.
  */
 export function articleKey(article: FeedArticle): string {
-  const { id, title, bodyHtml, service, category, platform, locale, group, tags, updatedAt, links } = article;
-  return JSON.stringify([id, title, bodyHtml, service, category, platform, locale, group, tags, updatedAt, links]);
+  const { id, title, bodyHtml, service, category, platform, locale, group, tags, updatedAt, links, contexts } = article;
+  const key: unknown[] = [id, title, bodyHtml, service, category, platform, locale, group, tags, updatedAt, links];
+  // Appended only when present, so an article without contexts keeps the key (and the stored
+  // hash) it had before contexts existed.
+  if (contexts && contexts.length > 0) key.push(contexts);
+  return JSON.stringify(key);
 }
 
 export const checkCategory: Check<FeedCategory> = object({
@@ -189,12 +199,72 @@ function checkUniqueIds(articles: FeedArticle[]): void {
   }
 }
 
+// -- contexts on the wire ------------------------------------------------------------------------
+//
+// A snapshot or delta carries its articles' contexts in a table of its own,
+// `contexts: { "<article id>": ["settings.display.theme", …] }`, beside the records rather than
+// in them: article records reject unknown fields, so a client that predates contexts would
+// refuse a feed with them inline, while it ignores an unknown top-level field. A snapshot's table
+// covers every article that has contexts; a delta's covers its upserts (an upserted article it
+// does not name has none). The table is left out when empty.
+
+type ContextTable = Record<string, string[]>;
+
+const contextList = array(checkContextId, { max: MAX_CONTEXTS_PER_ARTICLE });
+
+/** The contexts table of a document, checked against the articles it carries. */
+function checkContextTable(value: unknown, articles: readonly FeedArticle[], where: string): Map<string, string[]> {
+  const table = new Map<string, string[]>();
+  if (value === undefined) return table;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ValidationError(where, 'an object of article id → context ids', value);
+  }
+  const ids = new Set(articles.map((a) => a.id));
+  for (const [id, raw] of Object.entries(value as Record<string, unknown>)) {
+    if (!ids.has(id)) throw new ValidationError(`${where}.${id.slice(0, 128)}`, 'the id of an article in this document', id);
+    const contexts = contextList(raw, `${where}.${id}`);
+    if (new Set(contexts).size !== contexts.length) throw new ValidationError(`${where}.${id}`, 'each context once', raw);
+    if (contexts.length > 0) table.set(id, contexts);
+  }
+  return table;
+}
+
+function withContexts(articles: FeedArticle[], table: Map<string, string[]>): FeedArticle[] {
+  return articles.map((article) => {
+    const contexts = table.get(article.id);
+    return contexts ? { ...article, contexts } : article;
+  });
+}
+
+/** Records without their contexts, and the contexts as a table (null when no article has any). */
+function splitContexts(articles: readonly FeedArticle[]): { records: FeedArticle[]; contexts: ContextTable | null } {
+  const contexts: ContextTable = {};
+  const records = articles.map(({ contexts: own, ...record }) => {
+    if (own && own.length > 0) contexts[record.id] = own;
+    return record;
+  });
+  return { records, contexts: Object.keys(contexts).length > 0 ? contexts : null };
+}
+
+/** A snapshot as written to its file (contexts in their own table). */
+export function snapshotDocument(snapshot: FeedSnapshot): Record<string, unknown> {
+  const { records, contexts } = splitContexts(snapshot.articles);
+  return { ...snapshot, articles: records, ...(contexts ? { contexts } : {}) };
+}
+
+/** A delta as written to its file (its upserts' contexts in their own table). */
+export function deltaDocument(delta: FeedDelta): Record<string, unknown> {
+  const { records, contexts } = splitContexts(delta.upserts);
+  return { ...delta, upserts: records, ...(contexts ? { contexts } : {}) };
+}
+
 /** Validates a parsed snapshot document; throws ValidationError or FeedRecordError. */
 export function checkSnapshot(value: unknown): FeedSnapshot {
   const header = snapshotHeader(value, 'snapshot');
-  const body = value as { articles?: unknown; categories?: unknown };
-  const articles = checkRecords(body.articles, checkArticle, 'snapshot.articles', articleLabel);
-  checkUniqueIds(articles);
+  const body = value as { articles?: unknown; categories?: unknown; contexts?: unknown };
+  const records = checkRecords(body.articles, checkArticle, 'snapshot.articles', articleLabel);
+  checkUniqueIds(records);
+  const articles = withContexts(records, checkContextTable(body.contexts, records, 'snapshot.contexts'));
   const categories = checkRecords(body.categories ?? [], checkCategory, 'snapshot.categories', (_, i) => `category record ${i + 1}`);
   return { ...header, articles, categories } as FeedSnapshot;
 }
@@ -203,9 +273,10 @@ export function checkSnapshot(value: unknown): FeedSnapshot {
 export function checkDelta(value: unknown): FeedDelta {
   const header = deltaHeader(value, 'delta');
   if (header.to <= header.from) throw new ValidationError('delta.to', `a revision after ${header.from}`, header.to);
-  const body = value as { upserts?: unknown; deletes?: unknown; categories?: unknown };
-  const upserts = checkRecords(body.upserts, checkArticle, 'delta.upserts', articleLabel);
-  checkUniqueIds(upserts);
+  const body = value as { upserts?: unknown; deletes?: unknown; categories?: unknown; contexts?: unknown };
+  const records = checkRecords(body.upserts, checkArticle, 'delta.upserts', articleLabel);
+  checkUniqueIds(records);
+  const upserts = withContexts(records, checkContextTable(body.contexts, records, 'delta.contexts'));
   const deletes = checkRecords(body.deletes, articleId, 'delta.deletes', (_raw, i) => `deleted id ${i + 1}`);
   const categories = checkRecords(body.categories ?? [], checkCategory, 'delta.categories', (_, i) => `category record ${i + 1}`);
   return { ...header, upserts, deletes, categories } as FeedDelta;

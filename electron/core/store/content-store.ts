@@ -77,6 +77,24 @@ export const CONTENT_MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    description: 'article contexts (the documented app\'s screens and errors), for context help',
+    up(db) {
+      db.exec(`
+        CREATE TABLE article_contexts (
+          context TEXT NOT NULL,
+          article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+          position INTEGER NOT NULL,
+          PRIMARY KEY (context, article_id)
+        );
+        CREATE INDEX article_contexts_by_article ON article_contexts (article_id);
+      `);
+      // Content stored before this version was synced without its contexts, and a delta only
+      // carries what changed since: forget the revision so the next sync takes the snapshot.
+      db.exec('UPDATE sync_state SET revision = NULL, etag = NULL, last_modified = NULL');
+    },
+  },
 ];
 
 /** An article as stored: the feed record plus its plain text. */
@@ -200,6 +218,8 @@ class ChangeWriter {
   private readonly clearLinks: Database.Statement;
   private readonly addLink: Database.Statement;
   private readonly remove: Database.Statement;
+  private readonly clearContexts: Database.Statement;
+  private readonly addContext: Database.Statement;
   /** Hash of each touched article before this apply (null: it did not exist). */
   private readonly before = new Map<string, string | null>();
   private done = 0;
@@ -220,6 +240,8 @@ class ChangeWriter {
     this.clearLinks = db.prepare('DELETE FROM article_links WHERE from_id = ?');
     this.addLink = db.prepare('INSERT OR IGNORE INTO article_links (from_id, to_id) VALUES (?, ?)');
     this.remove = db.prepare('DELETE FROM articles WHERE id = ?');
+    this.clearContexts = db.prepare('DELETE FROM article_contexts WHERE article_id = ?');
+    this.addContext = db.prepare('INSERT OR IGNORE INTO article_contexts (context, article_id, position) VALUES (?, ?, ?)');
     this.step = progressStep(totalRecords);
     onProgress?.(0, totalRecords);
   }
@@ -261,6 +283,8 @@ class ChangeWriter {
       this.upsert.run({ ...article, bodyText: htmlToText(article.bodyHtml), tags: JSON.stringify(article.tags), hash });
       this.clearLinks.run(article.id);
       for (const target of article.links) this.addLink.run(article.id, target);
+      this.clearContexts.run(article.id);
+      (article.contexts ?? []).forEach((context, position) => this.addContext.run(context, article.id, position));
     }
     this.tick();
   }
@@ -393,6 +417,50 @@ export class ContentStore {
     }
     const position = (c: Category): number => positions.get(`${c.locale}\u0000${c.path}`) ?? Number.MAX_SAFE_INTEGER;
     return [...byKey.values()].sort((a, b) => a.locale.localeCompare(b.locale) || position(a) - position(b) || a.path.localeCompare(b.path));
+  }
+
+  // -- contexts --------------------------------------------------------------------------------
+
+  /** The contexts an article names, in the author's order. */
+  articleContexts(id: string): string[] {
+    return this.db.prepare('SELECT context FROM article_contexts WHERE article_id = ? ORDER BY position').pluck().all(id) as string[];
+  }
+
+  /** Each listed article's contexts (articles without any are left out). */
+  contextsOfArticles(ids: readonly string[]): Map<string, string[]> {
+    const rows = this.db
+      .prepare('SELECT article_id AS id, context FROM article_contexts WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY article_id, position')
+      .all(JSON.stringify(ids)) as Array<{ id: string; context: string }>;
+    const out = new Map<string, string[]>();
+    for (const { id, context } of rows) out.set(id, [...(out.get(id) ?? []), context]);
+    return out;
+  }
+
+  /**
+   * The articles tagged with a context or with any context below it (`settings.display` also
+   * finds `settings.display.theme`), each with the tag that matched. Context ids hold only
+   * a-z, 0-9, "-" and ".", so everything below `c` sorts between `c.` and `c/`.
+   */
+  articlesInContext(context: string): Array<ArticleSummary & { context: string }> {
+    const columns = SUMMARY_COLUMNS.split(', ').map((c) => `a.${c}`).join(', ');
+    const rows = this.db
+      .prepare(
+        `SELECT ${columns}, c.context FROM article_contexts c JOIN articles a ON a.id = c.article_id
+         WHERE c.context = ? OR (c.context >= ? AND c.context < ?) ORDER BY a.id, c.context`,
+      )
+      .all(context, `${context}.`, `${context}/`) as Array<ArticleRow & { context: string }>;
+    return rows.map((row) => ({ ...toSummary(row), context: row.context }));
+  }
+
+  /** Every context the content names, with its articles and topics. */
+  contextCounts(): Array<{ id: string; articles: number; topics: number }> {
+    return this.db
+      .prepare(
+        `SELECT c.context AS id, count(*) AS articles,
+           count(DISTINCT CASE WHEN a.topic_group IS NULL THEN '#' || a.id ELSE a.locale || char(0) || a.topic_group END) AS topics
+         FROM article_contexts c JOIN articles a ON a.id = c.article_id GROUP BY c.context ORDER BY c.context`,
+      )
+      .all() as Array<{ id: string; articles: number; topics: number }>;
   }
 
   /** The category records as a feed sent them, in the order it sent them. */

@@ -10,10 +10,12 @@
  * - group: a `group:<name>` label, else `zd-<zendesk id>`, so translations form one topic;
  * - platform: a `platform:<p>` label (`platform:ios`, also mac/osx/win/iphone…), else common;
  * - category: the section path (parent sections first); service: the Zendesk category name;
+ * - contexts: `context:<id>` labels (`context:settings.display.theme`), checked like front matter;
  * - tags: the other labels; updatedAt: edited_at, else updated_at; drafts are skipped;
  * - links to `/hc/<locale>/articles/<id>` of the same help center become article links.
  * Every record is checked like a feed record; one bad record fails the whole sync, naming it.
  */
+import { CONTEXT_ID_RULE, isContextId, MAX_CONTEXTS_PER_ARTICLE } from '../../../shared/contexts';
 import { isPlatform, PLATFORMS, type Platform } from '../../../shared/platform';
 import { array, boolean, nullable, number, object, optional, string, ValidationError, type Check } from '../../../shared/validate';
 import { SyncError } from '../errors';
@@ -123,23 +125,33 @@ function platformOf(label: string, what: string): Platform {
   return platform;
 }
 
+function contextOf(label: string, what: string): string {
+  const id = label.trim().slice('context:'.length).trim().toLowerCase();
+  if (!isContextId(id)) throw recordError(what, 'label_names', `a context label (context:<id>, ${CONTEXT_ID_RULE})`, label);
+  return id;
+}
+
 interface Labels {
   platform: Platform;
   group: string | null;
   tags: string[];
+  contexts: string[];
 }
 
 function readLabels(labels: readonly string[], what: string): Labels {
   let platform: Platform = 'common';
   let group: string | null = null;
   const tags = new Set<string>();
+  const contexts = new Set<string>();
   for (const label of labels) {
     const lower = label.trim().toLowerCase();
     if (lower.startsWith('platform:')) platform = platformOf(label, what);
+    else if (lower.startsWith('context:')) contexts.add(contextOf(label, what));
     else if (lower.startsWith('group:') && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(lower.slice(6))) group = lower.slice(6);
     else if (label.trim() !== '') tags.add(label.trim().slice(0, 60));
   }
-  return { platform, group, tags: [...tags].slice(0, 50) };
+  if (contexts.size > MAX_CONTEXTS_PER_ARTICLE) throw recordError(what, 'label_names', `at most ${MAX_CONTEXTS_PER_ARTICLE} context: labels`, labels);
+  return { platform, group, tags: [...tags].slice(0, 50), contexts: [...contexts] };
 }
 
 /** Paths of the sections, parents first ("Getting started/Install"). */
@@ -233,7 +245,8 @@ function articleRecords(listings: readonly LocaleListing[], origin: string): Fee
         links: articleLinksIn(bodyHtml),
       };
       try {
-        records.push(checkArticle(record, ''));
+        const checked = checkArticle(record, '');
+        records.push(labels.contexts.length > 0 ? { ...checked, contexts: labels.contexts } : checked);
       } catch (error) {
         if (error instanceof ValidationError) throw new FeedRecordError(what, error);
         throw error;

@@ -15,6 +15,7 @@ import { useSearch } from '../state/search';
 import { ArticleView } from '../views/ArticleView';
 import { BookmarksView } from '../views/BookmarksView';
 import { CategoryView } from '../views/CategoryView';
+import { ContextView } from '../views/ContextView';
 import { HistoryView } from '../views/HistoryView';
 import { HomeView } from '../views/HomeView';
 import { SearchView } from '../views/SearchView';
@@ -33,7 +34,9 @@ function RouteView() {
     case 'search':
       return <SearchView params={route} />;
     case 'article':
-      return <ArticleView id={route.id} />;
+      return <ArticleView id={route.id} context={route.context} />;
+    case 'context':
+      return <ContextView route={route} />;
     case 'category':
       return <CategoryView path={route.path} />;
     case 'bookmarks':

@@ -6,6 +6,7 @@ import { useEffect } from 'react';
 import { api } from '../api';
 import { useArticle } from '../state/article';
 import { useCatalog } from '../state/catalog';
+import { useContextHelp } from '../state/context';
 import { useLibrary } from '../state/library';
 import { searchRoute, useRouter } from '../state/router';
 import { useSearch } from '../state/search';
@@ -27,6 +28,9 @@ export function handleNavigate(target: NavigateTarget): void {
       focusSearch(false);
       break;
     }
+    case 'context':
+      navigate({ name: 'context', id: target.id, platform: target.platform ?? null, query: target.query ?? null });
+      break;
     case 'home':
       navigate({ name: 'home' });
       break;
@@ -48,6 +52,7 @@ export function useApiEvents(): void {
       api.on('navigate', handleNavigate),
       api.on('contentUpdated', () => {
         void useCatalog.getState().refresh();
+        useContextHelp.getState().forget();
         void useArticle.getState().reload();
         void useLibrary.getState().load();
         void useSync.getState().load();

@@ -3,10 +3,11 @@ import type { ReactNode } from 'react';
 import { Icon } from './Icon';
 import { RouteLink } from './RouteLink';
 
-export function ArticleRow({ id, title, meta, trailing, onOpen }: { id: string; title: string; meta?: ReactNode; trailing?: ReactNode; onOpen?: () => void }) {
+/** `context`: the screen of another app the list is for, carried to the article it opens. */
+export function ArticleRow({ id, title, meta, trailing, onOpen, context }: { id: string; title: string; meta?: ReactNode; trailing?: ReactNode; onOpen?: () => void; context?: string }) {
   return (
     <li className="row">
-      <RouteLink to={{ name: 'article', id }} className="row-link" data-id={id} onNavigate={onOpen}>
+      <RouteLink to={context ? { name: 'article', id, context } : { name: 'article', id }} className="row-link" data-id={id} onNavigate={onOpen}>
         <span className="row-text">
           <span className="row-title">{title}</span>
           {meta && <span className="row-meta">{meta}</span>}

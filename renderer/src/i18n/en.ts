@@ -199,4 +199,15 @@ export const en: Record<MessageKey, Message> = {
   'common.cancel': 'Cancel',
   'common.justNow': 'just now',
   'common.error': 'Something went wrong. ({message})',
+
+  // -- context help (issue 16): the help for a screen of another app --------------------------
+  'context.heading': 'Help for this screen',
+  'context.others': 'Other help for this screen',
+  'context.loading': 'Finding the help for this screen…',
+  'context.count': { one: '{count} article', other: '{count} articles' },
+  'context.broader': "There is no help for '{screen}' itself, so here is the help for the screen it belongs to.",
+  'context.unknownTitle': 'No help for this screen yet',
+  'context.unknownBody': "No article is linked to the screen '{screen}', so these are the search results for '{query}'.",
+  'context.noResults': 'The search found nothing either.',
+  'context.allResults': 'See all {count} results',
 };

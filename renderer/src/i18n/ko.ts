@@ -198,6 +198,17 @@ export const ko = {
   'common.cancel': '취소',
   'common.justNow': '방금',
   'common.error': '문제가 생겼습니다. ({message})',
+
+  // -- context help (issue 16): the help for a screen of another app --------------------------
+  'context.heading': '이 화면의 도움말',
+  'context.others': '이 화면의 다른 도움말',
+  'context.loading': '이 화면의 도움말을 찾는 중…',
+  'context.count': '도움말 {count}개',
+  'context.broader': "'{screen}' 화면만의 도움말이 없어 상위 화면의 도움말을 보여 드립니다.",
+  'context.unknownTitle': '이 화면의 도움말을 찾지 못했습니다',
+  'context.unknownBody': "'{screen}' 화면에 연결된 도움말이 없어 '{query}'(으)로 검색한 결과를 보여 드립니다.",
+  'context.noResults': '검색 결과가 없습니다.',
+  'context.allResults': '검색 결과 모두 보기 (총 {count}건)',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof ko;

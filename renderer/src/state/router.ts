@@ -1,11 +1,13 @@
 /**
  * Hash routes (they work the same over file:// in the app and http:// in the preview):
  * `#/`, `#/search?q=…&sort=…&category=…&platform=…`, `#/article/<id>`, `#/category/<path>`,
- * `#/bookmarks`, `#/history`, `#/settings`. The browser history is the app's history; each
+ * `#/bookmarks`, `#/history`, `#/settings`, and for context help `#/context/<id>?platform=…&q=…`
+ * (the help for an app's screen) and `#/article/<id>?context=<id>` (an article opened for one). The browser history is the app's history; each
  * entry carries its position so the back and forward buttons know whether they can move,
  * and the scroll position of the content is restored when people come back to an entry.
  */
 import { create } from 'zustand';
+import { isContextId } from '../../../shared/contexts';
 import { isPlatform, type Platform } from '../../../shared/platform';
 import type { SortOrder } from '../../../shared/types';
 
@@ -22,8 +24,9 @@ export interface SearchParams {
 export type Route =
   | { name: 'home' }
   | ({ name: 'search' } & SearchParams)
-  | { name: 'article'; id: string }
+  | { name: 'article'; id: string; context?: string }
   | { name: 'category'; path: string }
+  | { name: 'context'; id: string; platform: Platform | null; query: string | null }
   | { name: 'bookmarks' }
   | { name: 'history' }
   | { name: 'settings' };
@@ -44,7 +47,15 @@ export function parseHash(hash: string): Route {
   const pathname = at < 0 ? path : path.slice(0, at);
   const params = new URLSearchParams(at < 0 ? '' : path.slice(at + 1));
   const article = /^\/article\/([a-z0-9][a-z0-9-]*)$/.exec(pathname);
-  if (article) return { name: 'article', id: article[1]! };
+  if (article) {
+    const context = params.get('context');
+    return isContextId(context) ? { name: 'article', id: article[1]!, context } : { name: 'article', id: article[1]! };
+  }
+  const context = /^\/context\/(.+)$/.exec(pathname);
+  if (context && isContextId(context[1])) {
+    const platform = params.get('platform');
+    return { name: 'context', id: context[1], platform: isPlatform(platform) ? platform : null, query: params.get('q') || null };
+  }
   const category = /^\/category\/(.+)$/.exec(pathname);
   if (category) {
     const decoded = decode(category[1]!);
@@ -75,7 +86,14 @@ export function parseHash(hash: string): Route {
 export function routeToHash(route: Route): string {
   switch (route.name) {
     case 'article':
-      return `#/article/${route.id}`;
+      return route.context ? `#/article/${route.id}?${new URLSearchParams({ context: route.context }).toString()}` : `#/article/${route.id}`;
+    case 'context': {
+      const params = new URLSearchParams();
+      if (route.platform) params.set('platform', route.platform);
+      if (route.query) params.set('q', route.query);
+      const text = params.toString();
+      return `#/context/${route.id}${text ? `?${text}` : ''}`;
+    }
     case 'category':
       return `#/category/${encodeURIComponent(route.path)}`;
     case 'search': {
@@ -112,8 +130,12 @@ interface RouterState {
   last: number;
   /** How the current route was reached: 'pop' for back/forward, where focus and scroll are restored. */
   via: 'start' | 'push' | 'replace' | 'pop';
-  /** Pushes a history entry; `replace` changes the current one (typing a query). */
-  navigate(route: Route, options?: { replace?: boolean }): void;
+  /**
+   * Pushes a history entry; `replace` changes the current one (typing a query). `redirect`
+   * replaces it as well, but as the same arrival (a context link that turned out to name one
+   * article: focus and scroll behave as if that article had been asked for).
+   */
+  navigate(route: Route, options?: { replace?: boolean; redirect?: boolean }): void;
   back(): void;
   forward(): void;
 }
@@ -145,6 +167,11 @@ export const useRouter = create<RouterState>((set, get) => ({
     const hash = routeToHash(route);
     const { index } = get();
     if (hash === window.location.hash) {
+      set({ route });
+      return;
+    }
+    if (options.redirect) {
+      window.history.replaceState({ doumIndex: index } satisfies HistoryState, '', hash);
       set({ route });
       return;
     }

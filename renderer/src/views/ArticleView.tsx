@@ -7,6 +7,7 @@ import { useArrival } from '../app/arrival';
 import { VIEW_TITLE_ID } from '../app/focus';
 import { ArticleBody } from '../components/article/ArticleBody';
 import { ArticleToolbar } from '../components/article/ArticleToolbar';
+import { ContextHelp } from '../components/article/ContextHelp';
 import { FeedbackBox } from '../components/article/FeedbackBox';
 import { RelatedArticles } from '../components/article/RelatedArticles';
 import { ARTICLE_PANEL_ID, VariantTabs } from '../components/article/VariantTabs';
@@ -35,7 +36,8 @@ function Message({ title, body, icon }: { title: string; body?: string; icon: 'w
   );
 }
 
-export function ArticleView({ id }: { id: string }) {
+/** `context`: the screen of another app this article was opened for (context help). */
+export function ArticleView({ id, context }: { id: string; context?: string }) {
   const t = useT();
   const language = useLanguage();
   const article = useArticle((s) => s.article);
@@ -63,6 +65,7 @@ export function ArticleView({ id }: { id: string }) {
   const tabs = article.variants.length > 1;
   return (
     <div className={current ? 'view view-article' : 'view view-article is-stale'} aria-busy={!current}>
+      {context && <ContextHelp context={context} article={article} />}
       <article className="article" lang={article.locale} aria-labelledby={VIEW_TITLE_ID}>
         <nav className="breadcrumb" aria-label={t('article.breadcrumb')}>
           <ol>
