@@ -111,7 +111,7 @@ test('everything in the sidebar and settings is reachable and usable with the ke
   await page.keyboard.press('Enter');
   await expect(viewTitle(page)).toHaveText('설정');
 
-  const toggle = page.getByRole('switch', { name: '로그인할 때 도움 열기' });
+  const toggle = page.getByRole('switch', { name: '동기화한 뒤 알림 보내기' });
   await toggle.focus();
   await page.keyboard.press('Space');
   await expect(toggle).toHaveAttribute('aria-checked', 'true');

@@ -83,7 +83,8 @@ export const useArticle = create<ArticleState>((set, get) => ({
     const { id } = get();
     if (!id) return false;
     try {
-      const feedback = await api.setFeedback(id, helpful, details);
+      // No trailing undefined: over HTTP it would arrive as null, which the check refuses.
+      const feedback = await (details ? api.setFeedback(id, helpful, details) : api.setFeedback(id, helpful));
       if (get().id === id) set({ feedback, feedbackError: null });
       return true;
     } catch (error) {

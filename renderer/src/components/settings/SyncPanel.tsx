@@ -121,7 +121,7 @@ export function SyncPanel() {
         )}
       </div>
       {outcome?.state === 'cancelled' && (
-        <p className="notice sync-cancelled" role="status">
+        <p className="notice sync-cancelled-notice" role="status">
           <Icon name="info" />
           {t('sync.error.cancelled')}
         </p>
