@@ -54,8 +54,9 @@ async function run(center: HelpCenter, feed: string | undefined, onProgress: (p:
  */
 function withTerminalHint(error: unknown, feed: string | undefined): unknown {
   if (!(error instanceof SyncError) || !['network', 'not-found', 'timeout', 'http'].includes(error.kind)) return error;
-  const where = feed ? 'the address given with --feed' : "the app's feed address (set in the app's Settings; or pass --feed <url|dir>)";
-  return new Error(`${error.message}\n(the feed was ${where})`, { cause: error });
+  const where = feed ? 'the address given with --feed' : "the app's feed address (from its Settings; pass --feed <url|dir> to use another)";
+  // One line, as every CLI error.
+  return new Error(`${error.message} — the feed was ${where}`, { cause: error });
 }
 
 export async function syncCommand(rest: string[], values: CliOptions): Promise<number> {
