@@ -133,70 +133,74 @@ test.describe('4. Esc', () => {
   });
 });
 
-test('5. a cancelled sync is neutral, and the sidebar and Settings agree', async ({ page, preview, serveFeed }) => {
-  const feed = await serveFeed([{ id: 'only-article', title: '하나뿐인 문서' }]);
-  feed.server.fail('manifest.json', { kind: 'hang' });
-  await preview.center.service.setSettings({ feedUrl: feed.url });
-  await openApp(page, preview, { os: 'windows', hash: '#/settings' });
-  await page.getByRole('button', { name: '지금 동기화' }).click();
-  await page.getByRole('button', { name: '취소', exact: true }).click();
-  await expect(page.locator('.sync-cancelled-notice')).toHaveText('동기화를 취소했습니다. 지금 가진 도움말은 그대로입니다.');
-  await expect(page.locator('.sync-panel .notice-error')).toHaveCount(0);
-  await expect(page.locator('.sidebar .sync-indicator')).toHaveText('취소함');
-  await expect(page.locator('.sidebar .sync-indicator')).not.toHaveClass(/sync-error/);
-  await expectNoA11yViolations(page);
-  await shot(page, 'sync-cancelled');
-  // After a reload (status from the core only), the same state on both.
-  await page.reload();
-  await expect(page.locator('.sidebar .sync-indicator')).toHaveText('취소함');
-  await expect(page.locator('.sync-cancelled-notice')).toBeVisible();
-});
-
-test('6. "아니요" asks what was missing, says where it goes, and the answers export from Settings; toasts stay in a corner', async ({ page, preview }) => {
-  await openApp(page, preview, { os: 'macos', hash: '#/article/reset-password' });
-  await page.getByRole('button', { name: '아니요' }).click();
-  await expect(page.getByRole('group', { name: '무엇이 부족했나요?' })).toBeVisible();
-  await expect(page.locator('.feedback-status')).not.toContainText('더 나은 도움말을 만드는 데');
-  await page.getByRole('radio', { name: '내 화면과 달라요' }).check();
-  await page.getByLabel('더 적고 싶은 내용 (선택)').fill('메뉴 이름이 달라요');
-  await expectNoA11yViolations(page);
-  await shot(page, 'feedback-form');
-  await page.getByRole('button', { name: '저장', exact: true }).click();
-  await expect(page.locator('.feedback-status')).toContainText('이 컴퓨터에 저장했습니다');
-  const stored = await preview.center.service.getFeedback('reset-password');
-  expect(stored).toMatchObject({ helpful: false, reason: 'screen-differs', note: '메뉴 이름이 달라요' });
-
-  // Two toasts at once: stacked in the bottom-right corner, over none of the controls.
-  await page.getByRole('button', { name: /북마크/ }).click();
-  await page.getByRole('button', { name: /링크 복사/ }).click();
-  const toasts = page.locator('.toaster .toast');
-  await expect(toasts).toHaveCount(2);
-  await expect(page.locator('.toaster')).toHaveAttribute('aria-live', 'polite');
-  const viewport = page.viewportSize()!;
-  const boxes = await toasts.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
-  for (const box of boxes) {
-    expect(box.right).toBeGreaterThan(viewport.width - 40);
-    expect(box.bottom).toBeLessThanOrEqual(viewport.height);
-  }
-  const covered = await page.evaluate(() => {
-    const toastRects = [...document.querySelectorAll('.toast')].map((t) => t.getBoundingClientRect());
-    return [...document.querySelectorAll<HTMLElement>('main button, main a, main input, main textarea')]
-      .filter((el) => el.offsetParent !== null)
-      .filter((el) => {
-        const r = el.getBoundingClientRect();
-        return toastRects.some((t) => r.left < t.right && r.right > t.left && r.top < t.bottom && r.bottom > t.top);
-      })
-      .map((el) => el.textContent?.trim() || el.tagName);
+for (const os of ['macos', 'windows'] as const) {
+  test(`5. ${os}: a cancelled sync is neutral, and the sidebar and Settings agree`, async ({ page, preview, serveFeed }) => {
+    const feed = await serveFeed([{ id: 'only-article', title: '하나뿐인 문서' }]);
+    feed.server.fail('manifest.json', { kind: 'hang' });
+    await preview.center.service.setSettings({ feedUrl: feed.url });
+    await openApp(page, preview, { os, hash: '#/settings' });
+    await page.getByRole('button', { name: '지금 동기화' }).click();
+    await page.getByRole('button', { name: '취소', exact: true }).click();
+    await expect(page.locator('.sync-cancelled-notice')).toHaveText('동기화를 취소했습니다. 지금 가진 도움말은 그대로입니다.');
+    await expect(page.locator('.sync-panel .notice-error')).toHaveCount(0);
+    await expect(page.locator('.sidebar .sync-indicator')).toHaveText('취소함');
+    await expect(page.locator('.sidebar .sync-indicator')).not.toHaveClass(/sync-error/);
+    await expectNoA11yViolations(page);
+    await shot(page, `sync-cancelled-${os}`);
+    // After a reload (status from the core only), the same state on both.
+    await page.reload();
+    await expect(page.locator('.sidebar .sync-indicator')).toHaveText('취소함');
+    await expect(page.locator('.sync-cancelled-notice')).toBeVisible();
   });
-  expect(covered).toEqual([]);
-  await shot(page, 'toasts');
+}
 
-  await page.getByRole('link', { name: '설정', exact: true }).click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '의견 내보내기' }).click()]);
-  const report = JSON.parse(readFileSync((await download.path())!, 'utf8')) as FeedbackReport;
-  expect(report.entries).toEqual([expect.objectContaining({ articleId: 'reset-password', reason: 'screen-differs', note: '메뉴 이름이 달라요' })]);
-  await expect(page.getByText('“도움이 되었나요?”에 남긴 답은 이 컴퓨터에만 있습니다.', { exact: false })).toBeVisible();
-});
+for (const os of ['macos', 'windows'] as const) {
+  test(`6. ${os}: "아니요" asks what was missing, says where it goes, and the answers export from Settings; toasts stay in a corner`, async ({ page, preview }) => {
+    await openApp(page, preview, { os, hash: '#/article/reset-password' });
+    await page.getByRole('button', { name: '아니요' }).click();
+    await expect(page.getByRole('group', { name: '무엇이 부족했나요?' })).toBeVisible();
+    await expect(page.locator('.feedback-status')).not.toContainText('더 나은 도움말을 만드는 데');
+    await page.getByRole('radio', { name: '내 화면과 달라요' }).check();
+    await page.getByLabel('더 적고 싶은 내용 (선택)').fill('메뉴 이름이 달라요');
+    await expectNoA11yViolations(page);
+    await shot(page, `feedback-form-${os}`);
+    await page.getByRole('button', { name: '저장', exact: true }).click();
+    await expect(page.locator('.feedback-status')).toContainText('이 컴퓨터에 저장했습니다');
+    const stored = await preview.center.service.getFeedback('reset-password');
+    expect(stored).toMatchObject({ helpful: false, reason: 'screen-differs', note: '메뉴 이름이 달라요' });
+
+    // Two toasts at once: stacked in the bottom-right corner, over none of the controls.
+    await page.getByRole('button', { name: /북마크/ }).click();
+    await page.getByRole('button', { name: /링크 복사/ }).click();
+    const toasts = page.locator('.toaster .toast');
+    await expect(toasts).toHaveCount(2);
+    await expect(page.locator('.toaster')).toHaveAttribute('aria-live', 'polite');
+    const viewport = page.viewportSize()!;
+    const boxes = await toasts.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
+    for (const box of boxes) {
+      expect(box.right).toBeGreaterThan(viewport.width - 40);
+      expect(box.bottom).toBeLessThanOrEqual(viewport.height);
+    }
+    const covered = await page.evaluate(() => {
+      const toastRects = [...document.querySelectorAll('.toast')].map((t) => t.getBoundingClientRect());
+      return [...document.querySelectorAll<HTMLElement>('main button, main a, main input, main textarea')]
+        .filter((el) => el.offsetParent !== null)
+        .filter((el) => {
+          const r = el.getBoundingClientRect();
+          return toastRects.some((t) => r.left < t.right && r.right > t.left && r.top < t.bottom && r.bottom > t.top);
+        })
+        .map((el) => el.textContent?.trim() || el.tagName);
+    });
+    expect(covered).toEqual([]);
+    await shot(page, `toasts-${os}`);
+
+    await page.getByRole('link', { name: '설정', exact: true }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '의견 내보내기' }).click()]);
+    const report = JSON.parse(readFileSync((await download.path())!, 'utf8')) as FeedbackReport;
+    expect(report.entries).toEqual([expect.objectContaining({ articleId: 'reset-password', reason: 'screen-differs', note: '메뉴 이름이 달라요' })]);
+    await expect(page.getByText('“도움이 되었나요?”에 남긴 답은 이 컴퓨터에만 있습니다.', { exact: false })).toBeVisible();
+  });
+}
 
 test.describe('7. language', () => {
   test('ko: a failed sync speaks Korean, with the technical detail only behind 자세히', async ({ page, preview, serveFeed }) => {
