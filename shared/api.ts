@@ -28,6 +28,7 @@ import type {
   SyncStatus,
 } from './types';
 import { checkContextId } from './contexts';
+import { FEEDBACK_NOTE_MAX, FEEDBACK_REASONS, type FeedbackDetails, type FeedbackReport } from './feedback';
 import { PLATFORMS, type Platform } from './platform';
 import {
   boolean,
@@ -76,7 +77,10 @@ export interface HelpRequests {
   listHistory(limit?: number): Promise<HistoryEntry[]>;
   clearHistory(): Promise<void>;
   getFeedback(articleId: string): Promise<FeedbackEntry | null>;
-  setFeedback(articleId: string, helpful: boolean): Promise<FeedbackEntry>;
+  /** A "no" may say what was missing; the answer stays on this computer. */
+  setFeedback(articleId: string, helpful: boolean, details?: FeedbackDetails): Promise<FeedbackEntry>;
+  /** Every answer with its article, for the content team (Settings' export, `doum report feedback`). */
+  exportFeedback(): Promise<FeedbackReport>;
   /** Opens an http(s) or mailto URL in the system browser; other schemes are refused. */
   openExternal(url: string): Promise<void>;
   /** The help for a screen or error of the documented app (see electron/core/contexts.ts). */
@@ -191,7 +195,17 @@ export const HELP_API_ARGS: { [M in HelpMethod]: ArgsCheck<M> } = {
   listHistory: args(optional(number({ min: 1, max: 1000, integer: true }))),
   clearHistory: args(),
   getFeedback: args(articleId),
-  setFeedback: args(articleId, boolean),
+  setFeedback: args(
+    articleId,
+    boolean,
+    optional(
+      object({
+        reason: optional(nullable(oneOf(FEEDBACK_REASONS))),
+        note: optional(nullable(string({ max: FEEDBACK_NOTE_MAX }))),
+      }),
+    ),
+  ),
+  exportFeedback: args(),
   openExternal: args(string({ min: 1, max: 4096 })),
   resolveContext: args(
     checkContextId,

@@ -2,6 +2,8 @@
  * Domain types shared by core, the shell, the preview and the renderer.
  * Everything here is plain data: it crosses IPC and HTTP as JSON.
  */
+import type { ContentCounts } from './counts';
+import type { FeedbackReason } from './feedback';
 import type { HostOs, Platform } from './platform';
 
 export type Locale = string; // BCP-47, e.g. "ko", "en"
@@ -47,13 +49,13 @@ export interface Category {
   /** Parent path, or null for a top-level category. */
   parent: string | null;
   locale: Locale;
-  /** Articles in this category and its sub-categories. */
+  /** Articles in this category and its sub-categories (every platform variant). */
   articleCount: number;
   /**
    * Topics (platform variants of one topic counted once) in this category and its
-   * sub-categories: what a list of the category shows. Set by getHome.
+   * sub-categories: what a list of the category shows, and what the UI counts.
    */
-  topicCount?: number;
+  topicCount: number;
 }
 
 export type SortOrder = 'relevance' | 'recent';
@@ -201,9 +203,12 @@ export interface Bookmark {
   createdAt: string;
 }
 
+/** One topic read recently: its latest visit, with the title and platform as they are now. */
 export interface HistoryEntry {
   articleId: string;
   title: string;
+  /** The platform of the variant read; null when the article is no longer in the help center. */
+  platform: Platform | null;
   viewedAt: string;
   /** The most specific screen (context id) the article is tagged with, if any. */
   context?: string | null;
@@ -212,6 +217,9 @@ export interface HistoryEntry {
 export interface FeedbackEntry {
   articleId: string;
   helpful: boolean;
+  /** What was missing, for a "no" that said so. */
+  reason: FeedbackReason | null;
+  note: string | null;
   at: string;
 }
 
@@ -219,7 +227,8 @@ export interface HomeData {
   categories: Category[];
   popular: ArticleSummary[];
   recent: ArticleSummary[];
-  articleCount: number;
+  /** Articles and topics in the requested locale (every locale when none was given). */
+  counts: ContentCounts;
   sync: SyncStatus;
 }
 

@@ -8,6 +8,7 @@ import { errorMessage } from '../core/errors';
 import { contextsCommand } from './commands/contexts';
 import { feedCommand } from './commands/feed';
 import { previewCommand } from './commands/preview';
+import { reportCommand } from './commands/report';
 import { searchCommand } from './commands/search';
 import { showCommand, statsCommand } from './commands/show';
 import { syncCommand } from './commands/sync';
@@ -24,7 +25,8 @@ export const USAGE = `usage: doum <command> [options]
   contexts [--db <file>] [--json]
   show <id> [--db <file>] [--json]
   stats [--db <file>] [--json]
-  preview [--feed <url|dir>] [--db <file>] [--port <n>] [--os macos|windows|linux] [--context <id>]`;
+  preview [--feed <url|dir>] [--db <file>] [--port <n>] [--os macos|windows|linux] [--context <id>]
+  report feedback [--db <file>] [--json]`;
 
 const OPTIONS = {
   out: { type: 'string' },
@@ -80,6 +82,8 @@ export async function main(argv: string[]): Promise<number> {
       return statsCommand(rest, values);
     case 'preview':
       return previewCommand(rest, values);
+    case 'report':
+      return reportCommand(rest, values);
     default:
       throw new UsageError(`unknown command "${command}"`);
   }

@@ -5,6 +5,8 @@
  */
 import type { HelpEventName, HelpEvents, HelpRequests, SuggestOptions, ArticleListFilter, Unsubscribe } from '../../shared/api';
 import type { HostOs, Platform } from '../../shared/platform';
+import { countContent } from '../../shared/counts';
+import type { FeedbackDetails, FeedbackReport } from '../../shared/feedback';
 import { byPlatformPreference, onePerTopic, topicKey } from '../../shared/topics';
 import type {
   AppInfo,
@@ -57,7 +59,32 @@ export interface HelpServiceOptions {
 }
 
 const RELATED_LIMIT = 5;
+const DEFAULT_HISTORY_LIMIT = 50;
+/** Visits read to make the per-topic history (the store keeps at most 500). */
+const HISTORY_SCAN_LIMIT = 500;
 const HOME_LIST_LIMIT = 8;
+
+/** Newest first by the dates' values (an ISO date and a date-time compare as points in time). */
+export function newestFirst(a: Pick<ArticleSummary, 'updatedAt' | 'id'>, b: Pick<ArticleSummary, 'updatedAt' | 'id'>): number {
+  return (Date.parse(b.updatedAt) || 0) - (Date.parse(a.updatedAt) || 0) || a.id.localeCompare(b.id);
+}
+
+/**
+ * A category's list for a reader on `platform`: topics that apply there (its own variant or a
+ * common one) first, the other platforms' after; the order within each part is kept.
+ */
+function appliesToPlatformFirst<T extends Pick<ArticleSummary, 'platform'>>(list: T[], platform: Platform): T[] {
+  const applies = (a: T): boolean => a.platform === platform || a.platform === 'common';
+  return [...list.filter(applies), ...list.filter((a) => !applies(a))];
+}
+
+/** Points `doum://article/<id>` links at the variants chosen for them. */
+function retargetArticleLinks(html: string, targets: ReadonlyMap<string, string>): string {
+  return html.replace(/(href=")doum:\/\/article\/([a-z0-9-]+)(")/g, (whole, open: string, id: string, close: string) => {
+    const target = targets.get(id);
+    return target && target !== id ? `${open}doum://article/${target}${close}` : whole;
+  });
+}
 
 /** URLs that may leave the app: web pages and e-mail, nothing that runs or reads files. */
 export function checkExternalUrl(raw: string): URL {
@@ -99,24 +126,6 @@ export function checkFeedLocation(location: string): string {
   }
   if (/^([a-zA-Z]:[\\/]|\/|\\\\)/.test(trimmed)) return trimmed;
   throw new RequestError('invalid-argument', 'the feed location must be an http:// or https:// URL, or an absolute folder path');
-}
-
-/**
- * Adds to each category the number of topics in it and its sub-categories (the platform
- * variants of one topic counted once): the length of the list people see when they open it.
- */
-function withTopicCounts(categories: Category[], articles: readonly ArticleSummary[]): Category[] {
-  const topics = new Map<string, Set<string>>();
-  for (const article of articles) {
-    const parts = article.category.split('/');
-    for (let depth = 1; depth <= parts.length; depth++) {
-      const key = `${article.locale}\u0000${parts.slice(0, depth).join('/')}`;
-      let members = topics.get(key);
-      if (!members) topics.set(key, (members = new Set()));
-      members.add(topicKey(article));
-    }
-  }
-  return categories.map((category) => ({ ...category, topicCount: topics.get(`${category.locale}\u0000${category.path}`)?.size ?? 0 }));
 }
 
 export class HelpService implements HelpRequests {
@@ -170,8 +179,27 @@ export class HelpService implements HelpRequests {
       ? byPlatformPreference(content.groupMembers(article.group, article.locale), platform)
       : [{ id: article.id, platform: article.platform, locale: article.locale }];
     const translations = article.group ? this.pickTranslations(content.groupTranslations(article.group, article.locale), article.platform) : [];
+    // Links and related articles follow the reader: the variant of the article being read
+    // when it is for one platform, else the requested platform (the host OS).
+    const readerPlatform = article.platform === 'common' ? platform : article.platform;
+    const links = new Map(article.links.map((target) => [target, this.variantFor(target, readerPlatform)]));
     const { bodyText: _bodyText, ...rest } = article;
-    return { ...rest, variants, translations, related: this.related(article, platform) };
+    return {
+      ...rest,
+      bodyHtml: retargetArticleLinks(article.bodyHtml, links),
+      links: [...new Set(links.values())],
+      variants,
+      translations,
+      related: this.related({ ...article, links: [...links.values()] }, readerPlatform),
+    };
+  }
+
+  /** The variant of a linked article's topic for a platform (then common, then any); unknown ids stay. */
+  private variantFor(id: string, platform: Platform): string {
+    const { content } = this.options;
+    const target = content.getArticle(id);
+    if (!target?.group) return id;
+    return byPlatformPreference(content.groupMembers(target.group, target.locale), platform)[0]?.id ?? id;
   }
 
   /** One translation per locale: the same platform when it exists, else the closest. */
@@ -185,7 +213,9 @@ export class HelpService implements HelpRequests {
   private related(article: ArticleSummary & { links: string[] }, platform: Platform): ArticleSummary[] {
     const { content } = this.options;
     const ownTopic = topicKey(article);
-    const linked = content.listArticles({ ids: article.links });
+    // A link names one variant; its whole topic is a candidate, so the reader's variant wins.
+    const linkedGroups = content.listArticles({ ids: article.links });
+    const linked = linkedGroups.flatMap((a) => (a.group ? content.listArticles({ ids: content.groupMembers(a.group, a.locale).map((v) => v.id) }) : [a]));
     const sameCategory = content.listArticles({ category: article.category, locale: article.locale, limit: 200 });
     const tags = new Set(article.tags);
     const shared = (a: ArticleSummary): number => a.tags.filter((t) => tags.has(t)).length;
@@ -200,7 +230,7 @@ export class HelpService implements HelpRequests {
   async listArticles(filter: ArticleListFilter): Promise<ArticleSummary[]> {
     const platform = filter.platform ?? this.options.hostOs;
     const all = this.options.content.listArticles({ category: filter.category, service: filter.service, locale: filter.locale, order: 'title' });
-    const list = onePerTopic(all, platform);
+    const list = appliesToPlatformFirst(onePerTopic(all, platform), platform);
     return filter.limit ? list.slice(0, filter.limit) : list;
   }
 
@@ -211,13 +241,14 @@ export class HelpService implements HelpRequests {
     const links = content.incomingLinkCounts(locale);
     // Popular: what this person reads most, then what the help center links to most.
     const popularity = (a: ArticleSummary): number => (views.get(a.id) ?? 0) * 1000 + (links.get(a.id) ?? 0);
-    const popular = onePerTopic([...all].sort((a, b) => popularity(b) - popularity(a) || b.updatedAt.localeCompare(a.updatedAt)), hostOs);
-    const recent = onePerTopic(all, hostOs); // listArticles is newest first
+    const popular = onePerTopic([...all].sort((a, b) => popularity(b) - popularity(a) || newestFirst(a, b)), hostOs);
+    // Sorted again after picking each topic's variant: the one shown may be older than its siblings.
+    const recent = onePerTopic(all, hostOs).sort(newestFirst);
     return {
-      categories: withTopicCounts(content.categories(locale), all),
+      categories: content.categories(locale),
       popular: popular.slice(0, HOME_LIST_LIMIT),
       recent: recent.slice(0, HOME_LIST_LIMIT),
-      articleCount: content.articleCount(),
+      counts: countContent(all),
       sync: await this.getSyncStatus(),
     };
   }
@@ -329,10 +360,26 @@ export class HelpService implements HelpRequests {
     this.options.user.recordView(articleId, this.requireArticle(articleId).title);
   }
 
-  /** The reading history, each entry with the screen its article belongs to most closely. */
-  async listHistory(limit?: number): Promise<HistoryEntry[]> {
-    const entries = this.options.user.listHistory(limit);
-    const contexts = this.options.content.contextsOfArticles(entries.map((e) => e.articleId));
+  /**
+   * One entry per topic: its latest visit, with the current title, the platform read (reading
+   * the macOS and the Windows variant of a topic is one entry, the later one) and the screen its
+   * article belongs to most closely.
+   */
+  async listHistory(limit = DEFAULT_HISTORY_LIMIT): Promise<HistoryEntry[]> {
+    const { content, user } = this.options;
+    const views = user.listHistory(HISTORY_SCAN_LIMIT);
+    const current = new Map(content.listArticles({ ids: views.map((v) => v.articleId) }).map((a) => [a.id, a]));
+    const seen = new Set<string>();
+    const entries: HistoryEntry[] = [];
+    for (const view of views) {
+      const article = current.get(view.articleId);
+      const key = article ? topicKey(article) : `#${view.articleId}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      entries.push({ articleId: view.articleId, title: article?.title ?? view.title, platform: article?.platform ?? null, viewedAt: view.viewedAt });
+      if (entries.length >= limit) break;
+    }
+    const contexts = content.contextsOfArticles(entries.map((e) => e.articleId));
     return entries.map((entry) => ({ ...entry, context: mostSpecificFirst(contexts.get(entry.articleId) ?? [])[0] ?? null }));
   }
 
@@ -344,9 +391,20 @@ export class HelpService implements HelpRequests {
     return this.options.user.getFeedback(articleId);
   }
 
-  async setFeedback(articleId: string, helpful: boolean): Promise<FeedbackEntry> {
+  async setFeedback(articleId: string, helpful: boolean, details: FeedbackDetails = {}): Promise<FeedbackEntry> {
     this.requireArticle(articleId);
-    return this.options.user.setFeedback(articleId, helpful);
+    return this.options.user.setFeedback(articleId, helpful, details);
+  }
+
+  async exportFeedback(): Promise<FeedbackReport> {
+    const answers = this.options.user.listFeedback();
+    const articles = new Map(this.options.content.listArticles({ ids: answers.map((a) => a.articleId) }).map((a) => [a.id, a]));
+    const entries = answers.map((answer) => {
+      const article = articles.get(answer.articleId);
+      return { ...answer, title: article?.title ?? null, locale: article?.locale ?? null, platform: article?.platform ?? null };
+    });
+    const helpful = entries.filter((e) => e.helpful).length;
+    return { format: 'doum-feedback/1', generatedAt: new Date().toISOString(), helpful, notHelpful: entries.length - helpful, entries };
   }
 
   async openExternal(url: string): Promise<void> {

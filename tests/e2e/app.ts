@@ -28,7 +28,7 @@ export async function openApp(page: Page, preview: RunningPreview, options: Open
   await expect(page.locator('main .view, main .empty-state').first()).toBeVisible();
 }
 
-export const searchBox = (page: Page): Locator => page.getByRole('searchbox', { name: '도움말 검색' });
+export const searchBox = (page: Page): Locator => page.getByRole('combobox', { name: '도움말 검색' });
 export const resultRows = (page: Page): Locator => page.locator('.results > li');
 export const resultCount = (page: Page): Locator => page.locator('.result-count');
 export const viewTitle = (page: Page): Locator => page.locator('main h1');

@@ -76,9 +76,9 @@ test('lists related articles that open in the app', async ({ page, preview }) =>
 test('"도움이 되었나요?" is stored on this computer', async ({ page, preview }) => {
   await openApp(page, preview, { hash: '#/article/reset-password' });
   const feedback = page.getByRole('region', { name: '도움이 되었나요?' });
-  await expect(feedback.getByRole('status')).toHaveText('의견은 이 컴퓨터에만 저장됩니다.');
+  await expect(feedback.getByRole('status')).toHaveText('답은 이 컴퓨터에만 저장되며 어디에도 보내지 않습니다.');
   await feedback.getByRole('button', { name: '네' }).click();
-  await expect(feedback.getByRole('status')).toHaveText('이 문서가 도움이 되었습니다. 의견을 주셔서 고맙습니다.');
+  await expect(feedback.getByRole('status')).toHaveText('도움이 되었다니 다행입니다. 답은 이 컴퓨터에만 저장했습니다.');
   await expect(feedback.getByRole('button', { name: '네' })).toHaveAttribute('aria-pressed', 'true');
   await expect.poll(async () => (await preview.center.service.getFeedback('reset-password'))?.helpful).toBe(true);
 

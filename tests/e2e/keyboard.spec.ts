@@ -1,7 +1,7 @@
 /** Keyboard only: every journey works without a pointer, with each OS's own shortcuts. */
 import { expect, openApp, resultRows, searchBox, test, viewTitle } from './app';
 
-test('Ctrl+K, arrows through results, Enter opens, Esc goes back to the same result (Windows)', async ({ page, preview }) => {
+test('Ctrl+K, arrows through results, Enter opens, Esc stays on the article, Alt+← goes back to the same result (Windows)', async ({ page, preview }) => {
   await openApp(page, preview, { os: 'windows' });
   await page.keyboard.press('Tab');
   await page.keyboard.press('Control+KeyK');
@@ -23,7 +23,9 @@ test('Ctrl+K, arrows through results, Enter opens, Esc goes back to the same res
   await expect(viewTitle(page)).toHaveText(title);
   await expect(viewTitle(page)).toBeFocused();
 
-  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape'); // never leaves an article
+  await expect(viewTitle(page)).toHaveText(title);
+  await page.keyboard.press('Alt+ArrowLeft');
   await expect(page.locator('.view-search')).toBeVisible();
   await expect(links.nth(1)).toBeFocused();
   await page.keyboard.press('ArrowUp');
@@ -109,7 +111,7 @@ test('everything in the sidebar and settings is reachable and usable with the ke
   await page.keyboard.press('Enter');
   await expect(viewTitle(page)).toHaveText('설정');
 
-  const toggle = page.getByRole('switch', { name: '로그인할 때 도움 열기' });
+  const toggle = page.getByRole('switch', { name: '동기화한 뒤 알림 보내기' });
   await toggle.focus();
   await page.keyboard.press('Space');
   await expect(toggle).toHaveAttribute('aria-checked', 'true');

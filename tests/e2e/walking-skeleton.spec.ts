@@ -6,7 +6,7 @@ import { expect, expectNoA11yViolations, test } from './fixtures';
 
 test('search in Korean, open an article, follow its cross-link', async ({ page, preview }) => {
   await page.goto(preview.url());
-  const search = page.getByRole('searchbox', { name: '도움말 검색' });
+  const search = page.getByRole('combobox', { name: '도움말 검색' });
   await expect(search).toBeFocused();
   await search.pressSequentially('메시지 삭제');
 

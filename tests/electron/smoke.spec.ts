@@ -44,7 +44,7 @@ test.describe('desktop app', () => {
     const app = await launch(dataDir, `doum://search?q=${encodeURIComponent('메시지')}`);
     try {
       const window = await app.firstWindow();
-      await expect(window.getByRole('searchbox')).toHaveValue('메시지');
+      await expect(window.getByRole('combobox')).toHaveValue('메시지');
       await expect(window.getByText(/^총 \d+건$/)).toBeVisible();
 
       const probe = () => app.evaluate(() => {
@@ -67,14 +67,14 @@ test.describe('desktop app', () => {
     const app = await launch(dataDir);
     try {
       const window = await app.firstWindow();
-      await expect(window.getByRole('searchbox')).toBeVisible();
+      await expect(window.getByRole('combobox')).toBeVisible();
       const second = spawn(binary!, [REPO_ROOT, `doum://search?q=${encodeURIComponent('삭제')}`], {
         env: { ...process.env, DOUM_DATA_DIR: dataDir },
         stdio: 'ignore',
       });
       const exitCode = await new Promise<number | null>((done) => second.on('exit', done));
       expect(exitCode).toBe(0);
-      await expect(window.getByRole('searchbox')).toHaveValue('삭제');
+      await expect(window.getByRole('combobox')).toHaveValue('삭제');
       expect(app.windows()).toHaveLength(1);
     } finally {
       await app.close();

@@ -83,6 +83,9 @@ describe('doum sync', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(/^doum: http:\/\/127\.0\.0\.1:9\/feed\/manifest\.json could not be reached/);
+    // Written for a terminal: where the address came from, no screen of the app to look at.
+    expect(run.stderr).toContain('the feed was the address given with --feed');
+    expect(run.stderr).not.toMatch(/in Settings/);
   });
 });
 

@@ -62,7 +62,7 @@ describe('first run', () => {
     const center = await open(dataFilesForContentDb(join(tempDir(), 'content.db')), join(tempDir(), 'no-such-feed'));
     try {
       expect(center.startup.bundledImportError).toMatch(/feed folder .*no-such-feed does not exist/);
-      expect(await center.service.getHome()).toMatchObject({ articleCount: 0 });
+      expect(await center.service.getHome()).toMatchObject({ counts: { articles: 0, topics: 0 } });
     } finally {
       center.close();
     }

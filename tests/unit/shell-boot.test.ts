@@ -184,7 +184,7 @@ describe('the built main process on a fake Electron', () => {
 
     // The bundled feed was imported whole, and the main process's search index finds it.
     const home = valueOf<HomeData>(await app.invoke('getHome', []));
-    expect(home.articleCount).toBe(BUNDLED.snapshot.articles);
+    expect(home.counts.articles).toBe(BUNDLED.snapshot.articles);
     expect(home.sync).toMatchObject({ source: 'bundled', revision: BUNDLED.revision, syncing: false });
     const found = valueOf<SearchResult>(await app.invoke('search', [{ text: '메시지 삭제' }]));
     expect(found.total).toBeGreaterThan(0);
@@ -341,7 +341,7 @@ describe('the built main process on a fake Electron', () => {
 
     // The main process loaded the index the child built: the new content is searchable here.
     const home = valueOf<HomeData>(await app.invoke('getHome', []));
-    expect(home.articleCount).toBe(feed.articles.length);
+    expect(home.counts.articles).toBe(feed.articles.length);
     const afterFirst = valueOf<SearchResult>(await app.invoke('search', [{ text: '메시지 삭제', limit: 200 }]));
     expect(afterFirst.total).toBeGreaterThan(0);
     expect(afterFirst.results.every((result) => result.id.startsWith('article-'))).toBe(true);
@@ -528,7 +528,7 @@ describe('the built main process as an installed build', () => {
       await app.command({ type: 'emit-ready' });
       await app.waitFor('window-shown');
       const home = valueOf<HomeData>(await app.invoke('getHome', []));
-      expect(home.articleCount).toBe(BUNDLED.snapshot.articles);
+      expect(home.counts.articles).toBe(BUNDLED.snapshot.articles);
       expect(calls(app, 'app.setAsDefaultProtocolClient')).toEqual([['doum']]);
       // An installed build's argv has no app path in it; the link is found all the same.
       expect(app.eventsOf('window-load')[0]?.url).toBe(`${RENDERER_ENTRY}#/search?${new URLSearchParams({ q: '삭제' }).toString()}`);

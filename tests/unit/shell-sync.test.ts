@@ -203,7 +203,7 @@ describe('the desktop HelpApi', () => {
     const history: string[] = [];
     const service = {
       getSettings: async () => ({ theme: 'dark' }),
-      getHome: async () => ({ articleCount: 3, sync: STATUS }),
+      getHome: async () => ({ counts: { articles: 3, topics: 2 }, sync: STATUS }),
       recordView: async (id: string) => void history.push(`view:${id}`),
       clearHistory: async () => void history.push('clear'),
     };
@@ -214,7 +214,7 @@ describe('the desktop HelpApi', () => {
     await expect(api.syncNow()).resolves.toBe(REPORT);
     await expect(api.cancelSync()).resolves.toBe(true);
     await expect(api.getSyncStatus()).resolves.toMatchObject({ syncing: true });
-    await expect(api.getHome()).resolves.toMatchObject({ articleCount: 3, sync: { syncing: true } });
+    await expect(api.getHome()).resolves.toMatchObject({ counts: { articles: 3, topics: 2 }, sync: { syncing: true } });
     await expect(api.getSettings()).resolves.toEqual({ theme: 'dark' });
     await expect(api.search({ text: 'x' })).resolves.toBe('service');
     await api.recordView('a');

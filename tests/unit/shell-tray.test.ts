@@ -20,7 +20,7 @@ const NOW = new Date('2026-10-05T14:30:00');
 const idle: SyncStatus = { syncing: false, source: 'bundled', revision: 3, articles: 207, lastSuccessAt: '2026-10-05T14:05:00', lastAttemptAt: '2026-10-05T14:05:00', lastError: null };
 
 function history(n: number): HistoryEntry[] {
-  return Array.from({ length: n }, (_, i) => ({ articleId: `article-${i}`, title: `도움말 ${i}`, viewedAt: '2026-10-05T10:00:00Z' }));
+  return Array.from({ length: n }, (_, i) => ({ articleId: `article-${i}`, title: `도움말 ${i}`, platform: 'common' as const, viewedAt: '2026-10-05T10:00:00Z' }));
 }
 
 function state(patch: Partial<TrayState> = {}): TrayState {
@@ -126,23 +126,23 @@ describe('tray menu', () => {
   });
 
   it('doubles "&" in titles on Windows and Linux, where it would mark a mnemonic', () => {
-    const recent = [{ articleId: 'qa', title: 'Q&A', viewedAt: '2026-10-05T10:00:00Z' }];
+    const recent = [{ articleId: 'qa', title: 'Q&A', platform: null, viewedAt: '2026-10-05T10:00:00Z' }];
     expect(labels(trayMenuTemplate('windows', state({ recent }), recordingActions()))).toContain('Q&&A');
     expect(labels(trayMenuTemplate('macos', state({ recent }), recordingActions()))).toContain('Q&A');
   });
 
   it('names the screen of another app a recent article is the help for', () => {
     const recent = [
-      { articleId: 'dark-mode-macos', title: '다크 모드나 테마를 바꾸려면 어떻게 하나요?', viewedAt: '2026-10-05T10:00:00Z', context: 'settings.display.theme' },
-      { articleId: 'long', title: '가'.repeat(80), viewedAt: '2026-10-05T10:00:00Z', context: 'chat.delete-message' },
-      { articleId: 'plain', title: '도움말', viewedAt: '2026-10-05T10:00:00Z', context: null },
+      { articleId: 'dark-mode-macos', title: '다크 모드나 테마를 바꾸려면 어떻게 하나요?', platform: null, viewedAt: '2026-10-05T10:00:00Z', context: 'settings.display.theme' },
+      { articleId: 'long', title: '가'.repeat(80), platform: null, viewedAt: '2026-10-05T10:00:00Z', context: 'chat.delete-message' },
+      { articleId: 'plain', title: '도움말', platform: null, viewedAt: '2026-10-05T10:00:00Z', context: null },
     ];
     const menu = trayMenuTemplate('macos', state({ recent }), recordingActions());
     expect(labels(menu)).toEqual(expect.arrayContaining(['다크 모드나 테마를 바꾸려면 어떻게 하나요? — settings › display › theme', `${'가'.repeat(47)}… — chat › delete message`, '도움말']));
   });
 
   it('shortens long titles', () => {
-    const recent = [{ articleId: 'long', title: '가'.repeat(80), viewedAt: '2026-10-05T10:00:00Z' }];
+    const recent = [{ articleId: 'long', title: '가'.repeat(80), platform: null, viewedAt: '2026-10-05T10:00:00Z' }];
     const item = trayMenuTemplate('macos', state({ recent }), recordingActions()).find((i) => i.label?.startsWith('가'));
     expect(item?.label).toHaveLength(48);
     expect(item?.label?.endsWith('…')).toBe(true);

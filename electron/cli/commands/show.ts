@@ -46,6 +46,7 @@ export async function statsCommand(rest: string[], values: CliOptions): Promise<
       groups: stats.groups,
       categories: stats.categories,
       locales: stats.locales,
+      byLocale: stats.byLocale,
       lastSync: state.lastSuccessAt,
       lastAttempt: state.lastAttemptAt,
       /** Failed syncs since the last success. */
@@ -61,7 +62,8 @@ export async function statsCommand(rest: string[], values: CliOptions): Promise<
           `file:       ${result.file}`,
           `source:     ${result.source ?? '-'}`,
           `revision:   ${result.revision ?? '-'}`,
-          `articles:   ${result.articles} (${result.groups} topics, ${result.categories} categories, locales ${result.locales.join(', ') || '-'})`,
+          `articles:   ${result.articles} (${result.groups} topics, ${result.categories} top-level categories)`,
+          ...Object.entries(result.byLocale).map(([locale, c]) => `  ${locale.padEnd(8)}  ${c.articles} articles, ${c.topics} topics, ${c.categories} categories`),
           `last sync:  ${result.lastSync ?? 'never'}`,
           ...(result.lastError ? [`last error: ${result.lastError.message} (${result.lastError.at}${result.failures > 1 ? `, ${result.failures} failed attempts in a row` : ''})`] : []),
         ].join('\n') + '\n',

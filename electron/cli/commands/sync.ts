@@ -1,6 +1,8 @@
 /** `doum sync`: bring the local store to the feed's (or Zendesk help center's) latest content. */
 import { resolve } from 'node:path';
-import type { SyncProgress } from '../../../shared/types';
+import type { SyncProgress, SyncReport } from '../../../shared/types';
+import { SyncError } from '../../core/errors';
+import type { HelpCenter } from '../../core/help-center';
 import { syncSourceFor } from '../../core/sync/sources';
 import type { CliOptions } from '../index';
 import { note, openForCli } from '../context';
@@ -34,6 +36,29 @@ export function feedLocationArg(value: string): string {
   return /^[a-z][a-z0-9+.-]+:/i.test(value) ? value : resolve(value);
 }
 
+/** Syncs `--feed` when given, else what the app would (its Settings' feed, or the bundled one). */
+async function run(center: HelpCenter, feed: string | undefined, onProgress: (p: SyncProgress) => void): Promise<SyncReport> {
+  if (feed) {
+    const settings = center.user.getSettings();
+    const report = await center.sync.sync(syncSourceFor(feed), { publicKey: settings.feedPublicKey, onProgress });
+    if (!report.notModified) await center.search.rebuild();
+    return report;
+  }
+  center.service.on('syncProgress', onProgress);
+  return center.service.syncNow();
+}
+
+/**
+ * A failure in words for someone at a terminal: where the address came from and how to give
+ * another one (core's messages name no screen or flag).
+ */
+function withTerminalHint(error: unknown, feed: string | undefined): unknown {
+  if (!(error instanceof SyncError) || !['network', 'not-found', 'timeout', 'http'].includes(error.kind)) return error;
+  const where = feed ? 'the address given with --feed' : "the app's feed address (from its Settings; pass --feed <url|dir> to use another)";
+  // One line, as every CLI error.
+  return new Error(`${error.message} — the feed was ${where}`, { cause: error });
+}
+
 export async function syncCommand(rest: string[], values: CliOptions): Promise<number> {
   noMorePositionals(rest, 'sync');
   const feed = values.feed === undefined ? undefined : feedLocationArg(values.feed);
@@ -49,14 +74,11 @@ export async function syncCommand(rest: string[], values: CliOptions): Promise<n
       const line = describeProgress(p);
       if (process.stderr.isTTY && line && line !== last) note(`doum: ${(last = line)}`);
     };
-    let report;
-    if (feed) {
-      const settings = center.user.getSettings();
-      report = await center.sync.sync(syncSourceFor(feed), { publicKey: settings.feedPublicKey, onProgress });
-      if (!report.notModified) await center.search.rebuild();
-    } else {
-      center.service.on('syncProgress', onProgress);
-      report = await center.service.syncNow();
+    let report: SyncReport;
+    try {
+      report = await run(center, feed, onProgress);
+    } catch (error) {
+      throw withTerminalHint(error, feed);
     }
     if (values.json) printJson(report);
     else if (report.notModified) note(`doum: already up to date (revision ${report.revision}, ${report.total} articles)`);

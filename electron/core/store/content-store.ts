@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Platform } from '../../../shared/platform';
 import type { ArticleSummary, ArticleVariant, Category, SyncErrorInfo } from '../../../shared/types';
+import { categoryCountKey, countByCategory, countByLocale, countContent, type ContentCounts } from '../../../shared/counts';
 import { htmlToText } from '../feed/html-text';
 import { articleKey, type FeedArticle, type FeedCategory } from '../feed/format';
 import { openDatabaseWithRecovery, type Db, type Migration } from './database';
@@ -114,6 +115,16 @@ export interface SyncState {
   lastError: SyncErrorInfo | null;
   /** Failed syncs since the last success (cancelled ones are not counted). */
   failures: number;
+}
+
+export interface ContentStats {
+  articles: number;
+  /** Topics: the platform variants of one topic counted once. */
+  groups: number;
+  /** Top-level categories, per locale, summed. */
+  categories: number;
+  locales: string[];
+  byLocale: Record<string, ContentCounts & { categories: number }>;
 }
 
 export interface ArticleFilter {
@@ -395,28 +406,33 @@ export class ContentStore {
     return new Map(rows.map((r) => [r.id, r.n]));
   }
 
-  /** Categories with article counts (a parent counts its sub-categories' articles). */
+  /**
+   * Categories with their article and topic counts (a parent counts its sub-categories'),
+   * both from shared/counts.ts, so every screen and `doum stats` count the same way.
+   */
   categories(locale?: string): Category[] {
-    const counts = this.db
-      .prepare(`SELECT locale, category, count(*) AS n FROM articles ${locale ? 'WHERE locale = ?' : ''} GROUP BY locale, category`)
-      .all(...(locale ? [locale] : [])) as Array<{ locale: string; category: string; n: number }>;
+    const rows = this.db
+      .prepare(`SELECT id, locale, category, topic_group FROM articles ${locale ? 'WHERE locale = ?' : ''}`)
+      .all(...(locale ? [locale] : [])) as Array<{ id: string; locale: string; category: string; topic_group: string | null }>;
+    const counts = countByCategory(rows.map((r) => ({ id: r.id, locale: r.locale, category: r.category, group: r.topic_group })));
     const positions = new Map(
       (this.db.prepare('SELECT locale, path, position FROM categories').all() as Array<{ locale: string; path: string; position: number }>)
-        .map((r) => [`${r.locale}\u0000${r.path}`, r.position]),
+        .map((r) => [categoryCountKey(r.locale, r.path), r.position]),
     );
-    const byKey = new Map<string, Category>();
-    for (const { locale: loc, category, n } of counts) {
-      const segments = category.split('/');
-      for (let depth = 1; depth <= segments.length; depth++) {
-        const path = segments.slice(0, depth).join('/');
-        const key = `${loc}\u0000${path}`;
-        const existing = byKey.get(key);
-        if (existing) existing.articleCount += n;
-        else byKey.set(key, { path, name: segments[depth - 1]!, parent: depth > 1 ? segments.slice(0, depth - 1).join('/') : null, locale: loc, articleCount: n });
-      }
-    }
-    const position = (c: Category): number => positions.get(`${c.locale}\u0000${c.path}`) ?? Number.MAX_SAFE_INTEGER;
-    return [...byKey.values()].sort((a, b) => a.locale.localeCompare(b.locale) || position(a) - position(b) || a.path.localeCompare(b.path));
+    const categories = [...counts].map(([key, count]): Category => {
+      const [loc, path] = key.split('\u0000') as [string, string];
+      const segments = path.split('/');
+      return {
+        path,
+        name: segments.at(-1)!,
+        parent: segments.length > 1 ? segments.slice(0, -1).join('/') : null,
+        locale: loc,
+        articleCount: count.articles,
+        topicCount: count.topics,
+      };
+    });
+    const position = (c: Category): number => positions.get(categoryCountKey(c.locale, c.path)) ?? Number.MAX_SAFE_INTEGER;
+    return categories.sort((a, b) => a.locale.localeCompare(b.locale) || position(a) - position(b) || a.path.localeCompare(b.path));
   }
 
   // -- contexts --------------------------------------------------------------------------------
@@ -468,12 +484,19 @@ export class ContentStore {
     return this.db.prepare('SELECT path, locale, position FROM categories ORDER BY rowid').all() as FeedCategory[];
   }
 
-  stats(): { articles: number; groups: number; categories: number; locales: string[] } {
-    const row = this.db
-      .prepare(`SELECT count(*) AS articles, count(DISTINCT locale || char(0) || coalesce(topic_group, '#' || id)) AS groups FROM articles`)
-      .get() as { articles: number; groups: number };
-    const locales = this.db.prepare('SELECT DISTINCT locale FROM articles ORDER BY locale').pluck().all() as string[];
-    return { ...row, categories: this.categories().length, locales };
+  /**
+   * What `doum stats` reports. `categories` means what the UI's sidebar shows: top-level
+   * categories, counted in each locale (and summed over locales at the top level).
+   */
+  stats(): ContentStats {
+    const rows = this.db.prepare('SELECT id, locale, topic_group AS "group" FROM articles').all() as Array<{ id: string; locale: string; group: string | null }>;
+    const all = countContent(rows);
+    const topLevel = this.categories().filter((c) => c.parent === null);
+    const byLocale: ContentStats['byLocale'] = {};
+    for (const [locale, counts] of Object.entries(countByLocale(rows))) {
+      byLocale[locale] = { ...counts, categories: topLevel.filter((c) => c.locale === locale).length };
+    }
+    return { articles: all.articles, groups: all.topics, categories: topLevel.length, locales: Object.keys(byLocale), byLocale };
   }
 
   // -- sync state ------------------------------------------------------------------------------

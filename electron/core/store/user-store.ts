@@ -3,7 +3,8 @@
  * Kept in its own file so that a content reset (or a corrupt content file) never touches it.
  */
 import { checkSettings, checkSettingsPatch } from '../../../shared/api';
-import type { Bookmark, FeedbackEntry, HistoryEntry, Settings } from '../../../shared/types';
+import { isFeedbackReason, type FeedbackDetails } from '../../../shared/feedback';
+import type { Bookmark, FeedbackEntry, Settings } from '../../../shared/types';
 import { openDatabaseWithRecovery, type Db, type Migration } from './database';
 
 export const USER_MIGRATIONS: readonly Migration[] = [
@@ -25,6 +26,16 @@ export const USER_MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    description: 'feedback: what was missing (a reason and an optional note)',
+    up(db) {
+      db.exec(`
+        ALTER TABLE feedback ADD COLUMN reason TEXT;
+        ALTER TABLE feedback ADD COLUMN note TEXT;
+      `);
+    },
+  },
 ];
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -39,6 +50,13 @@ export const DEFAULT_SETTINGS: Settings = {
   feedPublicKey: null,
   updateUrl: null,
 };
+
+/** A visit as stored: the title it had then. */
+export interface StoredView {
+  articleId: string;
+  title: string;
+  viewedAt: string;
+}
 
 /** History keeps this many views; older ones are dropped. */
 const HISTORY_LIMIT = 500;
@@ -109,14 +127,14 @@ export class UserStore {
     })();
   }
 
-  /** Most recent view of each article, newest first. */
-  listHistory(limit = 50): HistoryEntry[] {
+  /** Most recent view of each article, newest first (the service makes it one per topic). */
+  listHistory(limit = 50): StoredView[] {
     return this.db
       .prepare(
         `SELECT article_id AS articleId, title, max(viewed_at) AS viewedAt FROM history
          GROUP BY article_id ORDER BY viewedAt DESC, max(id) DESC LIMIT ?`,
       )
-      .all(limit) as HistoryEntry[];
+      .all(limit) as StoredView[];
   }
 
   /** View counts per article, for "popular" on the home screen. */
@@ -130,17 +148,46 @@ export class UserStore {
   }
 
   getFeedback(articleId: string): FeedbackEntry | null {
-    const row = this.db.prepare('SELECT article_id AS articleId, helpful, at FROM feedback WHERE article_id = ?').get(articleId) as
-      | { articleId: string; helpful: number; at: string }
-      | undefined;
-    return row ? { articleId: row.articleId, helpful: row.helpful === 1, at: row.at } : null;
+    const row = this.db.prepare(`SELECT ${FEEDBACK_COLUMNS} FROM feedback WHERE article_id = ?`).get(articleId) as FeedbackRow | undefined;
+    return row ? toFeedback(row) : null;
   }
 
-  setFeedback(articleId: string, helpful: boolean, now = new Date()): FeedbackEntry {
-    const at = now.toISOString();
-    this.db
-      .prepare('INSERT INTO feedback (article_id, helpful, at) VALUES (?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET helpful = excluded.helpful, at = excluded.at')
-      .run(articleId, helpful ? 1 : 0, at);
-    return { articleId, helpful, at };
+  /** Every answer, newest first. */
+  listFeedback(): FeedbackEntry[] {
+    return (this.db.prepare(`SELECT ${FEEDBACK_COLUMNS} FROM feedback ORDER BY at DESC, rowid DESC`).all() as FeedbackRow[]).map(toFeedback);
   }
+
+  /** Stores an answer; a "yes" carries no reason or note (a changed mind drops them). */
+  setFeedback(articleId: string, helpful: boolean, details: FeedbackDetails = {}, now = new Date()): FeedbackEntry {
+    const at = now.toISOString();
+    const reason = helpful ? null : (details.reason ?? null);
+    const note = helpful ? null : details.note?.trim() || null;
+    this.db
+      .prepare(
+        `INSERT INTO feedback (article_id, helpful, at, reason, note) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (article_id) DO UPDATE SET helpful = excluded.helpful, at = excluded.at, reason = excluded.reason, note = excluded.note`,
+      )
+      .run(articleId, helpful ? 1 : 0, at, reason, note);
+    return { articleId, helpful, reason, note, at };
+  }
+}
+
+const FEEDBACK_COLUMNS = 'article_id AS articleId, helpful, reason, note, at';
+
+interface FeedbackRow {
+  articleId: string;
+  helpful: number;
+  reason: string | null;
+  note: string | null;
+  at: string;
+}
+
+function toFeedback(row: FeedbackRow): FeedbackEntry {
+  return {
+    articleId: row.articleId,
+    helpful: row.helpful === 1,
+    reason: isFeedbackReason(row.reason) ? row.reason : null,
+    note: row.note,
+    at: row.at,
+  };
 }

@@ -50,6 +50,17 @@ function describeNetworkError(error: unknown): string {
   return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
 }
 
+/**
+ * Nothing listens on that port of this very computer: asking again in a second will not
+ * change that, so it fails at once instead of after the retries' backoff.
+ */
+function refusedOnThisComputer(url: string, error: unknown): boolean {
+  const code = (error as { cause?: { code?: string } }).cause?.code;
+  if (code !== 'ECONNREFUSED') return false;
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
+}
+
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (!value) return undefined;
   const seconds = Number(value);
@@ -140,10 +151,10 @@ export async function httpGetOnce(url: string, options: HttpGetOptions = {}): Pr
       throw new SyncError('timeout', `${url} stopped answering (nothing for ${formatSeconds(timeoutMs)}); check the network connection and sync again`, { resource: url, cause: error });
     }
     if (error instanceof SyncError) throw error;
-    throw new SyncError('network', `${url} could not be reached (${describeNetworkError(error)}); check the network connection and the feed address in Settings, then sync again`, {
+    throw new SyncError('network', `${url} could not be reached (${describeNetworkError(error)}); check the network connection and the feed address, then sync again`, {
       resource: url,
       cause: error,
-      retryable: true,
+      retryable: !refusedOnThisComputer(url, error),
     });
   } finally {
     idle.stop();

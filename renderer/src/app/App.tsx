@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useT } from '../i18n/use-translation';
+import { ErrorDetail } from '../components/ErrorDetail';
 import { Sidebar } from '../components/Sidebar';
 import { TitleBar } from '../components/TitleBar';
 import { Toaster } from '../components/Toaster';
@@ -79,7 +80,8 @@ export function App() {
     return (
       <main id={MAIN_ID} className="startup-error">
         <h1>{t('app.name')}</h1>
-        <p role="alert">{t('app.loadFailed', { message: error ?? '' })}</p>
+        <p role="alert">{t('app.loadFailed')}</p>
+        <ErrorDetail detail={error} />
         <button type="button" className="button button-primary" onClick={() => window.location.reload()}>
           {t('app.retry')}
         </button>

@@ -3,11 +3,30 @@ export const SEARCH_INPUT_ID = 'search-input';
 export const VIEW_TITLE_ID = 'view-title';
 export const MAIN_ID = 'main';
 
+/** Where the focus was before the search field took it, to give it back on leaving search. */
+let beforeSearch: HTMLElement | null = null;
+
 export function focusSearch(select = true): void {
   const input = document.getElementById(SEARCH_INPUT_ID) as HTMLInputElement | null;
   if (!input) return;
+  const previous = document.activeElement;
+  if (previous instanceof HTMLElement && previous !== input && previous !== document.body) beforeSearch = previous;
   input.focus();
   if (select) input.select();
+}
+
+/**
+ * Leaves the search field for where the focus was before it (when that is still on screen),
+ * else the view's heading. Returns false when neither exists.
+ */
+export function returnFocusFromSearch(): boolean {
+  const target = beforeSearch;
+  beforeSearch = null;
+  if (target?.isConnected) {
+    target.focus({ preventScroll: true });
+    return true;
+  }
+  return focusViewTitle();
 }
 
 export function focusViewTitle(): boolean {

@@ -3,7 +3,7 @@
  *
  *   ⌘K / Ctrl+K, or /       search
  *   ⌘[ ⌘] / Alt+← Alt+→     back, forward
- *   Esc                      back (the search field and lists close or leave first)
+ *   Esc                      back, except on an article (the search field and lists close first)
  *   ⌘+ ⌘− ⌘0 / Ctrl+…       text size larger, smaller, default
  *   ⌘, / Ctrl+,             settings
  *   ⌘D / Ctrl+D              bookmark the open article
@@ -71,7 +71,8 @@ function onKeyDown(event: KeyboardEvent): void {
   if (event.key === 'Escape' && !event.altKey && !event.metaKey && !event.ctrlKey && !event.shiftKey) {
     if (isEditable(event.target)) return;
     const router = useRouter.getState();
-    if (router.route.name === 'home') return;
+    // Esc closes things; it never takes a reader away from the article they are reading.
+    if (router.route.name === 'home' || router.route.name === 'article') return;
     event.preventDefault();
     if (canGoBack(router)) router.back();
     else router.navigate({ name: 'home' });

@@ -3,11 +3,12 @@
  * shows the results view; suggestions (article titles) drop down below it.
  *
  * Keys: ↓/↑ choose a suggestion (or, with none shown, ↓ goes to the results), Enter opens
- * the chosen suggestion or goes to the first result, Esc closes the suggestions, then goes
- * back to where people came from.
+ * the chosen suggestion or goes to the first result. Esc closes the suggestions, then clears
+ * the text, then leaves the search (the results go back to where people came from; on any
+ * other view the focus goes back to where it was).
  */
 import { useId, useRef, useState } from 'react';
-import { focusResult, SEARCH_INPUT_ID } from '../app/focus';
+import { focusResult, returnFocusFromSearch, SEARCH_INPUT_ID } from '../app/focus';
 import { useT } from '../i18n/use-translation';
 import { usePlatformLabel } from '../platform/labels';
 import { shortcutLabel } from '../platform/shortcuts';
@@ -23,6 +24,9 @@ export function SearchBox() {
   const hostOs = useApp((s) => s.hostOs);
   const query = useSearch((s) => s.query);
   const setQuery = useSearch((s) => s.setQuery);
+  const sort = useSearch((s) => s.sort);
+  const category = useSearch((s) => s.category);
+  const platform = useSearch((s) => s.platform);
   const suggestions = useSearch((s) => s.suggestions);
   const rememberOpened = useSearch((s) => s.rememberOpened);
   const navigate = useRouter((s) => s.navigate);
@@ -67,7 +71,8 @@ export function SearchBox() {
         break;
       }
       case 'Escape': {
-        // Never let the browser clear the field; Esc means "close", then "go back".
+        // Never let the browser clear the field. Esc closes what is open, innermost first:
+        // the suggestions, then the text, then the search itself — and never leaves an article.
         event.preventDefault();
         event.stopPropagation();
         if (shown) {
@@ -76,9 +81,19 @@ export function SearchBox() {
           break;
         }
         const router = useRouter.getState();
-        if (router.route.name === 'home') break;
-        if (canGoBack(router)) router.back();
-        else navigate({ name: 'home' });
+        const onResults = router.route.name === 'search';
+        if (query !== '') {
+          // On the results the empty query shows the search prompt; elsewhere the view stays.
+          if (onResults) setQuery('');
+          else useSearch.getState().apply({ query: '', sort, category, platform });
+          break;
+        }
+        if (onResults) {
+          if (canGoBack(router)) router.back();
+          else navigate({ name: 'home' });
+          break;
+        }
+        returnFocusFromSearch();
         break;
       }
       default:
@@ -98,8 +113,12 @@ export function SearchBox() {
         autoComplete="off"
         spellCheck={false}
         enterKeyHint="search"
+        // An ARIA 1.2 combobox: the field owns the suggestion list it opens and names the
+        // suggestion the arrow keys chose, so a screen reader announces it while focus stays here.
+        role="combobox"
         aria-autocomplete="list"
-        aria-controls={shown ? listId : undefined}
+        aria-expanded={shown}
+        aria-controls={listId}
         aria-activedescendant={activeId}
         onChange={(event) => {
           setQuery(event.target.value);
@@ -124,9 +143,10 @@ export function SearchBox() {
           {shortcutLabel('focusSearch', hostOs)}
         </kbd>
       )}
-      {shown && (
-        <ul id={listId} role="listbox" className="suggestions" aria-label={t('search.suggestions')}>
-          {suggestions.map((s, i) => (
+      {/* Always in the page (hidden when closed), so aria-controls always names a real element. */}
+      <ul id={listId} role="listbox" className="suggestions" aria-label={t('search.suggestions')} hidden={!shown}>
+        {shown &&
+          suggestions.map((s, i) => (
             <li
               key={s.id}
               id={`${listId}-${i}`}
@@ -145,8 +165,7 @@ export function SearchBox() {
               <span className="suggestion-platform">{platformLabel(s.platform)}</span>
             </li>
           ))}
-        </ul>
-      )}
+      </ul>
     </form>
   );
 }

@@ -3,6 +3,7 @@
  * and at the bottom the sync status and settings. Translucent on macOS, Mica-like on
  * Windows — the look is CSS; the structure is the same everywhere.
  */
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useT } from '../i18n/use-translation';
 import { topCategory } from '../lib/category';
 import { useCatalog } from '../state/catalog';
@@ -25,6 +26,43 @@ function NavItem({ to, icon, label, current, badge }: { to: Route; icon: IconNam
   );
 }
 
+/**
+ * Whether a scrolling box hides content below its fold (a short window, e.g. 800×600), so
+ * the list can fade out there and show that it scrolls.
+ */
+function useMoreBelow(ref: RefObject<HTMLElement | null>): boolean {
+  const [more, setMore] = useState(false);
+  useEffect(() => {
+    const box = ref.current;
+    if (!box) return;
+    const check = (): void => setMore(box.scrollTop + box.clientHeight < box.scrollHeight - 1);
+    check();
+    const resize = new ResizeObserver(check);
+    resize.observe(box);
+    for (const child of box.children) resize.observe(child);
+    const mutation = new MutationObserver(check);
+    mutation.observe(box, { childList: true, subtree: true });
+    box.addEventListener('scroll', check, { passive: true });
+    return () => {
+      resize.disconnect();
+      mutation.disconnect();
+      box.removeEventListener('scroll', check);
+    };
+  }, [ref]);
+  return more;
+}
+
+/** A topic count: the number at a glance, and what it counts for a screen reader. */
+function TopicCount({ count }: { count: number }) {
+  const t = useT();
+  return (
+    <span className="nav-count">
+      <span aria-hidden="true">{count}</span>
+      <span className="visually-hidden">{t('count.topicsHidden', { count })}</span>
+    </span>
+  );
+}
+
 export function Sidebar() {
   const t = useT();
   const route = useRouter((s) => s.route);
@@ -32,12 +70,14 @@ export function Sidebar() {
   const bookmarkCount = useLibrary((s) => s.bookmarks.length);
   const articleCategory = useArticle((s) => (route.name === 'article' && s.article?.id === route.id ? s.article.category : null));
   const topLevel = categories?.filter((c) => c.parent === null) ?? [];
+  const scroller = useRef<HTMLDivElement>(null);
+  const moreBelow = useMoreBelow(scroller);
   const activeTop = route.name === 'category' ? topCategory(route.path) : articleCategory ? topCategory(articleCategory) : null;
 
   return (
     <nav className="sidebar" aria-label={t('nav.main')}>
       <div className="sidebar-header" />
-      <div className="sidebar-scroll">
+      <div className="sidebar-scroll" ref={scroller} data-more-below={moreBelow ? 'true' : 'false'}>
         <ul className="nav-list">
           <NavItem to={{ name: 'home' }} icon="home" label={t('nav.home')} current={route.name === 'home'} />
           <NavItem to={{ name: 'bookmarks' }} icon="bookmark" label={t('nav.bookmarks')} current={route.name === 'bookmarks'} badge={bookmarkCount} />
@@ -60,7 +100,7 @@ export function Sidebar() {
                     >
                       <Icon name="folder" size={16} className="nav-icon" />
                       <span className="nav-label">{category.name}</span>
-                      <span className="nav-count">{category.topicCount ?? category.articleCount}</span>
+                      <TopicCount count={category.topicCount} />
                     </RouteLink>
                   </li>
                 );

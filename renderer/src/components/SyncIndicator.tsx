@@ -3,27 +3,36 @@ import { useNow } from '../app/use-now';
 import { relativeTime } from '../i18n/format';
 import { useT } from '../i18n/use-translation';
 import { useLanguage } from '../state/language';
-import { progressFraction, useSync } from '../state/sync';
+import { progressFraction, syncState, useSync, type SyncState } from '../state/sync';
 import { Icon } from './Icon';
 import { RouteLink } from './RouteLink';
 
-export function useSyncSummary(): { state: 'ok' | 'syncing' | 'error' | 'never'; text: string } {
+export function useSyncSummary(): { state: SyncState; text: string } {
   const t = useT();
   const language = useLanguage();
   const now = useNow();
   const status = useSync((s) => s.status);
   const progress = useSync((s) => s.progress);
   const running = useSync((s) => s.running);
-  if (running || status?.syncing || progress) {
-    const fraction = progressFraction(progress);
-    return { state: 'syncing', text: fraction === null ? t('sync.syncing') : `${t('sync.syncing')} ${Math.round(fraction * 100)}%` };
+  const failure = useSync((s) => s.failure);
+  const { state } = syncState({ status, progress, running, failure });
+  switch (state) {
+    case 'syncing': {
+      const fraction = progressFraction(progress);
+      return { state, text: fraction === null ? t('sync.syncing') : `${t('sync.syncing')} ${Math.round(fraction * 100)}%` };
+    }
+    case 'error':
+      return { state, text: t('sync.failed') };
+    case 'cancelled':
+      return { state, text: t('sync.cancelled') };
+    case 'never':
+      return { state, text: t('sync.never') };
+    case 'ok':
+      return { state, text: t('sync.lastSynced', { time: relativeTime(status!.lastSuccessAt!, language, now) }) };
   }
-  if (status?.lastError && (!status.lastSuccessAt || status.lastError.at > status.lastSuccessAt)) return { state: 'error', text: t('sync.failed') };
-  if (!status?.lastSuccessAt) return { state: 'never', text: t('sync.never') };
-  return { state: 'ok', text: t('sync.lastSynced', { time: relativeTime(status.lastSuccessAt, language, now) }) };
 }
 
-const ICONS = { ok: 'check', syncing: 'sync', error: 'warning', never: 'info' } as const;
+const ICONS = { ok: 'check', syncing: 'sync', error: 'warning', cancelled: 'info', never: 'info' } as const;
 
 export function SyncIndicator() {
   const t = useT();

@@ -4,6 +4,7 @@
  * Opening an article records it in the reading history.
  */
 import { create } from 'zustand';
+import type { FeedbackDetails } from '../../../shared/feedback';
 import type { Article, FeedbackEntry } from '../../../shared/types';
 import { api } from '../api';
 import { errorText } from '../lib/errors';
@@ -20,7 +21,8 @@ interface ArticleState {
   open(id: string): Promise<void>;
   /** New content arrived: forget cached articles and load the open one again. */
   reload(): Promise<void>;
-  setFeedback(helpful: boolean): Promise<void>;
+  /** Resolves true when the answer was stored. */
+  setFeedback(helpful: boolean, details?: FeedbackDetails): Promise<boolean>;
 }
 
 const CACHE_SIZE = 30;
@@ -77,14 +79,17 @@ export const useArticle = create<ArticleState>((set, get) => ({
     set({ status: 'idle' });
     await get().open(id);
   },
-  async setFeedback(helpful) {
+  async setFeedback(helpful, details) {
     const { id } = get();
-    if (!id) return;
+    if (!id) return false;
     try {
-      const feedback = await api.setFeedback(id, helpful);
+      // No trailing undefined: over HTTP it would arrive as null, which the check refuses.
+      const feedback = await (details ? api.setFeedback(id, helpful, details) : api.setFeedback(id, helpful));
       if (get().id === id) set({ feedback, feedbackError: null });
+      return true;
     } catch (error) {
       if (get().id === id) set({ feedbackError: errorText(error) });
+      return false;
     }
   },
 }));

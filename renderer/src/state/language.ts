@@ -2,19 +2,28 @@
  * The UI language and theme in effect: the settings' choice, or the system's when the choice
  * is 'system' (the system language from the HelpApi, the colour scheme from the browser).
  */
+import type { AppInfo } from '../../../shared/types';
 import { resolveLanguage, type UiLanguage } from '../i18n';
 import { useApp } from './app';
 import { useSettings } from './settings';
 
+/**
+ * The language "system" means: the desktop's, which the app reports; in the browser preview
+ * the person's browser (the server's own locale, often C.UTF-8, says nothing about them).
+ */
+function systemLocale(info: AppInfo | null): string {
+  return !info || info.transport === 'http' ? navigator.language : info.systemLocale;
+}
+
 export function uiLanguage(): UiLanguage {
   const setting = useSettings.getState().settings?.language ?? 'system';
-  return resolveLanguage(setting, useApp.getState().info?.systemLocale ?? navigator.language);
+  return resolveLanguage(setting, systemLocale(useApp.getState().info));
 }
 
 export function useLanguage(): UiLanguage {
   const setting = useSettings((s) => s.settings?.language ?? 'system');
-  const systemLocale = useApp((s) => s.info?.systemLocale ?? navigator.language);
-  return resolveLanguage(setting, systemLocale);
+  const locale = useApp((s) => systemLocale(s.info));
+  return resolveLanguage(setting, locale);
 }
 
 export type ResolvedTheme = 'light' | 'dark';

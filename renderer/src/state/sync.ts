@@ -12,9 +12,11 @@ export interface SyncFailure {
   /** The core's failure kind (network, timeout, integrity…), or the API error code. */
   kind: string;
   message: string;
+  /** When it happened (ISO), to compare with the status's last success. */
+  at: string;
 }
 
-interface SyncState {
+interface SyncStoreState {
   status: SyncStatus | null;
   progress: SyncProgress | null;
   /** A sync asked for here is running (the status may lag behind by an event). */
@@ -28,7 +30,7 @@ interface SyncState {
   receiveProgress(progress: SyncProgress): void;
 }
 
-export const useSync = create<SyncState>((set, get) => ({
+export const useSync = create<SyncStoreState>((set, get) => ({
   status: null,
   progress: null,
   running: false,
@@ -49,7 +51,7 @@ export const useSync = create<SyncState>((set, get) => ({
       set({ report, running: false, progress: null });
     } catch (error) {
       const kind = error instanceof HelpApiError ? (error.detail ?? error.code) : (errorCode(error) ?? 'internal');
-      set({ failure: { kind, message: errorText(error) }, running: false, progress: null });
+      set({ failure: { kind, message: errorText(error), at: new Date().toISOString() }, running: false, progress: null });
     }
     await get().load();
   },
@@ -75,4 +77,36 @@ export function progressFraction(progress: SyncProgress | null): number | null {
   if (progress.totalBytes && progress.bytes !== undefined) return Math.min(1, progress.bytes / progress.totalBytes);
   if (progress.totalRecords && progress.records !== undefined) return Math.min(1, progress.records / progress.totalRecords);
   return null;
+}
+
+export type SyncState = 'syncing' | 'error' | 'cancelled' | 'ok' | 'never';
+
+/** How the last sync ended when it did not succeed: a failure, or a cancel (not a failure). */
+export interface SyncOutcome {
+  state: 'error' | 'cancelled';
+  kind: string;
+  message: string;
+  at: string;
+}
+
+const isCancel = (kind: string): boolean => kind === 'cancelled';
+
+/**
+ * The one reading of the sync's state that the sidebar, Home and Settings all show: syncing,
+ * else the newest unsuccessful ending since the last success (a cancel is neutral), else
+ * synced or never synced.
+ */
+export function syncState(s: Pick<SyncStoreState, 'status' | 'progress' | 'running' | 'failure'>): { state: SyncState; outcome: SyncOutcome | null } {
+  const { status, progress, running, failure } = s;
+  if (running || status?.syncing || progress) return { state: 'syncing', outcome: null };
+  const success = status?.lastSuccessAt ?? '';
+  const candidates: SyncOutcome[] = [];
+  if (status?.lastError && status.lastError.at >= success) {
+    const { code, message, at } = status.lastError;
+    candidates.push({ state: isCancel(code) ? 'cancelled' : 'error', kind: code, message, at });
+  }
+  if (failure && failure.at >= success) candidates.push({ state: isCancel(failure.kind) ? 'cancelled' : 'error', ...failure });
+  const outcome = candidates.sort((a, b) => b.at.localeCompare(a.at))[0] ?? null;
+  if (outcome) return { state: outcome.state, outcome };
+  return { state: status?.lastSuccessAt ? 'ok' : 'never', outcome: null };
 }

@@ -11,6 +11,7 @@ import { ContextHelp } from '../components/article/ContextHelp';
 import { FeedbackBox } from '../components/article/FeedbackBox';
 import { RelatedArticles } from '../components/article/RelatedArticles';
 import { ARTICLE_PANEL_ID, VariantTabs } from '../components/article/VariantTabs';
+import { ErrorDetail } from '../components/ErrorDetail';
 import { Icon } from '../components/Icon';
 import { RouteLink } from '../components/RouteLink';
 import { Tags } from '../components/Tags';
@@ -20,7 +21,7 @@ import { categoryName, categoryTrail } from '../lib/category';
 import { useArticle } from '../state/article';
 import { useLanguage } from '../state/language';
 
-function Message({ title, body, icon }: { title: string; body?: string; icon: 'warning' | 'info' }) {
+function Message({ title, body, icon, detail }: { title: string; body?: string; icon: 'warning' | 'info'; detail?: string | null }) {
   const t = useT();
   return (
     <div className="empty-state" role={icon === 'warning' ? 'alert' : undefined}>
@@ -29,6 +30,7 @@ function Message({ title, body, icon }: { title: string; body?: string; icon: 'w
         {title}
       </h1>
       {body && <p>{body}</p>}
+      <ErrorDetail detail={detail} />
       <RouteLink to={{ name: 'home' }} className="button">
         {t('nav.home')}
       </RouteLink>
@@ -53,7 +55,7 @@ export function ArticleView({ id, context }: { id: string; context?: string }) {
   useArrival(current || status === 'not-found' || status === 'error');
 
   if (status === 'not-found') return <Message icon="info" title={t('article.notFoundTitle')} body={t('article.notFoundBody')} />;
-  if (status === 'error') return <Message icon="warning" title={t('article.errorTitle')} body={t('common.error', { message: error ?? '' })} />;
+  if (status === 'error') return <Message icon="warning" title={t('article.errorTitle')} body={t('common.error')} detail={error} />;
   if (!article) {
     return (
       <div className="view view-article" aria-busy="true">
@@ -93,7 +95,7 @@ export function ArticleView({ id, context }: { id: string; context?: string }) {
         <div id={ARTICLE_PANEL_ID} className="article-panel" role={tabs ? 'tabpanel' : undefined} aria-labelledby={tabs ? `tab-${article.id}` : undefined}>
           <ArticleBody html={article.bodyHtml} />
         </div>
-        <FeedbackBox />
+        <FeedbackBox key={article.id} />
         <RelatedArticles article={article} />
       </article>
     </div>

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useArrival } from '../app/arrival';
 import { VIEW_TITLE_ID } from '../app/focus';
 import { ArticleRow } from '../components/ArticleRow';
+import { ErrorDetail } from '../components/ErrorDetail';
 import { Icon } from '../components/Icon';
 import { RouteLink } from '../components/RouteLink';
 import { Tags } from '../components/Tags';
@@ -55,7 +56,10 @@ export function CategoryView({ path }: { path: string }) {
                 <RouteLink to={{ name: 'category', path: c.path }} className="chip">
                   <Icon name="folder" size={13} />
                   {c.name}
-                  <span className="chip-count">{c.topicCount ?? c.articleCount}</span>
+                  <span className="chip-count">
+                    <span aria-hidden="true">{c.topicCount}</span>
+                    <span className="visually-hidden">{t('count.topicsHidden', { count: c.topicCount })}</span>
+                  </span>
                 </RouteLink>
               </li>
             ))}
@@ -63,9 +67,12 @@ export function CategoryView({ path }: { path: string }) {
         </section>
       )}
       {list?.error && (
-        <p className="notice notice-error" role="alert">
-          {t('common.error', { message: list.error })}
-        </p>
+        <div className="notice notice-error" role="alert">
+          <div>
+            <p>{t('common.error')}</p>
+            <ErrorDetail detail={list.error} />
+          </div>
+        </div>
       )}
       {list?.articles && articles.length === 0 && !list.error && <p className="empty-inline">{t('category.empty')}</p>}
       {articles.length > 0 && (

@@ -1,4 +1,4 @@
-/** Recently viewed articles, grouped by day, with a two-step "clear history". */
+/** Recently viewed topics (one row each, the variant read last), grouped by day, with a two-step "clear history". */
 import { useEffect, useRef, useState } from 'react';
 import { useArrival } from '../app/arrival';
 import { VIEW_TITLE_ID } from '../app/focus';
@@ -7,6 +7,7 @@ import { ArticleRow } from '../components/ArticleRow';
 import { Icon } from '../components/Icon';
 import { dayKey, formatDate, formatTime } from '../i18n/format';
 import { useT } from '../i18n/use-translation';
+import { usePlatformLabel } from '../platform/labels';
 import { useLanguage } from '../state/language';
 import { useLibrary } from '../state/library';
 import { useToast } from '../state/toast';
@@ -31,6 +32,7 @@ export function HistoryView() {
   const loaded = useLibrary((s) => s.loaded);
   const clearHistory = useLibrary((s) => s.clearHistory);
   const toast = useToast((s) => s.show);
+  const platformLabel = usePlatformLabel();
   const [confirming, setConfirming] = useState(false);
   const confirmButton = useRef<HTMLButtonElement>(null);
   useArrival(loaded);
@@ -91,7 +93,17 @@ export function HistoryView() {
             </h2>
             <ul className="list">
               {group.entries.map((entry) => (
-                <ArticleRow key={`${entry.articleId}-${entry.viewedAt}`} id={entry.articleId} title={entry.title} meta={formatTime(entry.viewedAt, language)} />
+                <ArticleRow
+                  key={`${entry.articleId}-${entry.viewedAt}`}
+                  id={entry.articleId}
+                  title={entry.title}
+                  meta={
+                    <>
+                      <time dateTime={entry.viewedAt}>{formatTime(entry.viewedAt, language)}</time>
+                      {entry.platform && <span className={`tag tag-platform platform-${entry.platform}`}>{platformLabel(entry.platform)}</span>}
+                    </>
+                  }
+                />
               ))}
             </ul>
           </section>

@@ -24,7 +24,7 @@ const MAX_SUBCATEGORIES = 4;
 
 function CategoryCard({ category, children }: { category: Category; children: Category[] }) {
   const t = useT();
-  const count = category.topicCount ?? category.articleCount;
+  const count = category.topicCount;
   const shown = children.slice(0, MAX_SUBCATEGORIES).map((c) => c.name);
   return (
     <li>
@@ -76,11 +76,11 @@ export function HomeView() {
     <div className="view view-home">
       <header className="home-hero">
         <h1 id={VIEW_TITLE_ID} tabIndex={-1}>{t('home.title')}</h1>
-        <p className="home-subtitle">{t('home.subtitle', { count: home?.articleCount ?? 0 })}</p>
+        <p className="home-subtitle">{t('home.subtitle', { count: home?.counts.topics ?? 0, articles: home?.counts.articles ?? 0 })}</p>
         <p className="home-meta">
           <span>{t('home.searchHint', { shortcut: shortcutLabel('focusSearch', hostOs) })}</span>
           <RouteLink to={{ name: 'settings' }} className={`home-sync sync-${sync.state}`}>
-            <Icon name={sync.state === 'error' ? 'warning' : sync.state === 'syncing' ? 'sync' : 'check'} size={14} />
+            <Icon name={sync.state === 'error' ? 'warning' : sync.state === 'syncing' ? 'sync' : sync.state === 'ok' ? 'check' : 'info'} size={14} />
             {sync.text}
           </RouteLink>
         </p>
@@ -127,7 +127,12 @@ export function HomeView() {
           <h2 id="home-recent">{t('home.recent')}</h2>
           <ul className="list">
             {home?.recent.map((article) => (
-              <ArticleRow key={article.id} id={article.id} title={article.title} meta={t('article.updated', { date: formatDate(article.updatedAt, language) })} />
+              <ArticleRow
+                key={article.id}
+                id={article.id}
+                title={article.title}
+                meta={<time dateTime={article.updatedAt}>{t('article.updated', { date: formatDate(article.updatedAt, language) })}</time>}
+              />
             ))}
           </ul>
         </section>

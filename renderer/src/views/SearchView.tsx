@@ -7,6 +7,7 @@ import { useEffect, useMemo } from 'react';
 import { useArrival } from '../app/arrival';
 import { focusSearch, VIEW_TITLE_ID } from '../app/focus';
 import { ArticleRow } from '../components/ArticleRow';
+import { ErrorDetail } from '../components/ErrorDetail';
 import { Icon } from '../components/Icon';
 import { Tags } from '../components/Tags';
 import { useCatalog } from '../state/catalog';
@@ -129,7 +130,8 @@ export function SearchView({ params }: { params: SearchParams }) {
         <>
           {error && (
             <div className="notice notice-error" role="alert">
-              <p>{t('search.error', { message: error })}</p>
+              <p>{t('search.error')}</p>
+              <ErrorDetail detail={error} />
               <button type="button" className="button" onClick={refresh}>
                 {t('app.retry')}
               </button>

@@ -5,7 +5,9 @@
  */
 import { useArrival } from '../app/arrival';
 import { VIEW_TITLE_ID } from '../app/focus';
+import { ErrorDetail } from '../components/ErrorDetail';
 import { Segmented, SettingRow, Switch } from '../components/settings/controls';
+import { FeedbackExport } from '../components/settings/FeedbackExport';
 import { FeedUrlField } from '../components/settings/FeedUrlField';
 import { ShortcutRecorder } from '../components/settings/ShortcutRecorder';
 import { SyncPanel } from '../components/settings/SyncPanel';
@@ -25,6 +27,7 @@ export function SettingsView() {
   const update = useSettings((s) => s.update);
   const info = useApp((s) => s.info);
   useArrival(settings !== null);
+  const preview = info?.transport === 'http';
 
   if (!settings) return null;
   const set = <K extends keyof Settings>(key: K, value: Settings[K]): void => void update({ [key]: value } as Partial<Settings>);
@@ -39,9 +42,12 @@ export function SettingsView() {
         {t('settings.title')}
       </h1>
       {otherErrors.length > 0 && (
-        <p className="notice notice-error" role="alert">
-          {t('settings.saveFailed', { message: errors[otherErrors[0]!] ?? '' })}
-        </p>
+        <div className="notice notice-error" role="alert">
+          <div>
+            <p>{t('settings.saveFailed')}</p>
+            <ErrorDetail detail={errors[otherErrors[0]!]} />
+          </div>
+        </div>
       )}
 
       <section className="settings-group" aria-labelledby="settings-sync">
@@ -82,8 +88,12 @@ export function SettingsView() {
           <SettingRow
             label={t('settings.startAtLogin')}
             id="login-label"
-            help={t('settings.startAtLoginHelp')}
-            control={<Switch checked={settings.startAtLogin} labelledBy="login-label" onChange={(v) => set('startAtLogin', v)} />}
+            help={<span id="login-help">{preview ? t('settings.startAtLoginPreview') : t('settings.startAtLoginHelp')}</span>}
+            control={
+              // A browser cannot start at login: in the preview the switch says so instead of
+              // pretending to work.
+              <Switch checked={settings.startAtLogin && !preview} labelledBy="login-label" describedBy="login-help" disabled={preview} onChange={(v) => set('startAtLogin', v)} />
+            }
           />
           <SettingRow label={t('settings.shortcut')} id="shortcut-label" help={t('settings.shortcutHelp')} control={<ShortcutRecorder labelledBy="shortcut-label" />} />
           <SettingRow
@@ -101,6 +111,13 @@ export function SettingsView() {
               </select>
             }
           />
+        </div>
+      </section>
+
+      <section className="settings-group" aria-labelledby="settings-feedback">
+        <h2 id="settings-feedback">{t('settings.feedbackHeading')}</h2>
+        <div className="group-box">
+          <SettingRow label={t('settings.feedbackExport')} id="feedback-export-label" help={t('settings.feedbackExportHelp')} control={<FeedbackExport />} />
         </div>
       </section>
 

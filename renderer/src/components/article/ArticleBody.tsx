@@ -7,7 +7,6 @@ import { useMemo } from 'react';
 import { api } from '../../api';
 import { useT } from '../../i18n/use-translation';
 import { ARTICLE_LINK, sanitizeArticleHtml } from '../../lib/sanitize';
-import { errorText } from '../../lib/errors';
 import { useApp } from '../../state/app';
 import { useRouter } from '../../state/router';
 import { useToast } from '../../state/toast';
@@ -36,7 +35,7 @@ export function ArticleBody({ html }: { html: string }) {
         // The preview's server cannot open a browser for the page; the page does it.
         if (transport === 'http') window.open(href, '_blank', 'noopener,noreferrer');
       },
-      (error: unknown) => toast(t('article.linkRefused', { message: errorText(error) })),
+      () => toast(t('article.linkRefused')),
     );
   };
 

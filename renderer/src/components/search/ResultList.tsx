@@ -6,20 +6,29 @@
 import { memo, startTransition, useEffect, useState } from 'react';
 import type { SearchHit } from '../../../../shared/types';
 import { focusSearch, resultLinks } from '../../app/focus';
+import { formatDate } from '../../i18n/format';
 import { useT } from '../../i18n/use-translation';
+import { useLanguage } from '../../state/language';
 import { usePlatformLabel } from '../../platform/labels';
 import { useSearch } from '../../state/search';
 import { Highlight } from '../Highlight';
 import { RouteLink } from '../RouteLink';
 import { Tags } from '../Tags';
 
-const ResultRow = memo(function ResultRow({ hit, onOpen }: { hit: SearchHit; onOpen: (id: string) => void }) {
+const ResultRow = memo(function ResultRow({ hit, onOpen, showDate }: { hit: SearchHit; onOpen: (id: string) => void; showDate: boolean }) {
   const t = useT();
+  const language = useLanguage();
   const platformLabel = usePlatformLabel();
   const others = hit.variants.slice(1).filter((v) => v.locale === hit.locale);
   return (
     <li className="result">
       <Tags service={hit.service} category={hit.category} platform={hit.platform} />
+      {/* Sorted by date, the date is what orders the list: show it. */}
+      {showDate && (
+        <time className="result-date" dateTime={hit.updatedAt}>
+          {t('article.updated', { date: formatDate(hit.updatedAt, language) })}
+        </time>
+      )}
       <h2 className="result-title">
         <RouteLink to={{ name: 'article', id: hit.id }} className="result-link" data-id={hit.id} onNavigate={() => onOpen(hit.id)}>
           <Highlight text={hit.title} ranges={hit.titleRanges} />
@@ -92,6 +101,7 @@ const FIRST_ROWS = 8;
 export function ResultList({ hits, query, busy }: { hits: SearchHit[]; query: string; busy: boolean }) {
   const t = useT();
   const rememberOpened = useSearch((s) => s.rememberOpened);
+  const byDate = useSearch((s) => s.sort === 'recent');
   const [shownFor, setShownFor] = useState<string | null>(null);
   const fresh = shownFor !== query;
   const visible = fresh ? hits.slice(0, FIRST_ROWS) : hits;
@@ -101,7 +111,7 @@ export function ResultList({ hits, query, busy }: { hits: SearchHit[]; query: st
   return (
     <ol className="results" aria-label={t('search.results')} aria-busy={busy} data-query={query} onKeyDown={onListKeyDown}>
       {visible.map((hit) => (
-        <ResultRow key={hit.id} hit={hit} onOpen={rememberOpened} />
+        <ResultRow key={hit.id} hit={hit} onOpen={rememberOpened} showDate={byDate} />
       ))}
     </ol>
   );

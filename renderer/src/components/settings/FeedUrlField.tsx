@@ -1,5 +1,6 @@
 /** The feed URL: checked as people type, saved with "저장" (or Enter), refused with the core's reason. */
 import { useState } from 'react';
+import { ErrorDetail } from '../ErrorDetail';
 import { useT } from '../../i18n/use-translation';
 import { isPlausibleFeedLocation } from '../../lib/feed-url';
 import { useSettings } from '../../state/settings';
@@ -17,7 +18,7 @@ export function FeedUrlField({ id }: { id: string }) {
   const draft = edited ?? saved;
 
   const plausible = isPlausibleFeedLocation(draft);
-  const error = !plausible ? t('settings.feedUrlInvalid') : refused ? t('settings.feedUrlRefused', { message: refused }) : null;
+  const error = !plausible ? t('settings.feedUrlInvalid') : refused ? t('settings.feedUrlRefused') : null;
   const dirty = draft.trim() !== saved;
 
   const save = async (): Promise<void> => {
@@ -63,6 +64,7 @@ export function FeedUrlField({ id }: { id: string }) {
           {error}
         </p>
       )}
+      {plausible && <ErrorDetail detail={refused} />}
     </form>
   );
 }

@@ -2,6 +2,7 @@
  * Records the global shortcut: press "변경", then the key combination. Keys are read by their
  * physical code, so the Korean input mode does not matter. Esc cancels; "끄기" turns it off.
  */
+import { ErrorDetail } from '../ErrorDetail';
 import { useEffect, useRef, useState } from 'react';
 import { acceleratorFromKeyPress, formatAccelerator } from '../../../../shared/shortcuts';
 import { useT } from '../../i18n/use-translation';
@@ -81,9 +82,10 @@ export function ShortcutRecorder({ labelledBy }: { labelledBy: string }) {
       )}
       {(hint || error) && (
         <p className="field-error" role="alert">
-          {hint ?? t('settings.saveFailed', { message: error ?? '' })}
+          {hint ?? t('settings.saveFailed')}
         </p>
       )}
+      {!hint && <ErrorDetail detail={error} />}
     </div>
   );
 }

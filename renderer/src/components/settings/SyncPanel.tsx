@@ -7,7 +7,9 @@ import { formatBytes, formatDateTime, relativeTime } from '../../i18n/format';
 import { useT, type Translate } from '../../i18n/use-translation';
 import type { MessageKey } from '../../i18n';
 import { useLanguage } from '../../state/language';
-import { progressFraction, useSync } from '../../state/sync';
+import { useSettings } from '../../state/settings';
+import { progressFraction, syncState, useSync } from '../../state/sync';
+import { ErrorDetail } from '../ErrorDetail';
 import { Icon } from '../Icon';
 import type { SyncProgress } from '../../../../shared/types';
 
@@ -61,8 +63,9 @@ export function SyncPanel() {
   const failure = useSync((s) => s.failure);
   const syncNow = useSync((s) => s.syncNow);
   const cancel = useSync((s) => s.cancel);
-  const busy = running || status?.syncing === true || progress !== null;
-  const lastError = status?.lastError && (!status.lastSuccessAt || status.lastError.at >= status.lastSuccessAt) ? status.lastError : null;
+  const feedUrl = useSettings((s) => s.settings?.feedUrl ?? null);
+  const { state, outcome } = syncState({ status, progress, running, failure });
+  const busy = state === 'syncing';
 
   return (
     <div className="sync-panel">
@@ -83,7 +86,8 @@ export function SyncPanel() {
           </div>
           <div>
             <dt>{t('settings.source')}</dt>
-            <dd className="sync-source">{!status || status.source === 'bundled' ? t('sync.bundled') : status.source}</dd>
+            {/* Where the next sync reads from: the saved feed address, shown as soon as it is saved. */}
+            <dd className="sync-source">{feedUrl ?? t('sync.bundled')}</dd>
           </div>
           {status && (
             <div>
@@ -116,20 +120,23 @@ export function SyncPanel() {
           </p>
         )}
       </div>
-      {!busy && (failure || lastError) && (
+      {outcome?.state === 'cancelled' && (
+        <p className="notice sync-cancelled-notice" role="status">
+          <Icon name="info" />
+          {t('sync.error.cancelled')}
+        </p>
+      )}
+      {outcome?.state === 'error' && (
         <div className="notice notice-error" role="alert">
           <Icon name="warning" />
           <div>
             <p className="notice-title">
               {t('settings.lastError')}
-              {lastError && <span className="muted"> · {formatDateTime(lastError.at, language)}</span>}
+              <span className="muted"> · {formatDateTime(outcome.at, language)}</span>
             </p>
-            <p>{failureText(t, failure?.kind ?? lastError!.code)}</p>
+            <p>{failureText(t, outcome.kind)}</p>
             <p className="muted">{t('sync.keptCopy')}</p>
-            <details>
-              <summary>{t('sync.details')}</summary>
-              <p className="technical">{failure?.message ?? lastError!.message}</p>
-            </details>
+            <ErrorDetail detail={outcome.message} />
           </div>
         </div>
       )}

@@ -21,9 +21,31 @@ export function SettingRow({ label, help, control, labelFor, id }: { label: stri
   );
 }
 
-export function Switch({ checked, onChange, labelledBy }: { checked: boolean; onChange: (value: boolean) => void; labelledBy: string }) {
+/** A switch; `disabled` with a `describedBy` that says why it cannot be used here. */
+export function Switch({
+  checked,
+  onChange,
+  labelledBy,
+  disabled = false,
+  describedBy,
+}: {
+  checked: boolean;
+  onChange: (value: boolean) => void;
+  labelledBy: string;
+  disabled?: boolean;
+  describedBy?: string;
+}) {
   return (
-    <button type="button" role="switch" aria-checked={checked} aria-labelledby={labelledBy} className="switch" onClick={() => onChange(!checked)}>
+    <button
+      type="button"
+      role="switch"
+      aria-checked={checked}
+      aria-labelledby={labelledBy}
+      aria-describedby={describedBy}
+      className="switch"
+      disabled={disabled}
+      onClick={() => onChange(!checked)}
+    >
       <span className="switch-thumb" />
     </button>
   );
