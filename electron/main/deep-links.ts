@@ -1,10 +1,12 @@
 /**
- * Deep links and launch arguments: `doum://article/<id>`, `doum://search?q=<text>`, and a
+ * Deep links and launch arguments: `doum://article/<id>` (optionally `#<section>`, a heading's
+ * anchor), `doum://search?q=<text>`, and a
  * plain query on the command line (`doum 메시지 삭제`). Windows and Linux deliver them in the
  * argv of a second launch (the single-instance lock hands that to the running app); macOS
  * sends `open-url`. Everything is validated strictly; anything else is logged and ignored.
  */
 import type { App } from 'electron';
+import { parseSectionId } from '../../shared/sections';
 import type { NavigateTarget } from '../../shared/types';
 import type { Log } from './logging';
 
@@ -25,7 +27,15 @@ function cleanQuery(raw: string): LinkParse {
   return { ok: true, target: { kind: 'search', query } };
 }
 
-/** Parses a `doum://` link. Only the two documented forms are accepted. */
+/** The section of an article link: `#<section>`, percent-encoded, strictly a section id. */
+function articleSection(hash: string): { ok: true; section: string | null } | { ok: false; reason: string } {
+  if (hash === '') return { ok: true, section: null };
+  const section = parseSectionId(hash.slice(1), { percentEncoded: true });
+  if (section === null) return { ok: false, reason: 'the section is not a heading anchor (letters, digits and single hyphens)' };
+  return { ok: true, section };
+}
+
+/** Parses a `doum://` link. Only the documented forms are accepted. */
 export function parseDeepLink(raw: string): LinkParse {
   if (raw.length > 4096) return { ok: false, reason: 'the link is too long' };
   let url: URL;
@@ -38,10 +48,14 @@ export function parseDeepLink(raw: string): LinkParse {
   if (url.username || url.password || url.port) return { ok: false, reason: 'the link has a user, password or port' };
   const path = url.pathname.replace(/\/$/, '');
   if (url.hostname === 'article') {
-    if (url.search || url.hash) return { ok: false, reason: 'an article link takes no query or fragment' };
+    // A bare "?" or "#" leaves url.search / url.hash empty: look at the text itself.
+    if (url.search || raw.slice(0, raw.length - url.hash.length).includes('?')) return { ok: false, reason: 'an article link takes no query' };
     const id = path.replace(/^\//, '');
     if (!ARTICLE_ID.test(id)) return { ok: false, reason: 'the article id is not of the form [a-z0-9-]+' };
-    return { ok: true, target: { kind: 'article', id } };
+    if (url.hash === '' && raw.endsWith('#')) return { ok: false, reason: 'the section is empty' };
+    const section = articleSection(url.hash);
+    if (!section.ok) return section;
+    return { ok: true, target: section.section ? { kind: 'article', id, section: section.section } : { kind: 'article', id } };
   }
   if (url.hostname === 'search') {
     if (path !== '') return { ok: false, reason: 'a search link has no path' };
@@ -87,7 +101,7 @@ export function parseArgv(argv: readonly string[], options: { defaultApp: boolea
 
 /** The renderer's hash route for a target, so a cold start can open straight on it. */
 export function routeHash(target: NavigateTarget | null): string {
-  if (target?.kind === 'article') return `#/article/${target.id}`;
+  if (target?.kind === 'article') return `#/article/${target.id}${target.section ? `?${new URLSearchParams({ section: target.section }).toString()}` : ''}`;
   if (target?.kind === 'search') return `#/search?${new URLSearchParams({ q: target.query }).toString()}`;
   return '';
 }

@@ -1,12 +1,14 @@
 /**
  * Hash routes (they work the same over file:// in the app and http:// in the preview):
- * `#/`, `#/search?q=…&sort=…&category=…&platform=…`, `#/article/<id>`, `#/category/<path>`,
+ * `#/`, `#/search?q=…&sort=…&category=…&platform=…`, `#/article/<id>` (with `?section=<anchor>`
+ * to scroll to a heading, shared/sections.ts), `#/category/<path>`,
  * `#/bookmarks`, `#/history`, `#/settings`. The browser history is the app's history; each
  * entry carries its position so the back and forward buttons know whether they can move,
  * and the scroll position of the content is restored when people come back to an entry.
  */
 import { create } from 'zustand';
 import { isPlatform, type Platform } from '../../../shared/platform';
+import { parseSectionId } from '../../../shared/sections';
 import type { SortOrder } from '../../../shared/types';
 
 export type PlatformChoice = Platform | 'all';
@@ -22,7 +24,7 @@ export interface SearchParams {
 export type Route =
   | { name: 'home' }
   | ({ name: 'search' } & SearchParams)
-  | { name: 'article'; id: string }
+  | { name: 'article'; id: string; section?: string }
   | { name: 'category'; path: string }
   | { name: 'bookmarks' }
   | { name: 'history' }
@@ -44,7 +46,12 @@ export function parseHash(hash: string): Route {
   const pathname = at < 0 ? path : path.slice(0, at);
   const params = new URLSearchParams(at < 0 ? '' : path.slice(at + 1));
   const article = /^\/article\/([a-z0-9][a-z0-9-]*)$/.exec(pathname);
-  if (article) return { name: 'article', id: article[1]! };
+  if (article) {
+    // Only `section` is known; a section that is not a heading anchor is dropped, the article still opens.
+    const section = params.get('section');
+    const valid = section === null ? null : parseSectionId(section);
+    return valid ? { name: 'article', id: article[1]!, section: valid } : { name: 'article', id: article[1]! };
+  }
   const category = /^\/category\/(.+)$/.exec(pathname);
   if (category) {
     const decoded = decode(category[1]!);
@@ -75,7 +82,7 @@ export function parseHash(hash: string): Route {
 export function routeToHash(route: Route): string {
   switch (route.name) {
     case 'article':
-      return `#/article/${route.id}`;
+      return `#/article/${route.id}${route.section ? `?${new URLSearchParams({ section: route.section }).toString()}` : ''}`;
     case 'category':
       return `#/category/${encodeURIComponent(route.path)}`;
     case 'search': {

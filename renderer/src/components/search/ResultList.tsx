@@ -3,17 +3,18 @@
  * snippet with the matched words highlighted, and the topic's other platforms as small links.
  * ↑/↓ (and Home/End) move between results, Enter opens one, Esc goes back to the field.
  */
-import { memo, startTransition, useEffect, useState } from 'react';
+import { memo, startTransition, useCallback, useEffect, useState } from 'react';
 import type { SearchHit } from '../../../../shared/types';
 import { focusSearch, resultLinks } from '../../app/focus';
 import { useT } from '../../i18n/use-translation';
 import { usePlatformLabel } from '../../platform/labels';
+import { matchedWords, useReading } from '../../state/reading';
 import { useSearch } from '../../state/search';
 import { Highlight } from '../Highlight';
 import { RouteLink } from '../RouteLink';
 import { Tags } from '../Tags';
 
-const ResultRow = memo(function ResultRow({ hit, onOpen }: { hit: SearchHit; onOpen: (id: string) => void }) {
+const ResultRow = memo(function ResultRow({ hit, onOpen }: { hit: SearchHit; onOpen: (hit: SearchHit) => void }) {
   const t = useT();
   const platformLabel = usePlatformLabel();
   const others = hit.variants.slice(1).filter((v) => v.locale === hit.locale);
@@ -21,7 +22,7 @@ const ResultRow = memo(function ResultRow({ hit, onOpen }: { hit: SearchHit; onO
     <li className="result">
       <Tags service={hit.service} category={hit.category} platform={hit.platform} />
       <h2 className="result-title">
-        <RouteLink to={{ name: 'article', id: hit.id }} className="result-link" data-id={hit.id} onNavigate={() => onOpen(hit.id)}>
+        <RouteLink to={{ name: 'article', id: hit.id }} className="result-link" data-id={hit.id} onNavigate={() => onOpen(hit)}>
           <Highlight text={hit.title} ranges={hit.titleRanges} />
         </RouteLink>
       </h2>
@@ -36,7 +37,7 @@ const ResultRow = memo(function ResultRow({ hit, onOpen }: { hit: SearchHit; onO
               key={v.id}
               to={{ name: 'article', id: v.id }}
               className="badge"
-              onNavigate={() => onOpen(hit.id)}
+              onNavigate={() => onOpen(hit)}
             >
               {platformLabel(v.platform)}
               <span className="visually-hidden"> {t('search.variantSuffix')}</span>
@@ -92,6 +93,15 @@ const FIRST_ROWS = 8;
 export function ResultList({ hits, query, busy }: { hits: SearchHit[]; query: string; busy: boolean }) {
   const t = useT();
   const rememberOpened = useSearch((s) => s.rememberOpened);
+  const requestJump = useReading((s) => s.requestJump);
+  // Opening a result: remember it (Back focuses it again) and ask the article to jump to its match.
+  const onOpen = useCallback(
+    (hit: SearchHit) => {
+      rememberOpened(hit.id);
+      requestJump({ ids: hit.variants.map((v) => v.id), words: matchedWords(hit.snippet) });
+    },
+    [rememberOpened, requestJump],
+  );
   const [shownFor, setShownFor] = useState<string | null>(null);
   const fresh = shownFor !== query;
   const visible = fresh ? hits.slice(0, FIRST_ROWS) : hits;
@@ -101,7 +111,7 @@ export function ResultList({ hits, query, busy }: { hits: SearchHit[]; query: st
   return (
     <ol className="results" aria-label={t('search.results')} aria-busy={busy} data-query={query} onKeyDown={onListKeyDown}>
       {visible.map((hit) => (
-        <ResultRow key={hit.id} hit={hit} onOpen={rememberOpened} />
+        <ResultRow key={hit.id} hit={hit} onOpen={onOpen} />
       ))}
     </ol>
   );
