@@ -9,6 +9,7 @@ import { focusSearch, resultLinks } from '../../app/focus';
 import { useT } from '../../i18n/use-translation';
 import { usePlatformLabel } from '../../platform/labels';
 import { matchedWords, useReading } from '../../state/reading';
+import { useRouter } from '../../state/router';
 import { useSearch } from '../../state/search';
 import { Highlight } from '../Highlight';
 import { RouteLink } from '../RouteLink';
@@ -86,7 +87,7 @@ function onListKeyDown(event: React.KeyboardEvent<HTMLOListElement>): void {
 /**
  * The results of a new query show their first rows at once and the rest right after (a
  * transition), so typing gets the top of the list on screen sooner. Other changes (filters,
- * "show more") render every row at once, so nothing on screen collapses.
+ * "show more") and coming back render every row at once, so nothing on screen collapses.
  */
 const FIRST_ROWS = 8;
 
@@ -102,7 +103,9 @@ export function ResultList({ hits, query, busy }: { hits: SearchHit[]; query: st
     },
     [rememberOpened, requestJump],
   );
-  const [shownFor, setShownFor] = useState<string | null>(null);
+  // Coming back to the results (Back): every row at once, so the result people opened is
+  // there to take the focus and the list is tall enough to restore its scroll position.
+  const [shownFor, setShownFor] = useState<string | null>(() => (useRouter.getState().via === 'pop' ? query : null));
   const fresh = shownFor !== query;
   const visible = fresh ? hits.slice(0, FIRST_ROWS) : hits;
   useEffect(() => {
