@@ -6,6 +6,7 @@
  * <strong>, links and the like) without touching the DOM. Highlights use the CSS Custom
  * Highlight API, which paints ranges without adding elements to the sanitized article.
  */
+import type { Snippet } from '../../../shared/types';
 
 /** One character of the flat text: the slice of a text node it came from (null: a block break). */
 interface Origin {
@@ -113,6 +114,12 @@ export function blockOf(range: Range, root: Element): Element {
   const start = range.startContainer instanceof Element ? range.startContainer : range.startContainer.parentElement;
   const block = start?.closest(BLOCKS);
   return block && root.contains(block) ? block : root;
+}
+
+/** The distinct words a search highlighted in a snippet: text as it stands in the article. */
+export function matchedWords(snippet: Snippet): string[] {
+  const words = snippet.ranges.map(([start, end]) => snippet.text.slice(start, end).trim()).filter((word) => word !== '');
+  return [...new Set(words)];
 }
 
 /**

@@ -24,7 +24,11 @@ export interface SearchParams {
 export type Route =
   | { name: 'home' }
   | ({ name: 'search' } & SearchParams)
-  | { name: 'article'; id: string; section?: string }
+  /**
+   * `jump`: words a search matched, to scroll to and flash. Not part of the address, so it
+   * lives only as long as the navigation that carried it (Back, Forward and reloads drop it).
+   */
+  | { name: 'article'; id: string; section?: string; jump?: readonly string[] }
   | { name: 'category'; path: string }
   | { name: 'bookmarks' }
   | { name: 'history' }

@@ -48,11 +48,10 @@ function useSectionScroll(ready: boolean): void {
 
 /** Opened from a search result: scroll to the first passage with its words, and flash them. */
 function useJumpToMatch(ready: boolean, id: string, body: React.RefObject<HTMLDivElement | null>): void {
-  const via = useRouter((s) => s.via);
+  const route = useRouter((s) => s.route);
+  const words = route.name === 'article' && route.id === id ? route.jump : undefined;
   useEffect(() => {
-    if (!ready) return;
-    const words = useReading.getState().takeJump(id);
-    if (!words || via !== 'push' || !body.current) return;
+    if (!ready || !words || words.length === 0 || !body.current) return;
     const passage = firstPassage(body.current, words);
     if (!passage) return;
     passage.block.scrollIntoView({ block: 'center', behavior: reducedMotion() ? 'auto' : 'smooth' });
@@ -62,7 +61,7 @@ function useJumpToMatch(ready: boolean, id: string, body: React.RefObject<HTMLDi
       window.clearTimeout(timer);
       paintHighlight(JUMP_HIGHLIGHT, []);
     };
-  }, [ready, id, via, body]);
+  }, [ready, words, body]);
 }
 
 function Message({ title, body, icon }: { title: string; body?: string; icon: 'warning' | 'info' }) {

@@ -3,27 +3,29 @@
  * snippet with the matched words highlighted, and the topic's other platforms as small links.
  * ↑/↓ (and Home/End) move between results, Enter opens one, Esc goes back to the field.
  */
-import { memo, startTransition, useCallback, useEffect, useState } from 'react';
+import { memo, startTransition, useEffect, useMemo, useState } from 'react';
 import type { SearchHit } from '../../../../shared/types';
 import { focusSearch, resultLinks } from '../../app/focus';
 import { useT } from '../../i18n/use-translation';
+import { matchedWords } from '../../lib/text-find';
 import { usePlatformLabel } from '../../platform/labels';
-import { matchedWords, useReading } from '../../state/reading';
 import { useRouter } from '../../state/router';
 import { useSearch } from '../../state/search';
 import { Highlight } from '../Highlight';
 import { RouteLink } from '../RouteLink';
 import { Tags } from '../Tags';
 
-const ResultRow = memo(function ResultRow({ hit, onOpen }: { hit: SearchHit; onOpen: (hit: SearchHit) => void }) {
+const ResultRow = memo(function ResultRow({ hit, onOpen }: { hit: SearchHit; onOpen: (id: string) => void }) {
   const t = useT();
+  // The article scrolls to the passage this result matched (and Back focuses the result again).
+  const jump = useMemo(() => matchedWords(hit.snippet), [hit.snippet]);
   const platformLabel = usePlatformLabel();
   const others = hit.variants.slice(1).filter((v) => v.locale === hit.locale);
   return (
     <li className="result">
       <Tags service={hit.service} category={hit.category} platform={hit.platform} />
       <h2 className="result-title">
-        <RouteLink to={{ name: 'article', id: hit.id }} className="result-link" data-id={hit.id} onNavigate={() => onOpen(hit)}>
+        <RouteLink to={{ name: 'article', id: hit.id, jump }} className="result-link" data-id={hit.id} onNavigate={() => onOpen(hit.id)}>
           <Highlight text={hit.title} ranges={hit.titleRanges} />
         </RouteLink>
       </h2>
@@ -36,9 +38,9 @@ const ResultRow = memo(function ResultRow({ hit, onOpen }: { hit: SearchHit; onO
           {others.map((v) => (
             <RouteLink
               key={v.id}
-              to={{ name: 'article', id: v.id }}
+              to={{ name: 'article', id: v.id, jump }}
               className="badge"
-              onNavigate={() => onOpen(hit)}
+              onNavigate={() => onOpen(hit.id)}
             >
               {platformLabel(v.platform)}
               <span className="visually-hidden"> {t('search.variantSuffix')}</span>
@@ -94,15 +96,6 @@ const FIRST_ROWS = 8;
 export function ResultList({ hits, query, busy }: { hits: SearchHit[]; query: string; busy: boolean }) {
   const t = useT();
   const rememberOpened = useSearch((s) => s.rememberOpened);
-  const requestJump = useReading((s) => s.requestJump);
-  // Opening a result: remember it (Back focuses it again) and ask the article to jump to its match.
-  const onOpen = useCallback(
-    (hit: SearchHit) => {
-      rememberOpened(hit.id);
-      requestJump({ ids: hit.variants.map((v) => v.id), words: matchedWords(hit.snippet) });
-    },
-    [rememberOpened, requestJump],
-  );
   // Coming back to the results (Back): every row at once, so the result people opened is
   // there to take the focus and the list is tall enough to restore its scroll position.
   const [shownFor, setShownFor] = useState<string | null>(() => (useRouter.getState().via === 'pop' ? query : null));
@@ -114,7 +107,7 @@ export function ResultList({ hits, query, busy }: { hits: SearchHit[]; query: st
   return (
     <ol className="results" aria-label={t('search.results')} aria-busy={busy} data-query={query} onKeyDown={onListKeyDown}>
       {visible.map((hit) => (
-        <ResultRow key={hit.id} hit={hit} onOpen={onOpen} />
+        <ResultRow key={hit.id} hit={hit} onOpen={rememberOpened} />
       ))}
     </ol>
   );
