@@ -90,6 +90,20 @@ test('opens by click; the wheel and the buttons zoom; the close button closes', 
   await expect(zoomShown(page)).toHaveText('100%');
   await dialog.getByRole('button', { name: '확대' }).click();
   await expect(zoomShown(page)).toHaveText('150%');
+  // Zoomed past the frame, the picture is dragged to pan.
+  await dialog.getByRole('button', { name: '확대' }).click();
+  await dialog.getByRole('button', { name: '확대' }).click();
+  await expect(zoomShown(page)).toHaveText('300%');
+  const scrolled = () => frame.evaluate((el) => [el.scrollLeft, el.scrollTop]);
+  const [left, top] = await scrolled();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 - 120, box.y + box.height / 2 - 80, { steps: 4 });
+  await page.mouse.up();
+  expect(await scrolled()).toEqual([left! + 120, top! + 80]);
+  await page.keyboard.press('0');
+  await dialog.getByRole('button', { name: '확대' }).click();
+  await expect(zoomShown(page)).toHaveText('150%');
   await dialog.getByRole('button', { name: /^배율 150%/ }).click();
   await expect(zoomShown(page)).toHaveText('100%');
   await dialog.getByRole('button', { name: '다음 사진' }).click();

@@ -1,7 +1,7 @@
 /**
  * The picture viewer: one of the article's pictures, large, in a modal dialog. The alt text
  * is the caption; + − 0 and the wheel zoom (from "fit the window" up to four times that),
- * ← → move between the article's pictures, Esc closes. A zoomed picture scrolls in its frame.
+ * ← → move between the article's pictures, Esc closes. A zoomed picture is dragged to pan.
  * The article body owns where focus goes back to.
  */
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
@@ -106,6 +106,29 @@ export function PictureViewer({ pictures, index, onIndex, onClose }: { pictures:
     return () => element.removeEventListener('wheel', onWheel);
   }, [zoom]);
 
+  // Each zoom step keeps the middle of the picture in the middle of the frame.
+  useLayoutEffect(() => {
+    const element = frameRef.current!;
+    element.scrollLeft = (element.scrollWidth - element.clientWidth) / 2;
+    element.scrollTop = (element.scrollHeight - element.clientHeight) / 2;
+  }, [step, index]);
+
+  // A zoomed picture is dragged to see its other parts (the wheel zooms, so it cannot scroll).
+  const drag = useRef<{ x: number; y: number } | null>(null);
+  const onPointerDown = (event: React.PointerEvent<HTMLDivElement>): void => {
+    if (step === 0 || event.button !== 0) return;
+    drag.current = { x: event.clientX, y: event.clientY };
+    event.currentTarget.setPointerCapture(event.pointerId);
+  };
+  const onPointerMove = (event: React.PointerEvent<HTMLDivElement>): void => {
+    if (!drag.current) return;
+    event.currentTarget.scrollBy(drag.current.x - event.clientX, drag.current.y - event.clientY);
+    drag.current = { x: event.clientX, y: event.clientY };
+  };
+  const endDrag = (): void => {
+    drag.current = null;
+  };
+
   const onKeyDown = (event: React.KeyboardEvent<HTMLDialogElement>): void => {
     if (event.key === 'Tab') {
       keepFocusInside(event);
@@ -174,10 +197,19 @@ export function PictureViewer({ pictures, index, onIndex, onClose }: { pictures:
         </button>
       </div>
       <figure className="viewer-figure">
-        <div ref={frameRef} className={step > 0 ? 'viewer-frame is-zoomed' : 'viewer-frame'} data-zoom={scale}>
+        <div
+          ref={frameRef}
+          className={step > 0 ? 'viewer-frame is-zoomed' : 'viewer-frame'}
+          data-zoom={scale}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={endDrag}
+          onPointerCancel={endDrag}
+        >
           <img
             key={picture.src + String(index)}
             className="viewer-image"
+            draggable={false}
             src={picture.src}
             alt={picture.alt}
             style={size}
