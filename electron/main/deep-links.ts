@@ -49,7 +49,7 @@ export function parseDeepLink(raw: string): LinkParse {
   const path = url.pathname.replace(/\/$/, '');
   if (url.hostname === 'article') {
     // A bare "?" or "#" leaves url.search / url.hash empty: look at the text itself.
-    if (url.search || raw.slice(0, raw.length - url.hash.length).includes('?')) return { ok: false, reason: 'an article link takes no query' };
+    if (url.search || raw.split('#', 1)[0]!.includes('?')) return { ok: false, reason: 'an article link takes no query' };
     const id = path.replace(/^\//, '');
     if (!ARTICLE_ID.test(id)) return { ok: false, reason: 'the article id is not of the form [a-z0-9-]+' };
     if (url.hash === '' && raw.endsWith('#')) return { ok: false, reason: 'the section is empty' };

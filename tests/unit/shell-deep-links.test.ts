@@ -39,6 +39,7 @@ describe('doum:// links', () => {
     ['doum://article/a/b', 'article id'],
     ['doum://article/x?q=1', 'no query'],
     ['doum://article/x?#a', 'no query'],
+    ['doum://article/x?#설정-화면', 'no query'],
     ['doum://article/x#', 'section is empty'],
     ['doum://article/x#a%20b', 'not a heading anchor'],
     ['doum://article/x#a b', 'not a heading anchor'],
