@@ -242,12 +242,15 @@ export interface AppInfo {
 
 /** Something the app should show: from a deep link, the tray, a shortcut or a second launch. */
 export type NavigateTarget =
-  | { kind: 'article'; id: string }
+  /** `section`: a heading's anchor (shared/sections.ts), to scroll to. */
+  | { kind: 'article'; id: string; section?: string }
   | { kind: 'search'; query: string }
   | { kind: 'context'; id: string; platform?: Platform; query?: string }
   | { kind: 'home' }
   | { kind: 'settings' }
-  | { kind: 'focus-search' };
+  | { kind: 'focus-search' }
+  /** Find in the open article (Ctrl/⌘+F from the menu); elsewhere, the search field. */
+  | { kind: 'find' };
 
 // -- context help ------------------------------------------------------------------------------
 

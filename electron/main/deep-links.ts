@@ -1,13 +1,15 @@
 /**
- * Deep links and launch arguments: `doum://article/<id>`, `doum://search?q=<text>`,
- * `doum://context/<id>?platform=<p>&q=<text>` (context help: the help for an app's screen),
- * `--context <id>`, and a plain query on the command line (`doum 메시지 삭제`). Windows and Linux deliver them in the
+ * Deep links and launch arguments: `doum://article/<id>` (optionally `#<section>`, a heading's
+ * anchor), `doum://search?q=<text>`, `doum://context/<id>?platform=<p>&q=<text>` (context help:
+ * the help for an app's screen), `--context <id>`, and a plain query on the command line
+ * (`doum 메시지 삭제`). Windows and Linux deliver them in the
  * argv of a second launch (the single-instance lock hands that to the running app); macOS
  * sends `open-url`. Everything is validated strictly; anything else is logged and ignored.
  */
 import type { App } from 'electron';
 import { CONTEXT_ID_RULE, isContextId } from '../../shared/contexts';
 import { isPlatform, PLATFORMS } from '../../shared/platform';
+import { parseSectionId } from '../../shared/sections';
 import type { NavigateTarget } from '../../shared/types';
 import type { Log } from './logging';
 
@@ -61,6 +63,14 @@ function parseContextLink(raw: string, url: URL): LinkParse {
   return contextTarget(written[1]!, url.searchParams.get('platform'), url.searchParams.get('q'));
 }
 
+/** The section of an article link: `#<section>`, percent-encoded, strictly a section id. */
+function articleSection(hash: string): { ok: true; section: string | null } | { ok: false; reason: string } {
+  if (hash === '') return { ok: true, section: null };
+  const section = parseSectionId(hash.slice(1), { percentEncoded: true });
+  if (section === null) return { ok: false, reason: 'the section is not a heading anchor (letters, digits and single hyphens)' };
+  return { ok: true, section };
+}
+
 /** Parses a `doum://` link. Only the documented forms are accepted. */
 export function parseDeepLink(raw: string): LinkParse {
   if (raw.length > 4096) return { ok: false, reason: 'the link is too long' };
@@ -74,10 +84,14 @@ export function parseDeepLink(raw: string): LinkParse {
   if (url.username || url.password || url.port) return { ok: false, reason: 'the link has a user, password or port' };
   const path = url.pathname.replace(/\/$/, '');
   if (url.hostname === 'article') {
-    if (url.search || url.hash) return { ok: false, reason: 'an article link takes no query or fragment' };
+    // A bare "?" or "#" leaves url.search / url.hash empty: look at the text itself.
+    if (url.search || raw.split('#', 1)[0]!.includes('?')) return { ok: false, reason: 'an article link takes no query' };
     const id = path.replace(/^\//, '');
     if (!ARTICLE_ID.test(id)) return { ok: false, reason: 'the article id is not of the form [a-z0-9-]+' };
-    return { ok: true, target: { kind: 'article', id } };
+    if (url.hash === '' && raw.endsWith('#')) return { ok: false, reason: 'the section is empty' };
+    const section = articleSection(url.hash);
+    if (!section.ok) return section;
+    return { ok: true, target: section.section ? { kind: 'article', id, section: section.section } : { kind: 'article', id } };
   }
   if (url.hostname === 'search') {
     if (path !== '') return { ok: false, reason: 'a search link has no path' };
@@ -155,7 +169,7 @@ function contextParams(target: NavigateTarget & { kind: 'context' }): string {
 
 /** The renderer's hash route for a target, so a cold start can open straight on it. */
 export function routeHash(target: NavigateTarget | null): string {
-  if (target?.kind === 'article') return `#/article/${target.id}`;
+  if (target?.kind === 'article') return `#/article/${target.id}${target.section ? `?${new URLSearchParams({ section: target.section }).toString()}` : ''}`;
   if (target?.kind === 'search') return `#/search?${new URLSearchParams({ q: target.query }).toString()}`;
   if (target?.kind === 'context') return `#/context/${target.id}${contextParams(target)}`;
   return '';

@@ -13,6 +13,8 @@ export interface MenuActions {
   /** Reading text size one step larger (1), smaller (-1) or back to the default (0). */
   textSize(step: 1 | -1 | 0): void;
   search(): void;
+  /** Find in the open article (the renderer falls back to the search field elsewhere). */
+  find(): void;
   settings(): void;
   home(): void;
   showLogs(): void;
@@ -36,7 +38,8 @@ export const MENU_LAYOUT: Record<HostOs, MenuPart[]> = {
 const separator: MenuItemConstructorOptions = { type: 'separator' };
 
 function parts(os: HostOs, { text, actions, developer }: MenuContext): Record<MenuPart, MenuItemConstructorOptions> {
-  const search: MenuItemConstructorOptions = { label: text.search, accelerator: 'CommandOrControl+F', click: () => actions.search() };
+  const search: MenuItemConstructorOptions = { label: text.search, accelerator: 'CommandOrControl+K', click: () => actions.search() };
+  const find: MenuItemConstructorOptions = { label: text.findInArticle, accelerator: 'CommandOrControl+F', click: () => actions.find() };
   const settings: MenuItemConstructorOptions = { label: text.settings, accelerator: 'CommandOrControl+,', click: () => actions.settings() };
   const about: MenuItemConstructorOptions = { role: 'about', label: text.about };
   const mac = os === 'macos';
@@ -48,8 +51,8 @@ function parts(os: HostOs, { text, actions, developer }: MenuContext): Record<Me
     file: {
       label: text.file,
       submenu: mac
-        ? [search, separator, { role: 'close', label: text.closeWindow }]
-        : [search, settings, separator, { role: 'close', label: text.closeWindow }, { role: 'quit', label: text.quit, accelerator: 'Control+Q' }],
+        ? [search, find, separator, { role: 'close', label: text.closeWindow }]
+        : [search, find, settings, separator, { role: 'close', label: text.closeWindow }, { role: 'quit', label: text.quit, accelerator: 'Control+Q' }],
     },
     edit: { role: 'editMenu', label: text.edit },
     view: {

@@ -201,6 +201,7 @@ export async function startShell(options: ShellOptions): Promise<Shell> {
       textSize: (step: TextScaleStep) =>
         void service.getSettings().then((settings) => service.setSettings({ textScale: stepTextScale(settings.textScale, step) })),
       search: () => navigate({ kind: 'focus-search' }),
+      find: () => navigate({ kind: 'find' }),
       settings: () => navigate({ kind: 'settings' }),
       home: () => navigate({ kind: 'home' }),
       showLogs: () => void shell.openPath(app.getPath('logs')),

@@ -16,6 +16,7 @@ export interface ShellText {
   appName: string;
   open: string;
   search: string;
+  findInArticle: string;
   recent: string;
   noRecent: string;
   syncNow: string;
@@ -51,6 +52,7 @@ const KO: ShellText = {
   appName: 'Doum',
   open: 'Doum 열기',
   search: '검색…',
+  findInArticle: '문서에서 찾기…',
   recent: '최근 본 도움말',
   noRecent: '최근 본 도움말이 없습니다',
   syncNow: '지금 동기화',
@@ -86,6 +88,7 @@ const EN: ShellText = {
   appName: 'Doum',
   open: 'Open Doum',
   search: 'Search…',
+  findInArticle: 'Find in Article…',
   recent: 'Recently viewed',
   noRecent: 'No recently viewed articles',
   syncNow: 'Sync now',

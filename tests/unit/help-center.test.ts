@@ -69,6 +69,25 @@ describe('first run', () => {
   });
 });
 
+describe('the reading text size', () => {
+  it('is kept across launches, whichever step set it last', async () => {
+    const files = dataFilesForContentDb(join(tempDir(), 'content.db'));
+    const bundled = bundledFeed();
+    const first = await open(files, bundled);
+    expect((await first.service.getSettings()).textScale).toBe(1);
+    await first.service.setSettings({ textScale: 1.3 });
+    await first.service.setSettings({ textScale: 1.2 });
+    first.close();
+
+    const second = await open(files, bundled);
+    try {
+      expect((await second.service.getSettings()).textScale).toBe(1.2);
+    } finally {
+      second.close();
+    }
+  });
+});
+
 describe('a corrupt content file', () => {
   it('is moved aside and rebuilt from the bundled snapshot, keeping the bookmarks and history', async () => {
     const files = dataFilesForContentDb(join(tempDir(), 'content.db'));

@@ -286,6 +286,10 @@ describe('the built main process on a fake Electron', () => {
     await app.command({ type: 'click-menu-item', menu: 'tray', label: EN.settings });
     await app.command({ type: 'click-menu-item', menu: 'tray', label: EN.search });
     expect(sentToRenderer(app, 'navigate', since)).toEqual([{ kind: 'settings' }, { kind: 'focus-search' }]);
+    // File → Find in Article… (Ctrl/⌘+F) asks the renderer for its find bar.
+    since = app.mark();
+    await app.command({ type: 'click-menu-item', menu: 'application', label: EN.findInArticle });
+    expect(sentToRenderer(app, 'navigate', since)).toEqual([{ kind: 'find' }]);
   });
 
   it('applies Settings to the shell (theme, global shortcut), and its menu changes Settings (text size)', async () => {

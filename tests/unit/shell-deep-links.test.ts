@@ -19,6 +19,12 @@ describe('doum:// links', () => {
     ['doum://search?q=%EB%A9%94%EC%8B%9C%EC%A7%80%20%EC%82%AD%EC%A0%9C', { kind: 'search', query: '메시지 삭제' }],
     ['doum://search/?q=delete+message', { kind: 'search', query: 'delete message' }],
     ['DOUM://search?q=%20%20spaced%20%20out%20', { kind: 'search', query: 'spaced out' }],
+    // A section: a heading's anchor, Korean as typed or percent-encoded, NFC and lower case.
+    ['doum://article/dark-mode#설정-화면-열기', { kind: 'article', id: 'dark-mode', section: '설정-화면-열기' }],
+    ['doum://article/dark-mode#%EC%84%A4%EC%A0%95', { kind: 'article', id: 'dark-mode', section: '설정' }],
+    ['doum://article/dark-mode/#turn-on-dark-mode-2', { kind: 'article', id: 'dark-mode', section: 'turn-on-dark-mode-2' }],
+    ['doum://article/dark-mode#Step-1', { kind: 'article', id: 'dark-mode', section: 'step-1' }],
+    [`doum://article/dark-mode#${'\u1109\u1165\u11AF'}`, { kind: 'article', id: 'dark-mode', section: '설' }],
   ])('opens %s', (link, target) => {
     expect(parseDeepLink(link)).toEqual({ ok: true, target });
   });
@@ -32,6 +38,24 @@ describe('doum:// links', () => {
     ['doum://article/Block_Friend', 'article id'],
     ['doum://article/a/b', 'article id'],
     ['doum://article/x?q=1', 'no query'],
+    ['doum://article/x?#a', 'no query'],
+    ['doum://article/x?#설정-화면', 'no query'],
+    ['doum://article/x#', 'section is empty'],
+    ['doum://article/x#a%20b', 'not a heading anchor'],
+    ['doum://article/x#a b', 'not a heading anchor'],
+    ['doum://article/x#-a', 'not a heading anchor'],
+    ['doum://article/x#a--b', 'not a heading anchor'],
+    ['doum://article/x#a-', 'not a heading anchor'],
+    ['doum://article/x#%ZZ', 'not a heading anchor'],
+    ['doum://article/x#%E0%A4', 'not a heading anchor'],
+    ['doum://article/x#a%00b', 'not a heading anchor'],
+    ['doum://article/x#a%E2%80%AEb', 'not a heading anchor'],
+    ['doum://article/x#a%3Cscript%3E', 'not a heading anchor'],
+    ['doum://article/x#a/b', 'not a heading anchor'],
+    ['doum://article/x#a#b', 'not a heading anchor'],
+    ['doum://article/x#a&section=b', 'not a heading anchor'],
+    ['doum://article/x#..', 'not a heading anchor'],
+    [`doum://article/x#${'가'.repeat(81)}`, 'not a heading anchor'],
     [`doum://article/${'a'.repeat(200)}`, 'article id'],
     ['doum://search', 'exactly one parameter'],
     ['doum://search?q=', 'empty'],
@@ -168,6 +192,7 @@ describe('protocol registration', () => {
 describe('cold-start routes', () => {
   it("maps targets onto the renderer's hash routes", () => {
     expect(routeHash({ kind: 'article', id: 'x-1' })).toBe('#/article/x-1');
+    expect(routeHash({ kind: 'article', id: 'x-1', section: '설정-화면' })).toBe('#/article/x-1?section=%EC%84%A4%EC%A0%95-%ED%99%94%EB%A9%B4');
     expect(routeHash({ kind: 'search', query: '메시지 삭제' })).toBe('#/search?q=%EB%A9%94%EC%8B%9C%EC%A7%80+%EC%82%AD%EC%A0%9C');
     expect(routeHash({ kind: 'settings' })).toBe('');
     expect(routeHash(null)).toBe('');

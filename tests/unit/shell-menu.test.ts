@@ -16,6 +16,7 @@ function recordingActions(): MenuActions & { calls: string[] } {
     calls,
     textSize: (step) => calls.push(`text ${step}`),
     search: () => calls.push('search'),
+    find: () => calls.push('find'),
     settings: () => calls.push('settings'),
     home: () => calls.push('home'),
     showLogs: () => calls.push('logs'),
@@ -61,12 +62,16 @@ describe('application menu', () => {
     expect(all(menu('windows', true)).filter((i) => i.role === 'toggleDevTools' || i.role === 'reload')).toHaveLength(2);
   });
 
-  it('focuses search with Ctrl/⌘+F', () => {
+  it.each<HostOs>(['macos', 'windows', 'linux'])("routes Ctrl/⌘+F to the article's find and Ctrl/⌘+K to search on %s", (os) => {
     const actions = recordingActions();
-    const search = submenu(menu('linux', false, actions)[0]).find((i) => i.label === 'Search…');
-    expect(search?.accelerator).toBe('CommandOrControl+F');
+    const items = all(menu(os, false, actions));
+    const find = items.filter((i) => i.accelerator === 'CommandOrControl+F');
+    expect(find.map((i) => i.label)).toEqual(['Find in Article…']);
+    click(find[0]);
+    const search = items.find((i) => i.label === 'Search…' && i.accelerator);
+    expect(search?.accelerator).toBe('CommandOrControl+K');
     click(search);
-    expect(actions.calls).toEqual(['search']);
+    expect(actions.calls).toEqual(['find', 'search']);
   });
 
   it.each<HostOs>(['macos', 'windows', 'linux'])('sizes the reading text, not the page, with Ctrl/⌘ +, − and 0 on %s', (os) => {

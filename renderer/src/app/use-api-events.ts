@@ -14,12 +14,13 @@ import { useSettings } from '../state/settings';
 import { useSync } from '../state/sync';
 import type { NavigateTarget } from '../../../shared/types';
 import { focusSearch } from './focus';
+import { openFind } from './find-command';
 
 export function handleNavigate(target: NavigateTarget): void {
   const { navigate } = useRouter.getState();
   switch (target.kind) {
     case 'article':
-      navigate({ name: 'article', id: target.id });
+      navigate(target.section ? { name: 'article', id: target.id, section: target.section } : { name: 'article', id: target.id });
       break;
     case 'search': {
       const route = searchRoute({ query: target.query });
@@ -39,6 +40,9 @@ export function handleNavigate(target: NavigateTarget): void {
       break;
     case 'focus-search':
       focusSearch();
+      break;
+    case 'find':
+      openFind();
       break;
   }
 }

@@ -2,6 +2,7 @@
  * The app-wide keyboard map (components handle their own keys first and mark them handled):
  *
  *   ⌘K / Ctrl+K, or /       search
+ *   ⌘F / Ctrl+F              find in the open article (elsewhere: search)
  *   ⌘[ ⌘] / Alt+← Alt+→     back, forward
  *   Esc                      back, except on an article (the search field and lists close first)
  *   ⌘+ ⌘− ⌘0 / Ctrl+…       text size larger, smaller, default
@@ -18,6 +19,7 @@ import { useSettings } from '../state/settings';
 import { useToast } from '../state/toast';
 import { translate } from '../i18n';
 import { uiLanguage } from '../state/language';
+import { openFind } from './find-command';
 import { focusSearch, isEditable } from './focus';
 
 function run(command: Command): boolean {
@@ -25,6 +27,9 @@ function run(command: Command): boolean {
   switch (command) {
     case 'focusSearch':
       focusSearch();
+      return true;
+    case 'find':
+      openFind();
       return true;
     case 'back':
       router.back();

@@ -229,6 +229,37 @@ export const ko = {
   'settings.feedbackExportFailed': '의견을 내보내지 못했습니다.',
   'settings.startAtLoginPreview': '브라우저 미리보기에서는 쓸 수 없습니다. 데스크톱 앱에서 켜세요.',
   'common.details': '자세히',
+
+
+  // -- reading: picture viewer, contents, find in article (issue 12) --
+  'viewer.title': '사진 보기',
+  'viewer.tools': '사진 보기 도구',
+  'viewer.openPicture': '사진 크게 보기: {alt}',
+  'viewer.openUntitled': '사진 크게 보기',
+  'viewer.previous': '이전 사진',
+  'viewer.next': '다음 사진',
+  'viewer.position': '{current} / {total}',
+  'viewer.zoomIn': '확대',
+  'viewer.zoomOut': '축소',
+  'viewer.zoomReset': '배율 {percent}%, 누르면 화면에 맞춤',
+  'viewer.zoomResetHint': '화면에 맞춤 (0)',
+  'viewer.close': '닫기',
+  'toc.title': '목차',
+  'toc.titleWithCount': '목차 ({count})',
+  'toc.copyLink': "'{heading}' 링크 복사",
+  'toc.copyLinkHint': '이 부분으로 바로 가는 링크 복사',
+  'toc.linkCopied': '이 부분의 링크를 복사했습니다',
+  'find.title': '문서에서 찾기',
+  'find.label': '문서에서 찾을 내용',
+  'find.placeholder': '문서에서 찾기',
+  'find.count': '{current}/{total}',
+  'find.none': '결과 없음',
+  'find.previous': '이전 결과',
+  'find.previousHint': '이전 결과 (Shift+Enter)',
+  'find.next': '다음 결과',
+  'find.nextHint': '다음 결과 (Enter)',
+  'find.close': '찾기 닫기',
+  'find.closeHint': '찾기 닫기 (Esc)',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof ko;

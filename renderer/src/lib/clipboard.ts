@@ -20,4 +20,5 @@ export async function copyText(text: string): Promise<boolean> {
   }
 }
 
-export const articleDeepLink = (id: string): string => `doum://article/${id}`;
+/** `doum://article/<id>`, or with `#<section>` a link to one of its headings (shared/sections.ts). */
+export const articleDeepLink = (id: string, section?: string): string => `doum://article/${id}${section ? `#${section}` : ''}`;

@@ -4,8 +4,13 @@
  * event handlers, no ids or classes that could clash with the app's own; links are article
  * links (`doum://article/<id>`), http(s) or mailto; images are https or data:image.
  * External links are marked so the reader can tell they open in the browser.
+ *
+ * After sanitizing, the app adds its own marks: each heading gets its anchor (an id derived
+ * from its text, shared/sections.ts, prefixed so it never clashes with the app's ids), and
+ * each picture outside a link becomes a button that opens the picture viewer.
  */
 import DOMPurify from 'dompurify';
+import { sectionIds } from '../../../shared/sections';
 
 export const ARTICLE_LINK = /^doum:\/\/article\/([a-z0-9][a-z0-9-]*)$/;
 const ALLOWED_URI = /^(?:https?:|mailto:|doum:\/\/article\/[a-z0-9][a-z0-9-]*$)/i;
@@ -25,9 +30,67 @@ DOMPurify.addHook('afterSanitizeAttributes', (node) => {
 export interface SanitizeOptions {
   /** Said after external links, for screen readers ("(opens in your browser)"). */
   externalLabel?: string;
+  /** The name of a picture's button, from its alt text ("Enlarge picture: …"). */
+  pictureLabel?: (alt: string) => string;
 }
 
-export function sanitizeArticleHtml(html: string, options: SanitizeOptions = {}): string {
+/** A heading of the article body, with its anchor. */
+export interface ArticleHeading {
+  /** The section id (what links carry after `#`). */
+  section: string;
+  /** The heading element's id in the page. */
+  elementId: string;
+  level: number;
+  text: string;
+}
+
+export interface PreparedArticle {
+  html: string;
+  headings: ArticleHeading[];
+}
+
+const SECTION_ELEMENT_PREFIX = 'section-';
+export const sectionElementId = (section: string): string => SECTION_ELEMENT_PREFIX + section;
+/** Marks a picture's button; its value is the picture's position among the article's pictures. */
+export const PICTURE_ATTRIBUTE = 'data-picture';
+
+function anchorHeadings(root: DocumentFragment): ArticleHeading[] {
+  const elements = [...root.querySelectorAll('h2, h3, h4, h5, h6')];
+  const texts = elements.map((h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim());
+  const ids = sectionIds(texts);
+  return elements.map((element, i) => {
+    const elementId = sectionElementId(ids[i]!);
+    element.setAttribute('id', elementId);
+    element.setAttribute('tabindex', '-1');
+    return { section: ids[i]!, elementId, level: Number(element.tagName.slice(1)), text: texts[i]! };
+  });
+}
+
+function pictureButtons(root: DocumentFragment, label: (alt: string) => string): void {
+  let index = 0;
+  for (const image of root.querySelectorAll('img')) {
+    if (image.closest('a')) continue;
+    const button = document.createElement('button');
+    button.setAttribute('type', 'button');
+    button.setAttribute('class', 'picture-button');
+    button.setAttribute(PICTURE_ATTRIBUTE, String(index++));
+    button.setAttribute('aria-label', label(image.getAttribute('alt') ?? ''));
+    image.replaceWith(button);
+    button.appendChild(image);
+  }
+}
+
+/** The article body ready to render: sanitized, anchored, pictures made zoomable. */
+export function prepareArticleHtml(html: string, options: SanitizeOptions = {}): PreparedArticle {
+  const fragment = sanitizedFragment(html, options);
+  const headings = anchorHeadings(fragment);
+  if (options.pictureLabel) pictureButtons(fragment, options.pictureLabel);
+  const holder = document.createElement('div');
+  holder.appendChild(fragment);
+  return { html: holder.innerHTML, headings };
+}
+
+function sanitizedFragment(html: string, options: SanitizeOptions): DocumentFragment {
   const fragment = DOMPurify.sanitize(html, {
     RETURN_DOM_FRAGMENT: true,
     USE_PROFILES: { html: true },
@@ -48,7 +111,5 @@ export function sanitizeArticleHtml(html: string, options: SanitizeOptions = {})
       link.appendChild(hint);
     }
   }
-  const holder = document.createElement('div');
-  holder.appendChild(fragment);
-  return holder.innerHTML;
+  return fragment;
 }

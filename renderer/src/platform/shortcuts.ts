@@ -6,11 +6,12 @@
 import type { HostOs } from '../../../shared/platform';
 import { formatAccelerator } from '../../../shared/shortcuts';
 
-export type Command = 'focusSearch' | 'back' | 'forward' | 'textLarger' | 'textSmaller' | 'textReset' | 'settings' | 'bookmark' | 'print';
+export type Command = 'focusSearch' | 'find' | 'back' | 'forward' | 'textLarger' | 'textSmaller' | 'textReset' | 'settings' | 'bookmark' | 'print';
 
 /** Accelerators (Electron syntax, for labels) per command and OS. */
 const ACCELERATORS: Record<Command, Record<HostOs, string>> = {
   focusSearch: { macos: 'Command+K', windows: 'Ctrl+K', linux: 'Ctrl+K' },
+  find: { macos: 'Command+F', windows: 'Ctrl+F', linux: 'Ctrl+F' },
   back: { macos: 'Command+[', windows: 'Alt+Left', linux: 'Alt+Left' },
   forward: { macos: 'Command+]', windows: 'Alt+Right', linux: 'Alt+Right' },
   textLarger: { macos: 'Command+Plus', windows: 'Ctrl+Plus', linux: 'Ctrl+Plus' },
@@ -46,6 +47,8 @@ export function commandFor(event: KeyEventLike, os: HostOs): Command | null {
     switch (event.code) {
       case 'KeyK':
         return event.shiftKey ? null : 'focusSearch';
+      case 'KeyF':
+        return event.shiftKey ? null : 'find';
       case 'Equal':
       case 'NumpadAdd':
         return 'textLarger';

@@ -1,6 +1,7 @@
 /**
  * Hash routes (they work the same over file:// in the app and http:// in the preview):
- * `#/`, `#/search?q=…&sort=…&category=…&platform=…`, `#/article/<id>`, `#/category/<path>`,
+ * `#/`, `#/search?q=…&sort=…&category=…&platform=…`, `#/article/<id>` (with `?section=<anchor>`
+ * to scroll to a heading, shared/sections.ts), `#/category/<path>`,
  * `#/bookmarks`, `#/history`, `#/settings`, and for context help `#/context/<id>?platform=…&q=…`
  * (the help for an app's screen) and `#/article/<id>?context=<id>` (an article opened for one). The browser history is the app's history; each
  * entry carries its position so the back and forward buttons know whether they can move,
@@ -9,6 +10,7 @@
 import { create } from 'zustand';
 import { isContextId } from '../../../shared/contexts';
 import { isPlatform, type Platform } from '../../../shared/platform';
+import { parseSectionId } from '../../../shared/sections';
 import type { SortOrder } from '../../../shared/types';
 
 export type PlatformChoice = Platform | 'all';
@@ -24,7 +26,12 @@ export interface SearchParams {
 export type Route =
   | { name: 'home' }
   | ({ name: 'search' } & SearchParams)
-  | { name: 'article'; id: string; context?: string }
+  /**
+   * `jump`: words a search matched, to scroll to and flash. Not part of the address, so it
+   * lives only as long as the navigation that carried it (Back, Forward and reloads drop it).
+   * `context`: the app screen the article was opened for (context help).
+   */
+  | { name: 'article'; id: string; section?: string; jump?: readonly string[]; context?: string }
   | { name: 'category'; path: string }
   | { name: 'context'; id: string; platform: Platform | null; query: string | null }
   | { name: 'bookmarks' }
@@ -48,8 +55,15 @@ export function parseHash(hash: string): Route {
   const params = new URLSearchParams(at < 0 ? '' : path.slice(at + 1));
   const article = /^\/article\/([a-z0-9][a-z0-9-]*)$/.exec(pathname);
   if (article) {
+    // Only `section` and `context` are known; a section that is not a heading anchor is dropped,
+    // the article still opens.
+    const route: Route & { name: 'article' } = { name: 'article', id: article[1]! };
+    const section = params.get('section');
+    const validSection = section === null ? null : parseSectionId(section);
+    if (validSection) route.section = validSection;
     const context = params.get('context');
-    return isContextId(context) ? { name: 'article', id: article[1]!, context } : { name: 'article', id: article[1]! };
+    if (isContextId(context)) route.context = context;
+    return route;
   }
   const context = /^\/context\/(.+)$/.exec(pathname);
   if (context && isContextId(context[1])) {
@@ -85,8 +99,13 @@ export function parseHash(hash: string): Route {
 
 export function routeToHash(route: Route): string {
   switch (route.name) {
-    case 'article':
-      return route.context ? `#/article/${route.id}?${new URLSearchParams({ context: route.context }).toString()}` : `#/article/${route.id}`;
+    case 'article': {
+      const params = new URLSearchParams();
+      if (route.section) params.set('section', route.section);
+      if (route.context) params.set('context', route.context);
+      const text = params.toString();
+      return `#/article/${route.id}${text ? `?${text}` : ''}`;
+    }
     case 'context': {
       const params = new URLSearchParams();
       if (route.platform) params.set('platform', route.platform);

@@ -1,14 +1,18 @@
 /**
- * One article: breadcrumb, title, tags and date, platform tabs, tools, the sanitized body
- * with working cross-links, "Was this helpful?", translations and related articles.
+ * One article: breadcrumb, title, tags and date, platform tabs, tools, the find bar, the
+ * contents, the sanitized body with working cross-links and zoomable pictures, "Was this
+ * helpful?", translations and related articles. Arriving with a section scrolls to it;
+ * arriving from a search result scrolls to the passage it matched and flashes its words.
  */
-import { useEffect } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useArrival } from '../app/arrival';
 import { VIEW_TITLE_ID } from '../app/focus';
 import { ArticleBody } from '../components/article/ArticleBody';
 import { ArticleToolbar } from '../components/article/ArticleToolbar';
 import { ContextHelp } from '../components/article/ContextHelp';
 import { FeedbackBox } from '../components/article/FeedbackBox';
+import { FindBar } from '../components/article/FindBar';
+import { contentsEntries, TableOfContents } from '../components/article/TableOfContents';
 import { RelatedArticles } from '../components/article/RelatedArticles';
 import { ARTICLE_PANEL_ID, VariantTabs } from '../components/article/VariantTabs';
 import { ErrorDetail } from '../components/ErrorDetail';
@@ -18,8 +22,49 @@ import { Tags } from '../components/Tags';
 import { formatDate } from '../i18n/format';
 import { useT } from '../i18n/use-translation';
 import { categoryName, categoryTrail } from '../lib/category';
+import { prepareArticleHtml, sectionElementId } from '../lib/sanitize';
+import { firstPassage, paintHighlight } from '../lib/text-find';
 import { useArticle } from '../state/article';
 import { useLanguage } from '../state/language';
+import { useReading } from '../state/reading';
+import { useRouter } from '../state/router';
+
+/** How long the words of a search match stay highlighted after the jump. */
+export const JUMP_HIGHLIGHT_MS = 4000;
+export const JUMP_HIGHLIGHT = 'doum-jump';
+
+const reducedMotion = (): boolean => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+/** Scrolls to the section the route names (not when coming back: the old position wins). */
+function useSectionScroll(ready: boolean): void {
+  const route = useRouter((s) => s.route);
+  const via = useRouter((s) => s.via);
+  useEffect(() => {
+    if (!ready || route.name !== 'article' || !route.section || via === 'pop') return;
+    const heading = document.getElementById(sectionElementId(route.section));
+    if (!heading) return;
+    heading.focus({ preventScroll: true });
+    heading.scrollIntoView({ block: 'start', behavior: reducedMotion() ? 'auto' : 'smooth' });
+  }, [ready, route, via]);
+}
+
+/** Opened from a search result: scroll to the first passage with its words, and flash them. */
+function useJumpToMatch(ready: boolean, id: string, body: React.RefObject<HTMLDivElement | null>): void {
+  const route = useRouter((s) => s.route);
+  const words = route.name === 'article' && route.id === id ? route.jump : undefined;
+  useEffect(() => {
+    if (!ready || !words || words.length === 0 || !body.current) return;
+    const passage = firstPassage(body.current, words);
+    if (!passage) return;
+    passage.block.scrollIntoView({ block: 'center', behavior: reducedMotion() ? 'auto' : 'smooth' });
+    paintHighlight(JUMP_HIGHLIGHT, passage.ranges);
+    const timer = window.setTimeout(() => paintHighlight(JUMP_HIGHLIGHT, []), JUMP_HIGHLIGHT_MS);
+    return () => {
+      window.clearTimeout(timer);
+      paintHighlight(JUMP_HIGHLIGHT, []);
+    };
+  }, [ready, words, body]);
+}
 
 function Message({ title, body, icon, detail }: { title: string; body?: string; icon: 'warning' | 'info'; detail?: string | null }) {
   const t = useT();
@@ -46,13 +91,24 @@ export function ArticleView({ id, context }: { id: string; context?: string }) {
   const status = useArticle((s) => s.status);
   const error = useArticle((s) => s.error);
   const open = useArticle((s) => s.open);
+  const findOpen = useReading((s) => s.findOpen);
+  const bodyRef = useRef<HTMLDivElement | null>(null);
+  const externalLabel = t('article.opensOutside');
+  const prepared = useMemo(
+    () => (article ? prepareArticleHtml(article.bodyHtml, { externalLabel, pictureLabel: (alt) => (alt ? t('viewer.openPicture', { alt }) : t('viewer.openUntitled')) }) : null),
+    [article, externalLabel, t],
+  );
 
   useEffect(() => {
     void open(id);
   }, [id, open]);
+  // Find belongs to one article: leaving it closes the bar.
+  useEffect(() => () => useReading.getState().closeFind(), [id]);
 
   const current = article?.id === id && status === 'ready';
   useArrival(current || status === 'not-found' || status === 'error');
+  useSectionScroll(current);
+  useJumpToMatch(current, id, bodyRef);
 
   if (status === 'not-found') return <Message icon="info" title={t('article.notFoundTitle')} body={t('article.notFoundBody')} />;
   if (status === 'error') return <Message icon="warning" title={t('article.errorTitle')} body={t('common.error')} detail={error} />;
@@ -65,6 +121,7 @@ export function ArticleView({ id, context }: { id: string; context?: string }) {
   }
 
   const tabs = article.variants.length > 1;
+  const contents = contentsEntries(prepared!.headings);
   return (
     <div className={current ? 'view view-article' : 'view view-article is-stale'} aria-busy={!current}>
       {context && <ContextHelp context={context} article={article} />}
@@ -92,8 +149,12 @@ export function ArticleView({ id, context }: { id: string; context?: string }) {
           {tabs && <VariantTabs variants={article.variants} currentId={article.id} />}
           <ArticleToolbar articleId={article.id} />
         </div>
-        <div id={ARTICLE_PANEL_ID} className="article-panel" role={tabs ? 'tabpanel' : undefined} aria-labelledby={tabs ? `tab-${article.id}` : undefined}>
-          <ArticleBody html={article.bodyHtml} />
+        {findOpen && <FindBar bodyRef={bodyRef} html={prepared!.html} />}
+        <div className="article-columns">
+          <TableOfContents articleId={article.id} headings={contents} />
+          <div id={ARTICLE_PANEL_ID} className="article-panel" role={tabs ? 'tabpanel' : undefined} aria-labelledby={tabs ? `tab-${article.id}` : undefined}>
+            <ArticleBody ref={bodyRef} html={prepared!.html} />
+          </div>
         </div>
         <FeedbackBox key={article.id} />
         <RelatedArticles article={article} />

@@ -3,13 +3,15 @@
  * snippet with the matched words highlighted, and the topic's other platforms as small links.
  * ↑/↓ (and Home/End) move between results, Enter opens one, Esc goes back to the field.
  */
-import { memo, startTransition, useEffect, useState } from 'react';
+import { memo, startTransition, useEffect, useMemo, useState } from 'react';
 import type { SearchHit } from '../../../../shared/types';
 import { focusSearch, resultLinks } from '../../app/focus';
 import { formatDate } from '../../i18n/format';
 import { useT } from '../../i18n/use-translation';
 import { useLanguage } from '../../state/language';
+import { matchedWords } from '../../lib/text-find';
 import { usePlatformLabel } from '../../platform/labels';
+import { useRouter } from '../../state/router';
 import { useSearch } from '../../state/search';
 import { Highlight } from '../Highlight';
 import { RouteLink } from '../RouteLink';
@@ -18,6 +20,8 @@ import { Tags } from '../Tags';
 const ResultRow = memo(function ResultRow({ hit, onOpen, showDate }: { hit: SearchHit; onOpen: (id: string) => void; showDate: boolean }) {
   const t = useT();
   const language = useLanguage();
+  // The article scrolls to the passage this result matched (and Back focuses the result again).
+  const jump = useMemo(() => matchedWords(hit.snippet), [hit.snippet]);
   const platformLabel = usePlatformLabel();
   const others = hit.variants.slice(1).filter((v) => v.locale === hit.locale);
   return (
@@ -30,7 +34,7 @@ const ResultRow = memo(function ResultRow({ hit, onOpen, showDate }: { hit: Sear
         </time>
       )}
       <h2 className="result-title">
-        <RouteLink to={{ name: 'article', id: hit.id }} className="result-link" data-id={hit.id} onNavigate={() => onOpen(hit.id)}>
+        <RouteLink to={{ name: 'article', id: hit.id, jump }} className="result-link" data-id={hit.id} onNavigate={() => onOpen(hit.id)}>
           <Highlight text={hit.title} ranges={hit.titleRanges} />
         </RouteLink>
       </h2>
@@ -43,7 +47,7 @@ const ResultRow = memo(function ResultRow({ hit, onOpen, showDate }: { hit: Sear
           {others.map((v) => (
             <RouteLink
               key={v.id}
-              to={{ name: 'article', id: v.id }}
+              to={{ name: 'article', id: v.id, jump }}
               className="badge"
               onNavigate={() => onOpen(hit.id)}
             >
@@ -94,7 +98,7 @@ function onListKeyDown(event: React.KeyboardEvent<HTMLOListElement>): void {
 /**
  * The results of a new query show their first rows at once and the rest right after (a
  * transition), so typing gets the top of the list on screen sooner. Other changes (filters,
- * "show more") render every row at once, so nothing on screen collapses.
+ * "show more") and coming back render every row at once, so nothing on screen collapses.
  */
 const FIRST_ROWS = 8;
 
@@ -102,7 +106,9 @@ export function ResultList({ hits, query, busy }: { hits: SearchHit[]; query: st
   const t = useT();
   const rememberOpened = useSearch((s) => s.rememberOpened);
   const byDate = useSearch((s) => s.sort === 'recent');
-  const [shownFor, setShownFor] = useState<string | null>(null);
+  // Coming back to the results (Back): every row at once, so the result people opened is
+  // there to take the focus and the list is tall enough to restore its scroll position.
+  const [shownFor, setShownFor] = useState<string | null>(() => (useRouter.getState().via === 'pop' ? query : null));
   const fresh = shownFor !== query;
   const visible = fresh ? hits.slice(0, FIRST_ROWS) : hits;
   useEffect(() => {
