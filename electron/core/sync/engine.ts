@@ -322,7 +322,7 @@ export class SyncEngine {
     // A collection has no revisions of its own: the local one moves on when something changed.
     const changed = (report: ChangeReport): boolean => categoriesChanged || report.added + report.updated + report.deleted > 0;
     const report = this.apply(run, changes, (r) => ({ source: source.id, revision: changed(r) ? base + 1 : base, etag: null, lastModified: null }), null);
-    return { ...report, notModified: sameSource && !changed(report) };
+    return { ...report, notModified: sameSource && !changed(report), ...(content.notes.length > 0 ? { notes: content.notes } : {}) };
   }
 
   // -- the one transaction -----------------------------------------------------------------------
