@@ -18,7 +18,8 @@ export function useSyncSummary(): { state: 'ok' | 'syncing' | 'error' | 'never';
     const fraction = progressFraction(progress);
     return { state: 'syncing', text: fraction === null ? t('sync.syncing') : `${t('sync.syncing')} ${Math.round(fraction * 100)}%` };
   }
-  if (status?.lastError && (!status.lastSuccessAt || status.lastError.at > status.lastSuccessAt)) return { state: 'error', text: t('sync.failed') };
+  // The engine clears lastError only when a sync succeeds: while it is there, the last sync failed.
+  if (status?.lastError) return { state: 'error', text: t('sync.failed') };
   if (!status?.lastSuccessAt) return { state: 'never', text: t('sync.never') };
   return { state: 'ok', text: t('sync.lastSynced', { time: relativeTime(status.lastSuccessAt, language, now) }) };
 }

@@ -62,7 +62,8 @@ export function SyncPanel() {
   const syncNow = useSync((s) => s.syncNow);
   const cancel = useSync((s) => s.cancel);
   const busy = running || status?.syncing === true || progress !== null;
-  const lastError = status?.lastError && (!status.lastSuccessAt || status.lastError.at >= status.lastSuccessAt) ? status.lastError : null;
+  // Kept by the engine until a sync succeeds (the bundled import at start-up does not clear it).
+  const lastError = status?.lastError ?? null;
 
   return (
     <div className="sync-panel">
