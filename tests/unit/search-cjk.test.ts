@@ -59,4 +59,9 @@ describe('locales by language', () => {
     expect(ids('知識', 'zh')).toEqual(['zh-tw']);
     expect(ids('知識', 'zh-hk')).toEqual([]);
   });
+
+  it('suggests en-us titles as people type with the UI in en', () => {
+    expect(engine.suggest('reset', { locale: 'en', platform: 'macos' }).map((s) => s.id)).toEqual(['en-us']);
+    expect(engine.suggest('reset', { locale: 'ko', platform: 'macos' })).toEqual([]);
+  });
 });
