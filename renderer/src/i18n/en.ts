@@ -199,4 +199,8 @@ export const en: Record<MessageKey, Message> = {
   'common.cancel': 'Cancel',
   'common.justNow': 'just now',
   'common.error': 'Something went wrong. ({message})',
+
+  // Records a sync filed as uncategorised or skipped (issue 15)
+  'sync.notes': '{uncategorised} articles without a category were filed as Uncategorised, and {skipped} that could not be used were skipped.',
+  'sync.notesDetails': 'Which articles',
 };
