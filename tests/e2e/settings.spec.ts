@@ -35,8 +35,9 @@ test('checks the feed URL as it is typed', async ({ page, preview }) => {
 
 test('syncs now from a feed server with live progress, then finds the new articles', async ({ page, preview, serveFeed }) => {
   const feed = await serveFeed(FEED_ARTICLES);
-  // Hold the snapshot back a moment so the progress can be seen.
-  feed.server.fail('snapshot-1.json', { kind: 'delay', ms: 1200 });
+  // Hold the snapshot back until the progress has been seen (a gate, not a delay: no race with a busy machine).
+  let release = (): void => undefined;
+  feed.server.fail('snapshot-1.json', { kind: 'gate', until: new Promise<void>((resolve) => (release = resolve)) });
   await openApp(page, preview);
   await setFeedUrl(page, feed.url);
 
@@ -46,6 +47,7 @@ test('syncs now from a feed server with live progress, then finds the new articl
   await expect(page.locator('.sync-phase')).toHaveText('도움말을 내려받는 중');
   await expect(page.locator('.sync-amount')).toHaveText(/^0 B \/ [\d.]+ KB$/);
   await expect(page.getByRole('link', { name: /도움말 동기화 상태: 동기화 중/ })).toBeVisible();
+  release();
 
   await expect(page.locator('.notice-success')).toHaveText(/동기화를 마쳤습니다\. 새 도움말 40개/);
   await expect(progress).toHaveCount(0);
