@@ -21,3 +21,8 @@ export function matchingLocales(requested: string, available: readonly string[])
   const language = languageOf(wanted);
   return available.filter((locale) => languageOf(locale) === language);
 }
+
+/** True for Chinese written in simplified characters (zh-cn, zh-sg, zh-hans…), whose words differ from traditional ones. */
+export function isSimplifiedChinese(locale: string): boolean {
+  return /^zh[-_](cn|sg|hans)\b/i.test(locale.trim());
+}

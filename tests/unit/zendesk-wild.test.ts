@@ -57,8 +57,10 @@ describe('a help center as found in the wild', () => {
     expect(body).toContain('<a href="doum://article/zd-en-us-5002">battery care</a>');
     expect(body).toContain(`<a href="${server.url}/hc/en-us/articles/203660196-Legacy">the old guide</a>`);
     expect(body).toContain(`<a href="${server.url}/hc/en-us/community/posts/360001">the community</a>`);
+    // The help center's own address (its articles' html_url) with the locale written as /hc/en/.
+    expect(body).toContain('<a href="doum://article/zd-en-us-5003">in the rain</a>');
     expect(body).not.toMatch(/href="\//);
-    expect(local.store.getArticle('zd-en-us-5001')!.links).toEqual(['zd-en-us-5002']);
+    expect(local.store.getArticle('zd-en-us-5001')!.links).toEqual(['zd-en-us-5002', 'zd-en-us-5003']);
   });
 
   it('keeps protocol-relative pictures as https and turns embedded videos into visible links', async () => {
@@ -90,8 +92,8 @@ describe('a help center as found in the wild', () => {
     expect(ids('初心者モード')).toEqual(['zd-ja-5001']);
     expect(ids('客服中心')).toEqual(['zd-zh-tw-5001']);
     expect(ids('知識')).toEqual(['zd-zh-tw-5001']);
-    expect(ids('rain', 'en')).toEqual(['zd-en-us-5003']);
-    expect(ids('rain', 'ja')).toEqual([]);
+    expect(ids('heavy rain', 'en')).toEqual(['zd-en-us-5003']);
+    expect(ids('heavy rain', 'ja')).toEqual([]);
   });
 });
 

@@ -12,7 +12,7 @@
  * The result still goes through sanitizeArticleHtml, which alone decides what is safe.
  */
 import sanitizeHtml from 'sanitize-html';
-import { languageOf } from '../../../shared/locale';
+import { isSimplifiedChinese, languageOf } from '../../../shared/locale';
 
 export interface ZendeskBodyContext {
   /** The help center's origin, e.g. https://help.example.com. */
@@ -29,9 +29,8 @@ const WATCH_VIDEO: Record<string, string> = { ko: '동영상 보기', en: 'Watch
 
 /** Words for the link that replaces an embedded video, in the language of the article. */
 export function watchVideoLabel(locale: string): string {
-  const lower = locale.toLowerCase();
-  if (/^zh-(cn|sg|hans)/.test(lower)) return WATCH_VIDEO['zh-hans']!;
-  return WATCH_VIDEO[languageOf(lower)] ?? WATCH_VIDEO.en!;
+  if (isSimplifiedChinese(locale)) return WATCH_VIDEO['zh-hans']!;
+  return WATCH_VIDEO[languageOf(locale)] ?? WATCH_VIDEO.en!;
 }
 
 const ARTICLE_PATH = /^\/hc\/(?:([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\/)?articles\/(\d+)/;

@@ -27,7 +27,7 @@
  * pages there. A next page is followed when it is on the help center's own origin, or is the
  * same API list on an https *.zendesk.com host; anything else is refused.
  */
-import { matchingLocales } from '../../../shared/locale';
+import { isSimplifiedChinese, languageOf, matchingLocales } from '../../../shared/locale';
 import { isPlatform, PLATFORMS, type Platform } from '../../../shared/platform';
 import type { SyncNote } from '../../../shared/types';
 import { array, boolean, nullable, number, object, optional, string, ValidationError, type Check } from '../../../shared/validate';
@@ -190,9 +190,8 @@ const UNCATEGORISED: Record<string, string> = { ko: '미분류', en: 'Uncategori
 
 /** The category (and service) of articles whose section or category Zendesk did not list. */
 export function uncategorisedName(locale: string): string {
-  const lower = locale.toLowerCase();
-  if (/^zh-(cn|sg|hans)/.test(lower)) return UNCATEGORISED['zh-hans']!;
-  return UNCATEGORISED[lower.split('-')[0]!] ?? UNCATEGORISED.en!;
+  if (isSimplifiedChinese(locale)) return UNCATEGORISED['zh-hans']!;
+  return UNCATEGORISED[languageOf(locale)] ?? UNCATEGORISED.en!;
 }
 
 /** Where an article is filed: its section's path and category name, or "uncategorised" when either is missing. */
@@ -260,13 +259,17 @@ function articleRecords(listings: readonly LocaleListing[], origin: string, note
   for (const { locale, articles } of listings) {
     for (const article of articles) if (!article.draft) synced.set(`${localeSlug(locale)}/${article.id}`, zendeskArticleId(locale, article.id));
   }
+  const syncedLocales = listings.map((l) => l.locale);
   const hosts = helpCenterHosts(listings, origin);
   const records: FeedArticle[] = [];
   for (const { locale, categories, sections, articles } of listings) {
     const categoryNames = new Map(categories.map((c) => [c.id, c.name.trim()]));
     const sectionById = new Map(sections.map((s) => [s.id, s]));
     const paths = sectionPaths(sectionById);
-    const body = { origin, locale, hosts, articleId: (linkLocale: string, id: number) => synced.get(`${localeSlug(linkLocale)}/${id}`) ?? null };
+    // A link may name the locale another way than the API (/hc/en/… for en-us): matched by language then.
+    const articleId = (linkLocale: string, id: number): string | null =>
+      synced.get(`${localeSlug(linkLocale)}/${id}`) ?? matchingLocales(linkLocale, syncedLocales).map((l) => synced.get(`${localeSlug(l)}/${id}`)).find(Boolean) ?? null;
+    const body = { origin, locale, hosts, articleId };
     for (const article of articles) {
       if (article.draft) continue;
       const what = `Zendesk article ${article.id} (${locale})`;
