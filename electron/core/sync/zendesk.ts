@@ -92,7 +92,7 @@ interface ZendeskArticle {
   edited_at?: string | null;
   draft?: boolean;
   position?: number;
-  html_url?: string;
+  html_url?: string | null;
 }
 
 const checkCategoryRecord: Check<ZendeskCategory> = object({ id: zendeskId, name: string({ min: 1 }), position: optional(number()) }, { allowUnknown: true });
@@ -112,7 +112,7 @@ const checkArticleRecord: Check<ZendeskArticle> = object(
     edited_at: optional(nullable(string())),
     draft: optional(boolean),
     position: optional(number()),
-    html_url: optional(string()),
+    html_url: optional(nullable(string())),
   },
   { allowUnknown: true },
 );
