@@ -173,6 +173,16 @@ export interface SyncReport {
   /** Articles in the store after the sync. */
   total: number;
   notModified: boolean;
+  /** Records the source held that were filed differently or skipped (Zendesk), each named; absent when none. */
+  notes?: SyncNote[];
+}
+
+/** One record a sync could not take as it was: imported under "uncategorised", or skipped. */
+export interface SyncNote {
+  kind: 'uncategorised' | 'skipped';
+  /** Which record, as the source names it ("Zendesk article 203660196 (en-us)"). */
+  record: string;
+  reason: string;
 }
 
 export type ThemeSetting = 'system' | 'light' | 'dark';

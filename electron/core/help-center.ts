@@ -59,7 +59,8 @@ async function importBundled(content: ContentStore, sync: SyncEngine, bundledFee
   const state = content.syncState();
   // Only an empty store or one that has never synced anything but the bundle follows it.
   if (!content.isEmpty() && state.source !== BUNDLED_SOURCE_ID) return null;
-  const report = await sync.sync(new FolderFeedSource(bundledFeedDir, BUNDLED_SOURCE_ID));
+  // Not a sync anyone asked for: a failed sync before it stays the last error until one succeeds.
+  const report = await sync.sync(new FolderFeedSource(bundledFeedDir, BUNDLED_SOURCE_ID), { keepLastError: true });
   return report.notModified ? null : report.revision;
 }
 

@@ -67,6 +67,7 @@ export class BackgroundSync {
     const running = this.run().then(
       (report) => {
         log.info(`sync finished in ${Date.now() - started} ms: ${report.notModified ? 'no change' : `revision ${report.revision}, +${report.added} ~${report.updated} -${report.deleted}`}`);
+        for (const note of report.notes ?? []) log.warn(`sync: ${note.kind} ${note.record}: ${note.reason}`);
         onFinished?.({ report });
         return report;
       },

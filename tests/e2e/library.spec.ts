@@ -33,6 +33,8 @@ test('recently viewed articles are listed by day and the history can be cleared'
   await expect(viewTitle(page)).toHaveText('비밀번호를 잊어버렸어요. 어떻게 재설정하나요?');
   await page.locator('.article-body').getByRole('link').first().click();
   await expect(page).not.toHaveURL(/reset-password$/);
+  // The URL changes before the new article is shown: read its title once it is there.
+  await expect(viewTitle(page)).not.toHaveText('비밀번호를 잊어버렸어요. 어떻게 재설정하나요?');
   const second = (await viewTitle(page).textContent())!;
 
   await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: '최근 본 도움말' }).click();

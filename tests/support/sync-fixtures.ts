@@ -49,11 +49,11 @@ export function fastRetry(attempts = 3): RetryPolicy & { delays: number[] } {
 }
 
 /** (Re)writes the content folder with exactly these articles and builds the next feed revision. */
-export function buildTestFeed(contentDir: string, feedDir: string, articles: TestArticle[], options: { signKeyFile?: string } = {}): FeedBuildReport {
+export function buildTestFeed(contentDir: string, feedDir: string, articles: TestArticle[], options: { signKeyFile?: string; precompress?: boolean; maxDeltas?: number } = {}): FeedBuildReport {
   rmSync(contentDir, { recursive: true, force: true });
   mkdirSync(contentDir, { recursive: true });
   writeContent(contentDir, articles);
-  return buildFeed({ contentDir, outDir: feedDir, signKeyFile: options.signKeyFile });
+  return buildFeed({ contentDir, outDir: feedDir, ...options });
 }
 
 export const BASE_ARTICLES: TestArticle[] = [

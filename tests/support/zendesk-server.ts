@@ -1,6 +1,8 @@
 /**
  * A Zendesk Guide-shaped API on 127.0.0.1: locales, and categories/sections/articles per
- * locale with cursor pagination (`page[size]`, `page[after]`, `meta.has_more`, `links.next`).
+ * locale with cursor pagination (`page[size]`, `page[after]`, `meta.has_more`, `links.next`),
+ * or, with `pagination: 'offset'`, the older offset pages (`page`, `per_page`, `next_page`,
+ * `page_count`, `count`) that endpoints without cursor support answer whatever is asked.
  * The server pages at most `pageSize` items whatever the client asks, so a small help center
  * spans several pages. Faults (429 + Retry-After, 500…) are queued per path like the feed
  * server's; the data may be changed between syncs.
@@ -8,8 +10,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-export interface ZdCategory { id: number; name: string; position: number; locale: string }
-export interface ZdSection { id: number; name: string; category_id: number; parent_section_id?: number | null; position: number; locale: string }
+export interface ZdCategory { id: number; name: string; position: number; locale: string; [extra: string]: unknown }
+export interface ZdSection { id: number; name: string; category_id: number; parent_section_id?: number | null; position: number; locale: string; [extra: string]: unknown }
 export interface ZdArticle {
   id: number;
   title: string;
@@ -28,6 +30,7 @@ export interface ZendeskData {
   locales: string[];
   categories: ZdCategory[];
   sections: ZdSection[];
+  /** Records as the API sends them; a test may slip in one of the wrong shape. */
   articles: ZdArticle[];
 }
 
@@ -44,12 +47,14 @@ export interface ZendeskServer {
 
 const LIST = /^\/api\/v2\/help_center\/([A-Za-z-]+)\/(categories|sections|articles)\.json$/;
 
-export async function startZendeskServer(data: ZendeskData, options: { pageSize?: number } = {}): Promise<ZendeskServer> {
+export async function startZendeskServer(data: ZendeskData, options: { pageSize?: number; pagination?: 'cursor' | 'offset' } = {}): Promise<ZendeskServer> {
   const pageSize = options.pageSize ?? 2;
+  const pagination = options.pagination ?? 'cursor';
   const faults = new Map<string, ZendeskFault[]>();
   const requests: string[] = [];
   const sockets = new Set<Socket>();
   let origin = '';
+  const notFound = { error: 'RecordNotFound', description: 'Not found' };
 
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
     const text = typeof body === 'string' ? body : JSON.stringify(body);
@@ -57,8 +62,29 @@ export async function startZendeskServer(data: ZendeskData, options: { pageSize?
     res.end(text);
   };
 
+  const offsetPage = (url: URL, items: unknown[], what: string): unknown => {
+    const number = Math.max(1, Number(url.searchParams.get('page') ?? 1));
+    const size = Math.min(pageSize, Number(url.searchParams.get('per_page') ?? 30));
+    const pageCount = Math.max(1, Math.ceil(items.length / size));
+    const next = new URL(url.pathname, origin);
+    next.searchParams.set('page', String(number + 1));
+    next.searchParams.set('per_page', String(size));
+    return {
+      [what]: items.slice((number - 1) * size, number * size),
+      page: number,
+      previous_page: null,
+      next_page: number < pageCount ? next.href : null,
+      per_page: size,
+      page_count: pageCount,
+      count: items.length,
+      sort_by: 'position',
+      sort_order: 'asc',
+    };
+  };
+
   const listPage = (url: URL, locale: string, what: 'categories' | 'sections' | 'articles'): unknown => {
     const items = (data[what] as Array<{ locale: string }>).filter((item) => item.locale === locale);
+    if (pagination === 'offset') return offsetPage(url, items, what);
     const size = Math.min(pageSize, Number(url.searchParams.get('page[size]') ?? 30));
     const after = Number(url.searchParams.get('page[after]') ?? 0);
     const page = items.slice(after, after + size);
@@ -84,7 +110,7 @@ export async function startZendeskServer(data: ZendeskData, options: { pageSize?
     }
     if (url.pathname === '/api/v2/help_center/locales.json') return send(res, 200, { locales: data.locales, default_locale: data.locales[0] });
     const match = LIST.exec(url.pathname);
-    if (!match || !data.locales.includes(match[1]!)) return send(res, 404, { error: 'RecordNotFound' });
+    if (!match || !data.locales.includes(match[1]!)) return send(res, 404, notFound);
     return send(res, 200, listPage(url, match[1]!, match[2] as 'categories' | 'sections' | 'articles'));
   };
 
@@ -137,4 +163,62 @@ export function sampleZendeskData(): ZendeskData {
     );
   }
   return { locales: ['ko', 'en-us'], categories, sections, articles };
+}
+
+/**
+ * A help center shaped like the ones found in the wild (field sets as the public API sends
+ * them; the text is ours): en-us, ja and zh-tw; an article whose section is not listed and a
+ * section whose category is not listed (deleted or restricted); a record of the wrong shape;
+ * an article with an unusable title; links to articles that are not synced and to community
+ * posts; protocol-relative and relative pictures; YouTube iframes and <video> elements.
+ */
+export function wildZendeskData(host = 'https://help.example.com'): ZendeskData {
+  const stamp = { created_at: '2024-05-02T01:12:40Z', updated_at: '2026-02-11T07:40:03Z' };
+  const categories: ZdCategory[] = [];
+  const sections: ZdSection[] = [];
+  const articles: ZdArticle[] = [];
+  const category = (id: number, locale: string, name: string): ZdCategory => ({
+    id, url: `https://acme.zendesk.com/api/v2/help_center/${locale}/categories/${id}.json`, html_url: `${host}/hc/${locale}/categories/${id}`, position: 0, ...stamp, name, description: '', locale, source_locale: 'en-us', outdated: false,
+  });
+  const section = (id: number, locale: string, categoryId: number, name: string): ZdSection => ({
+    id, url: `https://acme.zendesk.com/api/v2/help_center/${locale}/sections/${id}.json`, html_url: `${host}/hc/${locale}/sections/${id}`, category_id: categoryId, position: 0, sorting: 'manual', ...stamp, name, description: '', locale, source_locale: 'en-us', outdated: false, parent_section_id: null, theme_template: 'section_page',
+  });
+  const article = (id: number, locale: string, sectionId: number, title: string, body: string, labels: string[] = []): ZdArticle => ({
+    id, url: `https://acme.zendesk.com/api/v2/help_center/${locale}/articles/${id}.json`, html_url: `${host}/hc/${locale}/articles/${id}-${encodeURIComponent(title.slice(0, 20))}`,
+    author_id: 364112233, comments_disabled: false, draft: false, promoted: false, position: 0, vote_sum: 0, vote_count: 0, section_id: sectionId, ...stamp,
+    name: title, title, source_locale: 'en-us', locale, outdated: false, outdated_locales: [], edited_at: '2026-02-10T05:00:00Z', user_segment_id: null, permission_group_id: 1600, content_tag_ids: [], label_names: labels, body,
+  });
+
+  categories.push(category(300, 'en-us', 'Flying'));
+  sections.push(section(30, 'en-us', 300, 'Getting started'), section(31, 'en-us', 999, 'Archived tips'));
+  articles.push(
+    article(5001, 'en-us', 30, 'Fly your first drone',
+      '<p>Read <a href="/hc/en-us/articles/5002-Batteries">battery care</a> first, then <a href="/hc/en-us/articles/203660196-Legacy">the old guide</a>' +
+        ' or ask in <a href="/hc/en-us/community/posts/360001">the community</a>. Never <a href="https://help.example.com/hc/en/articles/5003">in the rain</a>.</p>' +
+        '<p><img src="//static.zdassets.com/hc/assets/default_avatar.png" alt="Zendesk"> <img src="/hc/article_attachments/77/takeoff.png" alt="Take-off"></p>' +
+        '<p><iframe src="//www.youtube.com/embed/Xy12_ab?rel=0" width="560" height="315" frameborder="0" allowfullscreen></iframe></p>' +
+        '<p><iframe src="https://player.vimeo.com/video/4242" title="Pre-flight checklist"></iframe></p>', ['platform:ios']),
+    article(5002, 'en-us', 404, 'Battery care', '<p>Charge the battery before each flight.</p>'),
+    article(5003, 'en-us', 31, 'Flying in the rain', '<p>Do not fly in heavy rain.</p>'),
+    article(5004, 'en-us', 30, '   ', '<p>An article with no title.</p>'),
+  );
+  // A record of the wrong shape (no section_id), as a half-migrated export sends it.
+  const broken = { ...article(5005, 'en-us', 30, 'Half an article', '<p>x</p>') } as Record<string, unknown>;
+  delete broken.section_id;
+  articles.push(broken as unknown as ZdArticle);
+
+  categories.push(category(300, 'ja', '飛行'));
+  sections.push(section(30, 'ja', 300, 'はじめに'));
+  articles.push(
+    article(5001, 'ja', 30, 'ドローンの初心者モード',
+      '<p>初心者モードでは高度と速度が制限されます。GPS信号が弱いときは離陸できません。</p>' +
+        '<video controls poster="/hc/poster.png"><source src="//cdn.example.com/videos/intro.mp4" type="video/mp4">お使いのブラウザは動画に対応していません。</video>'),
+  );
+
+  categories.push(category(300, 'zh-tw', '飛行'));
+  sections.push(section(30, 'zh-tw', 300, '入門'));
+  articles.push(
+    article(5001, 'zh-tw', 30, '聯絡客服中心', '<p>如需協助，請聯絡我們的客服中心。</p><p>這篇文章介紹飛行前需要的基礎知識。</p>'),
+  );
+  return { locales: ['en-us', 'ja', 'zh-tw'], categories, sections, articles };
 }

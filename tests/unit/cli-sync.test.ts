@@ -10,7 +10,7 @@ import { writeContent } from '../support/content';
 import { startFeedServer, type FeedServer } from '../support/feed-server';
 import { BASE_ARTICLES } from '../support/sync-fixtures';
 import { removeTempDirs, tempDir } from '../support/temp';
-import { sampleZendeskData, startZendeskServer, type ZendeskServer } from '../support/zendesk-server';
+import { sampleZendeskData, startZendeskServer, wildZendeskData, type ZendeskServer } from '../support/zendesk-server';
 
 const REPO = join(__dirname, '..', '..');
 
@@ -86,6 +86,38 @@ describe('doum sync', () => {
     // Written for a terminal: where the address came from, no screen of the app to look at.
     expect(run.stderr).toContain('the feed was the address given with --feed');
     expect(run.stderr).not.toMatch(/in Settings/);
+  });
+});
+
+describe('the last sync error', () => {
+  it('is still reported by stats after a failed first sync, though stats imports the bundled help center', async () => {
+    const store = join(tempDir(), 'failed.db');
+    const failed = await doum('sync', '--feed', `${server.url}/no-such-feed`, '--db', store);
+    expect(failed.code).toBe(1);
+    const stats = await doum('stats', '--db', store, '--json');
+    expect(stats.code).toBe(0);
+    const report = JSON.parse(stats.stdout) as { articles: number; source: string; failures: number; lastError: { code: string; message: string } | null };
+    expect(report.source).toBe('bundled');
+    expect(report.articles).toBeGreaterThan(0);
+    expect(report).toMatchObject({ failures: 1, lastError: { code: 'not-found', message: expect.stringContaining('/no-such-feed/manifest.json') } });
+    const text = await doum('stats', '--db', store);
+    expect(text.stdout).toMatch(/^last error: .*no-such-feed\/manifest\.json/m);
+    // A sync that succeeds clears it.
+    expect((await doum('sync', '--feed', server.url, '--db', store)).code).toBe(0);
+    expect(JSON.parse((await doum('stats', '--db', store, '--json')).stdout)).toMatchObject({ failures: 0, lastError: null });
+  });
+
+  it('names skipped and uncategorised Zendesk records on stderr, and in the JSON report', async () => {
+    const wild = await startZendeskServer(wildZendeskData(), { pagination: 'offset' });
+    try {
+      const run = await doum('sync', '--feed', `zendesk:${wild.url}/hc/en`, '--db', join(tempDir(), 'wild.db'), '--json');
+      expect(run.code).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({ total: 3, notes: [{ kind: 'skipped' }, { kind: 'uncategorised' }, { kind: 'uncategorised' }, { kind: 'skipped' }] });
+      expect(run.stderr).toMatch(/^doum: skipped Zendesk article 5005 \(en-us\): section_id: /m);
+      expect(run.stderr).toMatch(/^doum: uncategorised Zendesk article 5002 \(en-us\): filed under "Uncategorised": its section 404 is not listed/m);
+    } finally {
+      await wild.close();
+    }
   });
 });
 

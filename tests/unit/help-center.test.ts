@@ -149,6 +149,26 @@ describe('syncing through the HelpApi', () => {
     }
   });
 
+  it('keeps a failed first sync as the last error when the bundled help center is imported after it', async () => {
+    const files = dataFilesForContentDb(join(tempDir(), 'content.db'));
+    const first = await open(files, null);
+    try {
+      await first.service.setSettings({ feedUrl: 'http://127.0.0.1:9/feed' });
+      expect(await dispatch(first.service, 'syncNow', [])).toMatchObject({ ok: false, error: { code: 'sync-failed', detail: 'network' } });
+    } finally {
+      first.close();
+    }
+    const reopened = await open(files, bundledFeed());
+    try {
+      expect(reopened.startup.importedBundledRevision).toBe(1);
+      // What Settings and the tray tooltip read.
+      expect(await reopened.service.getSyncStatus()).toMatchObject({ source: 'bundled', articles: 5, lastError: { code: 'network', message: expect.stringContaining('127.0.0.1:9') } });
+      expect(reopened.content.syncState().failures).toBe(1);
+    } finally {
+      reopened.close();
+    }
+  });
+
   it('accepts a Zendesk help center as the feed location and refuses what is neither', async () => {
     const center = await open(dataFilesForContentDb(join(tempDir(), 'content.db')), null);
     try {

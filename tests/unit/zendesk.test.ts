@@ -3,7 +3,6 @@
  * Zendesk-shaped server that pages two items at a time.
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SyncError } from '../../electron/core/errors';
 import { isZendeskLocation, syncSourceFor } from '../../electron/core/sync/sources';
 import { parseZendeskLocation, type ZendeskSource } from '../../electron/core/sync/zendesk';
 import { contentState, fastRetry, openTestStore, type TestStore } from '../support/sync-fixtures';
@@ -90,7 +89,7 @@ describe('syncing a Zendesk help center', () => {
 
   it('syncs only the locale the location names', async () => {
     expect(await local.engine.sync(source(`zendesk:${server.url}/hc/en-us`))).toMatchObject({ total: 6 });
-    expect(server.requests.some((r) => r.includes('/ko/') || r.includes('locales.json'))).toBe(false);
+    expect(server.requests.some((r) => r.includes('/ko/'))).toBe(false);
   });
 
   it('waits as long as Retry-After says when a page answers 429', async () => {
@@ -99,19 +98,18 @@ describe('syncing a Zendesk help center', () => {
     expect(retry.delays).toEqual([11_000]);
   });
 
-  it('rejects the whole sync for one malformed article, naming it, and changes nothing', async () => {
+  it('skips one unusable article, naming it in the report, and syncs the rest', async () => {
     await local.engine.sync(source());
-    const before = contentState(local.store);
     server.data.articles.find((a) => a.id === 1006 && a.locale === 'ko')!.label_names = ['platform:tv'];
     server.data.articles.find((a) => a.id === 1001 && a.locale === 'ko')!.title = '새 제목';
-    const error = (await local.engine.sync(source()).catch((e: unknown) => e)) as SyncError;
-    expect(error).toBeInstanceOf(SyncError);
-    expect(error.kind).toBe('invalid-record');
-    expect(error.message).toMatch(/Zendesk article 1006 \(ko\): label_names: expected a platform label .*got "platform:tv"/);
-    expect(contentState(local.store)).toEqual(before);
+    const report = await local.engine.sync(source());
+    expect(report).toMatchObject({ revision: 2, updated: 1, deleted: 1, total: 11 });
+    expect(report.notes).toEqual([{ kind: 'skipped', record: 'Zendesk article 1006 (ko)', reason: expect.stringMatching(/label_names: expected a platform label .*got "platform:tv"/) }]);
+    expect(local.store.getArticle('zd-ko-1001')?.title).toBe('새 제목');
+    expect(local.store.getArticle('zd-ko-1006')).toBeNull();
   });
 
-  it('maps context:<id> labels to contexts the way platform: labels map to platforms, and refuses a bad one', async () => {
+  it('maps context:<id> labels to contexts the way platform: labels map to platforms, and skips an article with a bad one, naming it', async () => {
     const ko = (id: number) => server.data.articles.find((a) => a.id === id && a.locale === 'ko')!;
     ko(1001).label_names = [...ko(1001).label_names, 'context:friends.profile.block', 'Context:Friends.Block-List'];
     await local.engine.sync(source());
@@ -123,22 +121,24 @@ describe('syncing a Zendesk help center', () => {
       ['zd-ko-1001', 'friends.profile.block'],
     ]);
 
-    const before = contentState(local.store);
     ko(1003).label_names = ['context:friends..blocked'];
-    const error = (await local.engine.sync(source()).catch((e: unknown) => e)) as SyncError;
-    expect(error.kind).toBe('invalid-record');
-    expect(error.message).toMatch(/Zendesk article 1003 \(ko\): label_names: expected a context label \(context:<id>, dot-separated parts.*got "context:friends\.\.blocked"/);
-    expect(contentState(local.store)).toEqual(before);
+    const report = await local.engine.sync(source());
+    expect(report.notes).toEqual([
+      expect.objectContaining({ kind: 'skipped', record: 'Zendesk article 1003 (ko)', reason: expect.stringMatching(/label_names: expected a context label \(context:<id>, dot-separated parts.*got "context:friends\.\.blocked"/) }),
+    ]);
+    expect(local.store.getArticle('zd-ko-1003')).toBeNull();
+    expect(local.store.articleContexts('zd-ko-1001')).toEqual(['friends.profile.block', 'friends.block-list']);
   });
 
-  it('rejects an answer that is not a Zendesk list, and a record of the wrong shape', async () => {
+  it('rejects an answer that is not a Zendesk list, and skips a record of the wrong shape', async () => {
     server.fail('/ko/sections.json', { status: 200, body: '{"sections": "nope"}' });
     expect(await local.engine.sync(source()).catch((e: unknown) => e)).toMatchObject({ kind: 'invalid-feed', message: expect.stringMatching(/is not a Zendesk sections page/) });
-    server.fail('/ko/categories.json', { status: 200, body: JSON.stringify({ categories: [{ id: 'x', name: 'A' }] }) });
-    const wrongShape = (await local.engine.sync(source()).catch((e: unknown) => e)) as SyncError;
-    expect(wrongShape.kind).toBe('invalid-record');
-    expect(wrongShape.message).toMatch(/Zendesk category record 1 \(ko\): id/);
     expect(local.store.isEmpty()).toBe(true);
+    server.fail('/ko/categories.json', { status: 200, body: JSON.stringify({ categories: [{ id: 'x', name: 'A' }] }) });
+    const report = await local.engine.sync(source());
+    expect(report.notes).toContainEqual({ kind: 'skipped', record: 'Zendesk category x (ko)', reason: expect.stringMatching(/^id: /) });
+    // Its sections' articles are still there, under "미분류" as the category is gone.
+    expect(local.store.getArticle('zd-ko-1001')).toMatchObject({ service: '미분류', category: '친구/차단' });
   });
 
   it('refuses to follow a next page on another host', async () => {

@@ -80,6 +80,8 @@ export async function syncCommand(rest: string[], values: CliOptions): Promise<n
     } catch (error) {
       throw withTerminalHint(error, feed);
     }
+    // Records re-filed or skipped are said on stderr whatever the output, so scripts see them too.
+    for (const n of report.notes ?? []) note(`doum: ${n.kind === 'skipped' ? 'skipped' : 'uncategorised'} ${n.record}: ${n.reason}`);
     if (values.json) printJson(report);
     else if (report.notModified) note(`doum: already up to date (revision ${report.revision}, ${report.total} articles)`);
     else note(`doum: synced revision ${report.revision}: ${report.added} added, ${report.updated} updated, ${report.deleted} deleted, ${report.total} articles in all`);

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants, gunzipSync, gzipSync } from 'node:zlib';
 import { readContent, type ContentSet } from './content';
 import {
   FEED_FORMAT,
@@ -39,6 +40,11 @@ export interface FeedWriteOptions {
   signKeyFile?: string;
   /** Deltas kept in the manifest (older ones are dropped with their files). */
   maxDeltas?: number;
+  /**
+   * Write `.gz` and `.br` copies of the manifest, snapshots and deltas next to them, for
+   * servers that serve precompressed files (nginx `gzip_static`, CDNs, object storage).
+   */
+  precompress?: boolean;
   now?: Date;
 }
 
@@ -58,6 +64,8 @@ export interface FeedBuildReport {
   deleted: number;
   deltas: number;
   signed: boolean;
+  /** Precompressed copies written, and stale ones removed, by this build. */
+  precompressed: { written: number; removed: number };
 }
 
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
@@ -154,10 +162,12 @@ export function writeFeedRevision(content: ContentSet, options: FeedWriteOptions
     changes.deletes.length === 0 &&
     sameCategories(previous.snapshot.categories, content.categories);
 
+  const precompress = options.precompress ?? false;
   if (unchanged) {
     const signed = signingKey !== null;
     if (signingKey) writeAtomically(join(outDir, SIGNATURE_FILE), Buffer.from(signBytes(readFileSync(join(outDir, MANIFEST_FILE)), signingKey)));
-    return { revision: previous.manifest.revision, unchanged: true, articles: content.articles.length, added: 0, updated: 0, deleted: 0, deltas: previous.manifest.deltas.length, signed };
+    const precompressed = updatePrecompressed(outDir, precompress);
+    return { revision: previous.manifest.revision, unchanged: true, articles: content.articles.length, added: 0, updated: 0, deleted: 0, deltas: previous.manifest.deltas.length, signed, precompressed };
   }
 
   const revision = (previous?.manifest.revision ?? 0) + 1;
@@ -184,11 +194,18 @@ export function writeFeedRevision(content: ContentSet, options: FeedWriteOptions
   };
   const manifestBytes = encode(manifest);
 
-  for (const file of pending) writeAtomically(join(outDir, file.path), file.bytes);
+  for (const file of pending) {
+    writeAtomically(join(outDir, file.path), file.bytes);
+    if (precompress) writeCompressedCopies(join(outDir, file.path), file.bytes);
+  }
   if (signingKey) writeAtomically(join(outDir, SIGNATURE_FILE), Buffer.from(signBytes(manifestBytes, signingKey)));
   else rmSync(join(outDir, SIGNATURE_FILE), { force: true });
+  // The manifest's compressed copies go just before it, so no server ever pairs a new
+  // manifest.json with an old manifest.json.gz (or .br) for long; stale ones are removed below.
+  if (precompress) writeCompressedCopies(join(outDir, MANIFEST_FILE), manifestBytes);
   writeAtomically(join(outDir, MANIFEST_FILE), manifestBytes);
   removeUnreferencedFiles(outDir, manifest, previous?.manifest.snapshot.url);
+  const precompressed = updatePrecompressed(outDir, precompress);
 
   return {
     revision,
@@ -199,6 +216,7 @@ export function writeFeedRevision(content: ContentSet, options: FeedWriteOptions
     deleted: changes.deletes.length,
     deltas: deltas.length,
     signed: signingKey !== null,
+    precompressed: { written: precompressed.written + (precompress ? 2 * (pending.length + 1) : 0), removed: precompressed.removed },
   };
 }
 
@@ -213,7 +231,66 @@ function removeUnreferencedFiles(outDir: string, manifest: FeedManifest, previou
     const dir = join(outDir, folder);
     if (!existsSync(dir)) continue;
     for (const name of readdirSync(dir)) {
-      if (!keep.has(`${folder}/${name}`)) rmSync(join(dir, name), { force: true });
+      const original = COMPRESSED_SUFFIXES.reduce((n, suffix) => (n.endsWith(suffix) ? n.slice(0, -suffix.length) : n), name);
+      if (!keep.has(`${folder}/${original}`)) rmSync(join(dir, name), { force: true });
     }
   }
+}
+
+// -- precompressed copies ------------------------------------------------------------------------
+
+const COMPRESSED = {
+  '.gz': { compress: (bytes: Buffer) => gzipSync(bytes, { level: 9 }), decompress: gunzipSync },
+  '.br': {
+    compress: (bytes: Buffer) => brotliCompressSync(bytes, { params: { [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
+    decompress: brotliDecompressSync,
+  },
+} as const;
+const COMPRESSED_SUFFIXES = Object.keys(COMPRESSED) as Array<keyof typeof COMPRESSED>;
+
+function writeCompressedCopies(file: string, bytes: Buffer): void {
+  for (const suffix of COMPRESSED_SUFFIXES) writeAtomically(file + suffix, COMPRESSED[suffix].compress(bytes));
+}
+
+/** True when `copy` decompresses to exactly `original`'s bytes. */
+function copyMatches(copy: string, suffix: keyof typeof COMPRESSED, original: Buffer): boolean {
+  try {
+    return COMPRESSED[suffix].decompress(readFileSync(copy)).equals(original);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Leaves no compressed copy that says something else than its file: a `.gz` or `.br` of a
+ * feed file (manifest, signature, snapshot, delta) is removed when the file is gone or the
+ * copy no longer decompresses to it — whoever made it (this builder, `gzip -k`, a deploy
+ * script). With `precompress`, missing or stale copies of the manifest, snapshots and deltas
+ * are (re)written. Copies are compared by content, not by date, so nothing depends on clocks.
+ */
+function updatePrecompressed(outDir: string, precompress: boolean): { written: number; removed: number } {
+  let written = 0;
+  let removed = 0;
+  const candidates: string[] = [MANIFEST_FILE, SIGNATURE_FILE];
+  for (const folder of ['snapshots', 'deltas']) {
+    if (existsSync(join(outDir, folder))) candidates.push(...readdirSync(join(outDir, folder)).map((name) => `${folder}/${name}`));
+  }
+  const originals = new Set(candidates.filter((path) => !COMPRESSED_SUFFIXES.some((suffix) => path.endsWith(suffix)) && !path.includes('.tmp-')));
+  for (const path of originals) {
+    const file = join(outDir, path);
+    const original = existsSync(file) ? readFileSync(file) : null;
+    const wanted = precompress && original !== null && path !== SIGNATURE_FILE;
+    for (const suffix of COMPRESSED_SUFFIXES) {
+      const copy = file + suffix;
+      const fresh = existsSync(copy) && original !== null && copyMatches(copy, suffix, original);
+      if (wanted && !fresh) {
+        writeAtomically(copy, COMPRESSED[suffix].compress(original));
+        written++;
+      } else if (!wanted && existsSync(copy) && !fresh) {
+        rmSync(copy, { force: true });
+        removed++;
+      }
+    }
+  }
+  return { written, removed };
 }

@@ -38,7 +38,7 @@ import type { IndexedArticle } from './types';
 export type { IndexedArticle } from './types';
 
 /** Bump when the index format or the analysis changes: persisted indexes are then rebuilt. */
-export const ENGINE_VERSION = 'doum-search/2';
+export const ENGINE_VERSION = 'doum-search/3'; // 3: Han/kana runs as overlapping pairs
 
 export interface SearchDefaults {
   /** The preferred platform when neither the query words nor the request name one. */

@@ -47,7 +47,10 @@ export function findHighlights(display: string, matchers: readonly Matcher[], an
       for (let m = 0; m < matchers.length; m++) {
         const range = matchers[m]!.match(token);
         if (range && range[1] > range[0]) {
-          found.push({ range, matcher: m });
+          // Han/kana bigram tokens overlap (初心 心者): overlapping marks become one.
+          const last = found[found.length - 1];
+          if (last && range[0] < last.range[1]) last.range = [last.range[0], Math.max(last.range[1], range[1])];
+          else found.push({ range, matcher: m });
           break;
         }
       }

@@ -7,6 +7,7 @@
  * pass every *other* filter, so choosing a category still shows how many results the other
  * categories have.
  */
+import { matchingLocales } from '../../../shared/locale';
 import { isPlatform, PLATFORMS, type Platform } from '../../../shared/platform';
 import type { ArticleVariant, Facets, SearchHit, SearchQuery } from '../../../shared/types';
 import { platformBit, type Catalog } from './catalog';
@@ -132,7 +133,9 @@ export function shapeResults(options: ShapeOptions): ShapedResults {
   const onlyPlatform = query.onlyPlatform && isPlatform(query.onlyPlatform) ? query.onlyPlatform : null;
   const categoryOk = allowed(catalog.categories, query.category ? (c) => inCategory(c, query.category!) : null);
   const serviceOk = allowed(catalog.services, query.service ? (s) => s === query.service : null);
-  const localeOk = allowed(catalog.locales, query.locale ? (l) => l === query.locale : null);
+  // `en` finds en-us content and the reverse (shared/locale), unless the exact locale is there.
+  const wantedLocales = query.locale ? new Set(matchingLocales(query.locale, catalog.locales)) : null;
+  const localeOk = allowed(catalog.locales, wantedLocales ? (l) => wantedLocales.has(l) : null);
   const commonBit = platformBit('common');
   // A common variant applies on every platform, so it passes any platform filter.
   const platformNeeded = onlyPlatform ? platformBit(onlyPlatform) | commonBit : 0;
@@ -140,7 +143,7 @@ export function shapeResults(options: ShapeOptions): ShapedResults {
   const shownOf = (topic: number): number => catalog.shown(topic, showFor);
   const factors = options.platformNamed ? PLATFORM_FACTOR.named : PLATFORM_FACTOR.default;
   const preferredBit = platformBit(platform);
-  const uiLocale = query.uiLocale ? catalog.locales.indexOf(query.uiLocale) : -1;
+  const uiLocale = query.uiLocale ? catalog.locales.indexOf(matchingLocales(query.uiLocale, catalog.locales)[0] ?? '') : -1;
 
   const tally = { category: counts(catalog.categories.length), service: counts(catalog.services.length), locale: counts(catalog.locales.length), platform: counts(PLATFORMS.length), anyPlatform: 0 };
   const selected = new Int32Array(topicCount);

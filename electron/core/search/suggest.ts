@@ -5,6 +5,7 @@
  * compound: 안녕패스 → 톡안녕패스). Every word must be found in the title itself. One per
  * topic, the preferred platform's variant, titles that start with the typed text first.
  */
+import { matchingLocales } from '../../../shared/locale';
 import { platformRank, type Platform } from '../../../shared/platform';
 import type { Suggestion } from '../../../shared/types';
 import { platformBit, type Catalog } from './catalog';
@@ -42,12 +43,14 @@ export function suggestTitles(text: string, options: SuggestOptions, lexicon: Le
   const commonBit = platformBit('common');
   const factors = plan.platform ? PLATFORM_FACTOR.named : PLATFORM_FACTOR.default;
 
+  // `en` suggests en-us titles too (shared/locale), unless the exact locale is there.
+  const locales = options.locale ? new Set(matchingLocales(options.locale, catalog.locales)) : null;
   // Best score per topic, over the variants whose title matches every word typed.
   const byTopic = new Map<number, { score: number; docs: number[] }>();
   for (const doc of matches.docs) {
     if (matches.matched[doc]! < matches.concepts) continue;
     const article = catalog.articles[doc]!;
-    if (options.locale && article.locale !== options.locale) continue;
+    if (locales && !locales.has(article.locale)) continue;
     if (!titleMatchesAll(plan, catalog, doc)) continue;
     const title = normalizeText(article.title).toLowerCase();
     const score = matches.score[doc]! + (typed.length > 0 && title.startsWith(typed) ? STARTS_WITH_BONUS : 0);

@@ -3,6 +3,11 @@
  * letters, digits and marks, further cut where the script changes between Hangul and
  * anything else (PC에서 → pc | 에서, 24시간 → 24 | 시간), because Korean particles attach to
  * Latin words and numbers without a space. Latin letters and digits stay together (mp3).
+ *
+ * Chinese and Japanese write without spaces, so a run of Han ideographs and kana is no word:
+ * it becomes its overlapping two-character tokens (初心者モード → 初心 心者 者モ モー ード), the
+ * same for the text indexed and the query typed, so any word of two or more characters inside
+ * a run is found (a one-character run stays one token). Hangul is never cut this way.
  */
 
 export type TokenKind =
@@ -38,6 +43,8 @@ const STRAIGHT_QUOTE = /['"`]/;
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 const DIGIT = /\p{N}/u;
 const LATIN = /[\p{Script=Latin}\p{M}]/u;
+/** Han ideographs and kana, with the marks they share (ー, 々, 〆). */
+const HAN_KANA = /[\p{Script_Extensions=Han}\p{Script_Extensions=Hiragana}\p{Script_Extensions=Katakana}]/u;
 
 /**
  * Whether the token at `start` continues what comes before it: a word (Mac에), a closing quote
@@ -59,6 +66,7 @@ const JAMO = 2; // compatibility jamo
 const DIGITS = 4;
 const LETTERS = 8; // Latin
 const OTHER = 16; // any other script
+const CJK = 32; // Han ideographs and kana
 
 /** The class of the character starting at `at` (0 for a non-word character). */
 function classAt(text: string, at: number, code: number): number {
@@ -74,6 +82,7 @@ function classAt(text: string, at: number, code: number): number {
   if (!WORD_CHAR.test(char)) return NONE;
   if (DIGIT.test(char)) return DIGITS;
   if (LATIN.test(char)) return LETTERS;
+  if (HAN_KANA.test(char)) return CJK;
   return OTHER;
 }
 
@@ -81,13 +90,14 @@ function classAt(text: string, at: number, code: number): number {
 function familyOf(cls: number): number {
   if (cls & (HANGUL | JAMO)) return 1;
   if (cls & (LETTERS | DIGITS)) return 2;
+  if (cls & CJK) return 4;
   return 3;
 }
 
 function kindOf(classes: number): TokenKind {
   if (classes & JAMO) return 'jamo';
   if (classes & HANGUL) return 'hangul';
-  if (classes & OTHER) return 'other';
+  if (classes & (OTHER | CJK)) return 'other';
   if (classes & LETTERS) return 'latin';
   return 'number';
 }
@@ -105,8 +115,11 @@ export function tokenize(text: string): Token[] {
     const width = code >= 0xd800 && code <= 0xdbff && at + 1 < length ? 2 : 1;
     const fam = cls === NONE ? 0 : familyOf(cls);
     if (start >= 0 && fam !== family) {
-      const raw = text.slice(start, at);
-      tokens.push({ text: raw.toLowerCase(), raw, start, end: at, kind: kindOf(classes), attached: isAttached(text, start) });
+      if (classes === CJK) pushBigrams(tokens, text, start, at);
+      else {
+        const raw = text.slice(start, at);
+        tokens.push({ text: raw.toLowerCase(), raw, start, end: at, kind: kindOf(classes), attached: isAttached(text, start) });
+      }
       start = -1;
     }
     if (cls !== NONE) {
@@ -120,4 +133,18 @@ export function tokenize(text: string): Token[] {
     at += width;
   }
   return tokens;
+}
+
+/** The overlapping two-character tokens of a Han/kana run (by code point), or the run itself when it is one character. */
+function pushBigrams(tokens: Token[], text: string, start: number, end: number): void {
+  const offsets: number[] = [];
+  for (let at = start; at < end; at += text.codePointAt(at)! > 0xffff ? 2 : 1) offsets.push(at);
+  offsets.push(end);
+  const grams = Math.max(1, offsets.length - 2);
+  for (let i = 0; i < grams; i++) {
+    const from = offsets[i]!;
+    const to = offsets[Math.min(i + 2, offsets.length - 1)]!;
+    const raw = text.slice(from, to);
+    tokens.push({ text: raw, raw, start: from, end: to, kind: 'other', attached: isAttached(text, from) });
+  }
 }

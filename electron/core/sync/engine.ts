@@ -42,6 +42,12 @@ export interface SyncOptions {
   /** Base64 Ed25519 public key; when set, an unsigned or wrongly signed feed is refused. */
   publicKey?: string | null;
   onProgress?: (progress: SyncProgress) => void;
+  /**
+   * Leave the last sync error and the failure count as they are, even on success: for the
+   * bundled help center imported at start-up, which is not the sync a person asked for, so a
+   * failed sync stays reported (stats, Settings, tray) until a real sync succeeds.
+   */
+  keepLastError?: boolean;
 }
 
 export interface SyncEngineOptions {
@@ -61,6 +67,7 @@ interface Run {
   state: SyncState;
   /** The store already holds content of this source, at `state.revision`. */
   sameSource: boolean;
+  keepLastError: boolean;
 }
 
 function parseJson(bytes: Buffer, what: string, resource: string): unknown {
@@ -155,7 +162,7 @@ export class SyncEngine {
     const { store } = this.options;
     const attemptedAt = this.now().toISOString();
     try {
-      store.updateSyncState({ lastAttemptAt: attemptedAt });
+      if (!options.keepLastError) store.updateSyncState({ lastAttemptAt: attemptedAt });
       const state = store.syncState();
       return await this.run({
         source,
@@ -164,6 +171,7 @@ export class SyncEngine {
         progress: (p) => options.onProgress?.(p),
         state,
         sameSource: state.source === source.id && state.revision !== null,
+        keepLastError: options.keepLastError ?? false,
       });
     } catch (error) {
       const failure = this.asSyncError(error, signal);
@@ -191,13 +199,14 @@ export class SyncEngine {
     }
   }
 
-  private success(): Pick<SyncState, 'lastSuccessAt' | 'lastError' | 'failures'> {
-    return { lastSuccessAt: this.now().toISOString(), lastError: null, failures: 0 };
+  private success(run: Run): Partial<Pick<SyncState, 'lastSuccessAt' | 'lastError' | 'failures'>> {
+    const lastSuccessAt = this.now().toISOString();
+    return run.keepLastError ? { lastSuccessAt } : { lastSuccessAt, lastError: null, failures: 0 };
   }
 
   private unchanged(run: Run, revision: number, patch: Partial<SyncState> = {}): SyncReport {
     const { store } = this.options;
-    store.updateSyncState({ ...patch, ...this.success() });
+    store.updateSyncState({ ...patch, ...this.success(run) });
     run.progress({ phase: 'done' });
     return { revision, added: 0, updated: 0, deleted: 0, total: store.articleCount(), notModified: true };
   }
@@ -322,7 +331,7 @@ export class SyncEngine {
     // A collection has no revisions of its own: the local one moves on when something changed.
     const changed = (report: ChangeReport): boolean => categoriesChanged || report.added + report.updated + report.deleted > 0;
     const report = this.apply(run, changes, (r) => ({ source: source.id, revision: changed(r) ? base + 1 : base, etag: null, lastModified: null }), null);
-    return { ...report, notModified: sameSource && !changed(report) };
+    return { ...report, notModified: sameSource && !changed(report), ...(content.notes.length > 0 ? { notes: content.notes } : {}) };
   }
 
   // -- the one transaction -----------------------------------------------------------------------
@@ -340,7 +349,7 @@ export class SyncEngine {
   ): SyncReport {
     if (run.signal.aborted) throw new SyncError('cancelled', 'the sync was cancelled; the help center was not changed');
     const totalRecords = recordsIn(changes);
-    const finalState = (report: ChangeReport): Partial<SyncState> => ({ ...(typeof state === 'function' ? state(report) : state), ...this.success() });
+    const finalState = (report: ChangeReport): Partial<SyncState> => ({ ...(typeof state === 'function' ? state(report) : state), ...this.success(run) });
     let report: ChangeReport;
     let stored: Partial<SyncState> = {};
     try {

@@ -17,6 +17,7 @@
  * A Zendesk location may name its locale (`/hc/ko`, `/api/v2/help_center/ko`, or
  * `?locales=ko,en`); without one every locale the help center lists is synced.
  */
+import type { SyncNote } from '../../../shared/types';
 import type { FeedArticle, FeedCategory } from '../feed/format';
 import { feedSourceFor, type FeedSource, type HttpSourceOptions } from './feed-source';
 import { ZendeskSource, parseZendeskLocation } from './zendesk';
@@ -31,6 +32,8 @@ export interface CollectionFetchOptions {
 export interface CollectionContent {
   articles: FeedArticle[];
   categories: FeedCategory[];
+  /** Records filed under "uncategorised" or skipped because they could not be used. */
+  notes: SyncNote[];
 }
 
 export interface CollectionSource {

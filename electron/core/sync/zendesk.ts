@@ -12,15 +12,31 @@
  * - category: the section path (parent sections first); service: the Zendesk category name;
  * - contexts: `context:<id>` labels (`context:settings.display.theme`), checked like front matter;
  * - tags: the other labels; updatedAt: edited_at, else updated_at; drafts are skipped;
- * - links to `/hc/<locale>/articles/<id>` of the same help center become article links.
- * Every record is checked like a feed record; one bad record fails the whole sync, naming it.
+ * - links to `/hc/<locale>/articles/<id>` of the same help center become article links, other
+ *   help center links absolute ones; pictures get https URLs; videos become links (./zendesk-html);
+ * - an article whose section (or a section whose category) the lists do not hold — deleted or
+ *   restricted in Zendesk — is filed under an "uncategorised" category of its locale.
+ * Every record is checked like a feed record. A record that cannot be used is skipped, and
+ * every skipped or re-filed record is named in the sync report's notes: one bad record never
+ * blocks the rest of the help center.
+ *
+ * Locales are matched by language when the region differs (`/hc/en` syncs `en-us`); a locale
+ * the help center lacks is refused naming the ones it has.
+ *
+ * Host-mapped help centers (help.example.com in front of acme.zendesk.com): Zendesk documents
+ * that API requests go to the account's zendesk.com subdomain, and its answers name their next
+ * pages there. A next page is followed when it is on the help center's own origin, or is the
+ * same API list on an https *.zendesk.com host; anything else is refused.
  */
 import { CONTEXT_ID_RULE, isContextId, MAX_CONTEXTS_PER_ARTICLE } from '../../../shared/contexts';
+import { isSimplifiedChinese, languageOf, matchingLocales } from '../../../shared/locale';
 import { isPlatform, PLATFORMS, type Platform } from '../../../shared/platform';
+import type { SyncNote } from '../../../shared/types';
 import { array, boolean, nullable, number, object, optional, string, ValidationError, type Check } from '../../../shared/validate';
 import { SyncError } from '../errors';
 import { checkArticle, FeedRecordError, type FeedArticle, type FeedCategory } from '../feed/format';
 import { articleLinksIn, sanitizeArticleHtml } from '../feed/sanitize';
+import { zendeskBodyHtml } from './zendesk-html';
 import type { HttpSourceOptions } from './feed-source';
 import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, httpGet } from './http';
 import type { CollectionContent, CollectionFetchOptions, CollectionSource } from './sources';
@@ -78,6 +94,7 @@ interface ZendeskArticle {
   edited_at?: string | null;
   draft?: boolean;
   position?: number;
+  html_url?: string | null;
 }
 
 const checkCategoryRecord: Check<ZendeskCategory> = object({ id: zendeskId, name: string({ min: 1 }), position: optional(number()) }, { allowUnknown: true });
@@ -97,6 +114,7 @@ const checkArticleRecord: Check<ZendeskArticle> = object(
     edited_at: optional(nullable(string())),
     draft: optional(boolean),
     position: optional(number()),
+    html_url: optional(nullable(string())),
   },
   { allowUnknown: true },
 );
@@ -107,6 +125,8 @@ const SINGULAR: Record<Listed, string> = { categories: 'category', sections: 'se
 interface ListOptions {
   signal?: AbortSignal;
   onPage: (bytes: number, records: number) => void;
+  /** Records skipped or re-filed, for the sync report. */
+  notes: SyncNote[];
 }
 
 // -- mapping -----------------------------------------------------------------------------------
@@ -171,23 +191,6 @@ function sectionPaths(sections: ReadonlyMap<number, ZendeskSection>): Map<number
   return paths;
 }
 
-/** Links into the same help center (`/hc/ko/articles/123-title`) become `article:` links. */
-function rewriteArticleLinks(html: string, origin: string, locale: string, known: ReadonlySet<string>): string {
-  return html.replace(/href="([^"]*)"/g, (whole, href: string) => {
-    let url: URL;
-    try {
-      url = new URL(href.replace(/&amp;/g, '&'), origin);
-    } catch {
-      return whole;
-    }
-    if (url.origin !== origin) return whole;
-    const match = /^\/hc\/(?:([A-Za-z-]+)\/)?articles\/(\d+)/.exec(url.pathname);
-    if (!match) return whole;
-    const target = zendeskArticleId(match[1] ?? locale, Number(match[2]));
-    return known.has(target) ? `href="article:${target}"` : whole;
-  });
-}
-
 interface LocaleListing {
   locale: string;
   categories: ZendeskCategory[];
@@ -195,7 +198,32 @@ interface LocaleListing {
   articles: ZendeskArticle[];
 }
 
-function categoryRecords(listings: readonly LocaleListing[]): FeedCategory[] {
+const UNCATEGORISED: Record<string, string> = { ko: '미분류', en: 'Uncategorised', ja: '未分類', zh: '未分類', 'zh-hans': '未分类' };
+
+/** The category (and service) of articles whose section or category Zendesk did not list. */
+export function uncategorisedName(locale: string): string {
+  if (isSimplifiedChinese(locale)) return UNCATEGORISED['zh-hans']!;
+  return UNCATEGORISED[languageOf(locale)] ?? UNCATEGORISED.en!;
+}
+
+/** Where an article is filed: its section's path and category name, or "uncategorised" when either is missing. */
+interface Filing {
+  service: string;
+  category: string;
+  /** Why it is uncategorised, for the report; null when it is filed normally. */
+  orphan: string | null;
+}
+
+function filingOf(article: ZendeskArticle, locale: string, sections: ReadonlyMap<number, ZendeskSection>, paths: ReadonlyMap<number, string>, categoryNames: ReadonlyMap<number, string>): Filing {
+  const uncategorised = uncategorisedName(locale);
+  const section = sections.get(article.section_id);
+  if (!section) return { service: uncategorised, category: uncategorised, orphan: `its section ${article.section_id} is not listed (deleted or restricted)` };
+  const service = categoryNames.get(section.category_id);
+  if (!service) return { service: uncategorised, category: paths.get(section.id)!, orphan: `the category ${section.category_id} of its section ${section.id} is not listed (deleted or restricted)` };
+  return { service, category: paths.get(section.id)!, orphan: null };
+}
+
+function categoryRecords(listings: readonly LocaleListing[], articles: readonly FeedArticle[]): FeedCategory[] {
   const records: FeedCategory[] = [];
   for (const { locale, categories, sections } of listings) {
     const categoryPosition = new Map(categories.map((c) => [c.id, c.position ?? 0]));
@@ -213,47 +241,85 @@ function categoryRecords(listings: readonly LocaleListing[]): FeedCategory[] {
         records.push({ path, locale: localeSlug(locale), position: seen.size - 1 });
       }
     }
+    // The uncategorised category comes last, and only when an article is in it.
+    const uncategorised = uncategorisedName(locale);
+    if (!seen.has(uncategorised) && articles.some((a) => a.locale === localeSlug(locale) && a.category === uncategorised)) {
+      records.push({ path: uncategorised, locale: localeSlug(locale), position: seen.size });
+    }
   }
   return records;
 }
 
-function articleRecords(listings: readonly LocaleListing[], origin: string): FeedArticle[] {
-  const known = new Set(listings.flatMap((l) => l.articles.filter((a) => !a.draft).map((a) => zendeskArticleId(l.locale, a.id))));
+/** The host names of the help center: its own, and those its articles' html_url name (a host-mapped center's zendesk.com one…). */
+function helpCenterHosts(listings: readonly LocaleListing[], origin: string): Set<string> {
+  const hosts = new Set([new URL(origin).hostname]);
+  for (const { articles } of listings) {
+    for (const { html_url } of articles) {
+      if (!html_url) continue;
+      try {
+        hosts.add(new URL(html_url).hostname);
+      } catch {
+        // A malformed html_url names no host; the article itself is still fine.
+      }
+    }
+  }
+  return hosts;
+}
+
+function articleRecords(listings: readonly LocaleListing[], origin: string, notes: SyncNote[]): FeedArticle[] {
+  const synced = new Map<string, string>();
+  for (const { locale, articles } of listings) {
+    for (const article of articles) if (!article.draft) synced.set(`${localeSlug(locale)}/${article.id}`, zendeskArticleId(locale, article.id));
+  }
+  const syncedLocales = listings.map((l) => l.locale);
+  const hosts = helpCenterHosts(listings, origin);
   const records: FeedArticle[] = [];
   for (const { locale, categories, sections, articles } of listings) {
     const categoryNames = new Map(categories.map((c) => [c.id, c.name.trim()]));
     const sectionById = new Map(sections.map((s) => [s.id, s]));
     const paths = sectionPaths(sectionById);
+    // A link may name the locale another way than the API (/hc/en/… for en-us): matched by language then.
+    const articleId = (linkLocale: string, id: number): string | null =>
+      synced.get(`${localeSlug(linkLocale)}/${id}`) ?? matchingLocales(linkLocale, syncedLocales).map((l) => synced.get(`${localeSlug(l)}/${id}`)).find(Boolean) ?? null;
+    const body = { origin, locale, hosts, articleId };
     for (const article of articles) {
       if (article.draft) continue;
       const what = `Zendesk article ${article.id} (${locale})`;
-      const section = sectionById.get(article.section_id);
-      if (!section) throw recordError(what, 'section_id', 'a section the help center lists', article.section_id);
-      const labels = readLabels(article.label_names ?? [], what);
-      const bodyHtml = sanitizeArticleHtml(rewriteArticleLinks(article.body ?? '', origin, locale, known));
-      const record = {
-        id: zendeskArticleId(locale, article.id),
-        title: article.title.trim(),
-        bodyHtml,
-        service: categoryNames.get(section.category_id) ?? '',
-        category: paths.get(section.id)!,
-        platform: labels.platform,
-        locale: localeSlug(locale),
-        group: labels.group ?? `zd-${article.id}`,
-        tags: labels.tags,
-        updatedAt: article.edited_at ?? article.updated_at,
-        links: articleLinksIn(bodyHtml),
-      };
       try {
-        const checked = checkArticle(record, '');
-        records.push(labels.contexts.length > 0 ? { ...checked, contexts: labels.contexts } : checked);
+        const filing = filingOf(article, locale, sectionById, paths, categoryNames);
+        const labels = readLabels(article.label_names ?? [], what);
+        const bodyHtml = sanitizeArticleHtml(zendeskBodyHtml(article.body ?? '', body));
+        const record = checkArticle(
+          {
+            id: zendeskArticleId(locale, article.id),
+            title: article.title.trim(),
+            bodyHtml,
+            service: filing.service,
+            category: filing.category,
+            platform: labels.platform,
+            locale: localeSlug(locale),
+            group: labels.group ?? `zd-${article.id}`,
+            tags: labels.tags,
+            updatedAt: article.edited_at ?? article.updated_at,
+            links: articleLinksIn(bodyHtml),
+          },
+          '',
+        );
+        records.push(labels.contexts.length > 0 ? { ...record, contexts: labels.contexts } : record);
+        if (filing.orphan) notes.push({ kind: 'uncategorised', record: what, reason: `filed under "${filing.category === filing.service ? filing.category : `${filing.service} › ${filing.category}`}": ${filing.orphan}` });
       } catch (error) {
-        if (error instanceof ValidationError) throw new FeedRecordError(what, error);
-        throw error;
+        if (error instanceof ValidationError) notes.push(skipped(what, error));
+        else if (error instanceof FeedRecordError) notes.push(skipped(what, error.problem));
+        else throw error;
       }
     }
   }
   return records;
+}
+
+function skipped(what: string, cause: unknown): SyncNote {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return { kind: 'skipped', record: what, reason };
 }
 
 // -- the source --------------------------------------------------------------------------------
@@ -272,12 +338,13 @@ export class ZendeskSource implements CollectionSource {
   async fetchAll(options: CollectionFetchOptions = {}): Promise<CollectionContent> {
     let bytes = 0;
     let records = 0;
-    const list = { signal: options.signal, onPage: (pageBytes: number, pageArticles: number) => {
+    const notes: SyncNote[] = [];
+    const list: ListOptions = { signal: options.signal, notes, onPage: (pageBytes: number, pageArticles: number) => {
       bytes += pageBytes;
       records += pageArticles;
       options.onProgress?.({ bytes, records });
     } };
-    const locales = this.location.locales.length ? this.location.locales : await this.listLocales(list);
+    const locales = this.chooseLocales(await this.listLocales(list));
     const listings: LocaleListing[] = [];
     for (const locale of locales) {
       listings.push({
@@ -287,7 +354,26 @@ export class ZendeskSource implements CollectionSource {
         articles: await this.listAll(locale, 'articles', checkArticleRecord, list),
       });
     }
-    return { articles: articleRecords(listings, this.location.origin), categories: categoryRecords(listings) };
+    const articles = articleRecords(listings, this.location.origin, notes);
+    return { articles, categories: categoryRecords(listings, articles), notes };
+  }
+
+  /** The help center's locales that the location names (by language when the region differs), or all of them. */
+  private chooseLocales(available: readonly string[]): string[] {
+    if (this.location.locales.length === 0) return [...available];
+    const chosen = new Set<string>();
+    for (const requested of this.location.locales) {
+      const found = matchingLocales(requested, available);
+      if (found.length === 0) {
+        throw new SyncError(
+          'not-found',
+          `the help center ${this.location.origin} has no "${requested}" articles; it has ${available.join(', ')} — name one of them (zendesk:${this.location.origin}/hc/${available[0]})`,
+          { resource: `${this.location.origin}/api/v2/help_center/locales.json` },
+        );
+      }
+      for (const locale of found) chosen.add(locale);
+    }
+    return [...chosen];
   }
 
   private async getJson(url: string, options: ListOptions): Promise<{ body: unknown; bytes: number }> {
@@ -329,7 +415,7 @@ export class ZendeskSource implements CollectionSource {
       }
       seen.add(url);
       const { body, bytes } = await this.getJson(url, options);
-      const pageItems: { items: T[]; next: string | null } = this.readPage(body, what, locale, url, check);
+      const pageItems: { items: T[]; next: string | null } = this.readPage(body, what, locale, url, check, options.notes);
       items.push(...pageItems.items);
       options.onPage(bytes, what === 'articles' ? pageItems.items.length : 0);
       url = pageItems.next;
@@ -337,7 +423,7 @@ export class ZendeskSource implements CollectionSource {
     return items;
   }
 
-  private readPage<T>(body: unknown, what: Listed, locale: string, url: string, check: Check<T>): { items: T[]; next: string | null } {
+  private readPage<T>(body: unknown, what: Listed, locale: string, url: string, check: Check<T>, notes: SyncNote[]): { items: T[]; next: string | null } {
     let shape;
     try {
       shape = object({ [what]: array((value: unknown) => value), ...page }, { allowUnknown: true })(body, what);
@@ -346,21 +432,28 @@ export class ZendeskSource implements CollectionSource {
       throw error;
     }
     const raw = (shape as Record<Listed, unknown[]>)[what];
-    const items = raw.map((item, i) => {
+    const items: T[] = [];
+    raw.forEach((item, i) => {
       try {
-        return check(item, '');
+        items.push(check(item, ''));
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
+        // One unusable record is skipped and named; the rest of the help center still syncs.
         const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
-        throw new FeedRecordError(`Zendesk ${SINGULAR[what]} ${typeof id === 'number' ? id : `record ${i + 1}`} (${locale})`, error);
+        const name = typeof id === 'number' || (typeof id === 'string' && id.length <= 30) ? String(id) : `record ${i + 1} of ${url}`;
+        notes.push({ kind: 'skipped', record: `Zendesk ${SINGULAR[what]} ${name} (${locale})`, reason: error.message });
       }
     });
     const cursorNext = shape.meta?.has_more ? shape.links?.next ?? null : null;
-    return { items, next: this.sameOrigin(cursorNext ?? shape.next_page ?? null, url) };
+    return { items, next: this.nextPage(cursorNext ?? shape.next_page ?? null, url) };
   }
 
-  /** Next-page links are followed only within the help center, never to another host. */
-  private sameOrigin(next: string | null, from: string): string | null {
+  /**
+   * Next-page links are followed within the help center, and to the same API list on an
+   * https *.zendesk.com host (a host-mapped help center's API answers with its zendesk.com
+   * address); never anywhere else.
+   */
+  nextPage(next: string | null, from: string): string | null {
     if (!next) return null;
     let url: URL;
     try {
@@ -368,9 +461,14 @@ export class ZendeskSource implements CollectionSource {
     } catch {
       throw new SyncError('invalid-feed', `${from} names a next page "${next.slice(0, 100)}" that is not a URL`, { resource: from });
     }
-    if (url.origin !== this.location.origin) {
-      throw new SyncError('invalid-feed', `${from} names a next page on another host (${url.origin}); Doum only follows pages of ${this.location.origin}`, { resource: from });
-    }
-    return url.href;
+    if (url.origin === this.location.origin) return url.href;
+    const listPath = (path: string): string => path.replace(/\.json$/, '');
+    const sameList = listPath(url.pathname) === listPath(new URL(from).pathname);
+    if (url.protocol === 'https:' && url.hostname.endsWith('.zendesk.com') && !url.username && !url.password && sameList) return url.href;
+    throw new SyncError(
+      'invalid-feed',
+      `${from} names a next page on another host (${url.origin}${sameList ? '' : url.pathname}); Doum follows pages of ${this.location.origin} and of the same list on its https zendesk.com address only`,
+      { resource: from },
+    );
   }
 }

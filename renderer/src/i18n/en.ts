@@ -261,4 +261,8 @@ export const en: Record<MessageKey, Message> = {
   'find.nextHint': 'Next result (Enter)',
   'find.close': 'Close find',
   'find.closeHint': 'Close find (Esc)',
+
+  // Records a sync filed as uncategorised or skipped (issue 15)
+  'sync.notes': '{uncategorised} articles without a category were filed as Uncategorised, and {skipped} that could not be used were skipped.',
+  'sync.notesDetails': 'Which articles',
 };

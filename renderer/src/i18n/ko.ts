@@ -260,6 +260,10 @@ export const ko = {
   'find.nextHint': '다음 결과 (Enter)',
   'find.close': '찾기 닫기',
   'find.closeHint': '찾기 닫기 (Esc)',
+
+  // Records a sync filed as uncategorised or skipped (issue 15)
+  'sync.notes': '분류가 없는 도움말 {uncategorised}개는 미분류로 가져왔고, 쓸 수 없는 도움말 {skipped}개는 건너뛰었습니다.',
+  'sync.notesDetails': '어떤 도움말인지 보기',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof ko;

@@ -93,7 +93,7 @@ const isCancel = (kind: string): boolean => kind === 'cancelled';
 
 /**
  * The one reading of the sync's state that the sidebar, Home and Settings all show: syncing,
- * else the newest unsuccessful ending since the last success (a cancel is neutral), else
+ * else the newest unsuccessful ending not yet followed by a success (a cancel is neutral), else
  * synced or never synced.
  */
 export function syncState(s: Pick<SyncStoreState, 'status' | 'progress' | 'running' | 'failure'>): { state: SyncState; outcome: SyncOutcome | null } {
@@ -101,7 +101,9 @@ export function syncState(s: Pick<SyncStoreState, 'status' | 'progress' | 'runni
   if (running || status?.syncing || progress) return { state: 'syncing', outcome: null };
   const success = status?.lastSuccessAt ?? '';
   const candidates: SyncOutcome[] = [];
-  if (status?.lastError && status.lastError.at >= success) {
+  // The engine keeps lastError until a sync succeeds (the bundled import at start-up does not
+  // clear it), so while it is there the last sync did not succeed, whatever ran in between.
+  if (status?.lastError) {
     const { code, message, at } = status.lastError;
     candidates.push({ state: isCancel(code) ? 'cancelled' : 'error', kind: code, message, at });
   }

@@ -11,7 +11,7 @@ import { useSettings } from '../../state/settings';
 import { progressFraction, syncState, useSync } from '../../state/sync';
 import { ErrorDetail } from '../ErrorDetail';
 import { Icon } from '../Icon';
-import type { SyncProgress } from '../../../../shared/types';
+import type { SyncNote, SyncProgress } from '../../../../shared/types';
 
 const KNOWN_FAILURES = ['network', 'timeout', 'http', 'not-found', 'integrity', 'signature', 'invalid-feed', 'invalid-record', 'cancelled', 'busy', 'storage'];
 
@@ -47,6 +47,30 @@ function ProgressLine({ progress }: { progress: SyncProgress }) {
         aria-valuetext={t(`sync.phase.${progress.phase}` as MessageKey)}
       >
         <div className="progress-fill" style={fraction === null ? undefined : { width: `${fraction * 100}%` }} />
+      </div>
+    </div>
+  );
+}
+
+/** What a sync filed as uncategorised or skipped (Zendesk), counted, with each record behind a disclosure. */
+function SyncNotes({ notes }: { notes: readonly SyncNote[] }) {
+  const t = useT();
+  const skipped = notes.filter((n) => n.kind === 'skipped').length;
+  return (
+    <div className="notice sync-notes">
+      <Icon name="warning" />
+      <div>
+        <p>{t('sync.notes', { uncategorised: notes.length - skipped, skipped })}</p>
+        <details>
+          <summary>{t('sync.notesDetails')}</summary>
+          <ul className="technical">
+            {notes.map((note, i) => (
+              <li key={i}>
+                {note.record}: {note.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
       </div>
     </div>
   );
@@ -119,6 +143,7 @@ export function SyncPanel() {
             {report.notModified ? t('sync.notModified') : t('sync.report', { added: report.added, updated: report.updated, deleted: report.deleted })}
           </p>
         )}
+        {!busy && report?.notes && report.notes.length > 0 && <SyncNotes notes={report.notes} />}
       </div>
       {outcome?.state === 'cancelled' && (
         <p className="notice sync-cancelled-notice" role="status">
