@@ -171,6 +171,22 @@ export interface SyncReport {
   /** Articles in the store after the sync. */
   total: number;
   notModified: boolean;
+  /** Bytes this sync downloaded: feed files and pictures (or API pages and pictures). */
+  bytesDownloaded: number;
+  /** Pictures stored by this sync, and pictures no article used any more, removed after it. */
+  assets: { added: number; removed: number };
+  /**
+   * Pictures a help center's articles show that could not be had this time (Zendesk); the
+   * articles show their alt text meanwhile and the next sync tries again.
+   */
+  missingPictures?: MissingPicture[];
+}
+
+export interface MissingPicture {
+  articleId: string;
+  /** The picture's address as the article names it. */
+  url: string;
+  reason: string;
 }
 
 export type ThemeSetting = 'system' | 'light' | 'dark';

@@ -29,6 +29,8 @@ export interface ZendeskData {
   categories: ZdCategory[];
   sections: ZdSection[];
   articles: ZdArticle[];
+  /** Other files the help center serves by path, e.g. /hc/article_attachments/1/x.png. */
+  files?: Record<string, Buffer>;
 }
 
 export type ZendeskFault = { status: number; headers?: Record<string, string>; body?: string };
@@ -81,6 +83,12 @@ export async function startZendeskServer(data: ZendeskData, options: { pageSize?
         const fault = list.shift()!;
         return send(res, fault.status, fault.body ?? { error: `status ${fault.status}` }, fault.headers);
       }
+    }
+    const file = data.files?.[url.pathname];
+    if (file) {
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(file.length) });
+      res.end(file);
+      return;
     }
     if (url.pathname === '/api/v2/help_center/locales.json') return send(res, 200, { locales: data.locales, default_locale: data.locales[0] });
     const match = LIST.exec(url.pathname);

@@ -58,9 +58,12 @@ export async function syncCommand(rest: string[], values: CliOptions): Promise<n
       center.service.on('syncProgress', onProgress);
       report = await center.service.syncNow();
     }
+    for (const picture of report.missingPictures ?? []) {
+      note(`doum: picture ${picture.url} of article ${picture.articleId} ${picture.reason}; the article shows its alt text until a later sync gets it`);
+    }
     if (values.json) printJson(report);
     else if (report.notModified) note(`doum: already up to date (revision ${report.revision}, ${report.total} articles)`);
-    else note(`doum: synced revision ${report.revision}: ${report.added} added, ${report.updated} updated, ${report.deleted} deleted, ${report.total} articles in all`);
+    else note(`doum: synced revision ${report.revision}: ${report.added} added, ${report.updated} updated, ${report.deleted} deleted, ${report.total} articles in all; ${report.assets.added} pictures added, ${report.assets.removed} removed, ${report.bytesDownloaded} bytes downloaded`);
     return 0;
   } finally {
     process.off('SIGINT', cancel);

@@ -21,6 +21,7 @@ import { checkArticle, FeedRecordError, type FeedArticle, type FeedCategory } fr
 import { articleLinksIn, sanitizeArticleHtml } from '../feed/sanitize';
 import type { HttpSourceOptions } from './feed-source';
 import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, httpGet } from './http';
+import { RemotePictures } from './remote-pictures';
 import type { CollectionContent, CollectionFetchOptions, CollectionSource } from './sources';
 
 export interface ZendeskLocation {
@@ -274,7 +275,21 @@ export class ZendeskSource implements CollectionSource {
         articles: await this.listAll(locale, 'articles', checkArticleRecord, list),
       });
     }
-    return { articles: articleRecords(listings, this.location.origin), categories: categoryRecords(listings) };
+    const pictures = await this.fetchPictures(listings, options.signal, (pictureBytes) => list.onPage(pictureBytes, 0));
+    return { articles: articleRecords(listings, this.location.origin), categories: categoryRecords(listings), ...pictures };
+  }
+
+  /** Downloads every article's pictures and rewrites the bodies to use them (see ./remote-pictures). */
+  private async fetchPictures(listings: LocaleListing[], signal: AbortSignal | undefined, onBytes: (bytes: number) => void) {
+    const pictures = new RemotePictures({ origin: this.location.origin, signal, timeoutMs: this.options.timeoutMs, retry: this.options.retry, onBytes });
+    for (const listing of listings) {
+      for (const article of listing.articles) {
+        if (article.draft || !article.body) continue;
+        article.body = await pictures.rewrite(zendeskArticleId(listing.locale, article.id), article.body);
+      }
+    }
+    const { assets, missing } = pictures.result();
+    return { assets, missingPictures: missing };
   }
 
   private async getJson(url: string, options: ListOptions): Promise<{ body: unknown; bytes: number }> {
