@@ -188,6 +188,14 @@ export class HelpService implements HelpRequests {
     return onePerTopic(candidates, platform).slice(0, RELATED_LIMIT);
   }
 
+  /**
+   * A picture's bytes, for the transports that serve `/assets/<sha256>` (the preview's route,
+   * Electron's doum-app: scheme). Not a HelpApi method: pictures reach the renderer as <img>.
+   */
+  getAsset(sha256: string): { type: string; data: Buffer } | null {
+    return this.options.content.getAsset(sha256);
+  }
+
   async listCategories(locale?: string): Promise<Category[]> {
     return this.options.content.categories(locale);
   }
