@@ -66,7 +66,8 @@ describe('pictures in the preview', () => {
   });
 
   it('serves the picture with the cookie (or the API token), as its type, cacheable for good', async () => {
-    for (const headers of [{ cookie: `other=1; ${TOKEN_COOKIE}=${server.token}` }, { authorization: `Bearer ${server.token}` }]) {
+    const ways: Array<Record<string, string>> = [{ cookie: `other=1; ${TOKEN_COOKIE}=${server.token}` }, { authorization: `Bearer ${server.token}` }];
+    for (const headers of ways) {
       const response = await picture(headers);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('image/png');
