@@ -27,13 +27,29 @@ function chunk(type: string, data: Buffer): Buffer {
 
 /** A solid-colour RGB PNG; a different `rgb` gives different bytes (and sha256). */
 export function pngBytes(width: number, height: number, rgb: [number, number, number] = [40, 120, 200]): Buffer {
+  const row = Buffer.alloc(1 + width * 3);
+  for (let x = 0; x < width; x++) row.set(rgb, 1 + x * 3);
+  return pngOfRows(width, height, Buffer.concat(Array.from({ length: height }, () => row)));
+}
+
+/**
+ * An RGB PNG whose pixels come from `next()` (0–255 each): with a seeded random source it is
+ * about as hard to compress as a photo-like screenshot, so its size is realistic.
+ */
+export function pngOfNoise(width: number, height: number, next: () => number): Buffer {
+  const raw = Buffer.alloc(height * (1 + width * 3));
+  for (let y = 0; y < height; y++) {
+    for (let i = 1; i <= width * 3; i++) raw[y * (1 + width * 3) + i] = next() & 0xff;
+  }
+  return pngOfRows(width, height, raw);
+}
+
+/** Rows of filter byte 0 + RGB pixels → a PNG file. */
+function pngOfRows(width: number, height: number, raw: Buffer): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, no interlace
-  const row = Buffer.alloc(1 + width * 3);
-  for (let x = 0; x < width; x++) row.set(rgb, 1 + x * 3);
-  const raw = Buffer.concat(Array.from({ length: height }, () => row));
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header),
