@@ -161,6 +161,15 @@ export interface SyncStatus {
   lastSuccessAt: string | null;
   lastAttemptAt: string | null;
   lastError: SyncErrorInfo | null;
+  /** Space the help content takes on this computer (Settings shows it). */
+  storage: ContentStorage;
+}
+
+export interface ContentStorage {
+  /** The whole content database: articles, pictures and the search index. */
+  totalBytes: number;
+  pictures: number;
+  pictureBytes: number;
 }
 
 export interface SyncReport {

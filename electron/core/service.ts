@@ -269,6 +269,12 @@ export class HelpService implements HelpRequests {
     return this.options.sync.cancel();
   }
 
+  private storage(): SyncStatus['storage'] {
+    const { content } = this.options;
+    const { assets, assetBytes } = content.assetStats();
+    return { totalBytes: content.fileBytes(), pictures: assets, pictureBytes: assetBytes };
+  }
+
   async getSyncStatus(): Promise<SyncStatus> {
     const { content, sync } = this.options;
     const state = content.syncState();
@@ -280,6 +286,7 @@ export class HelpService implements HelpRequests {
       lastSuccessAt: state.lastSuccessAt,
       lastAttemptAt: state.lastAttemptAt,
       lastError: state.lastError,
+      storage: this.storage(),
     };
   }
 

@@ -72,6 +72,14 @@ for (const theme of ['light', 'dark'] as const) {
   });
 }
 
+test('Settings shows the space the help content and its pictures take', async ({ page, preview }) => {
+  await page.goto(preview.url({ hash: '#/settings' }));
+  const storage = page.locator('.sync-storage');
+  await expect(storage).toContainText(/도움말 [\d.,]+\s?(KB|MB|kB|바이트|B)/);
+  await expect(storage).toContainText('그림 2개');
+  await expectNoA11yViolations(page);
+});
+
 test('the space of a picture is reserved before it loads', async ({ page, preview }) => {
   // Hold every picture back: the layout must already leave room for it.
   await page.route(/\/assets\/[0-9a-f]{64}$/, () => undefined);

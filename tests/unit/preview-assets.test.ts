@@ -77,4 +77,10 @@ describe('pictures in the preview', () => {
     }
     expect((await picture({ cookie: `${TOKEN_COOKIE}=${server.token}` }, '0'.repeat(64))).status).toBe(404);
   });
+
+  it('tells Settings how much space the content and its pictures take', async () => {
+    const { storage } = await center.service.getSyncStatus();
+    expect(storage).toMatchObject({ pictures: 1, pictureBytes: PICTURE.length });
+    expect(storage.totalBytes).toBeGreaterThan(PICTURE.length);
+  });
 });

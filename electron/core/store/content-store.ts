@@ -574,6 +574,13 @@ export class ContentStore {
       .all(articleId) as ArticleAsset[];
   }
 
+  /** The space the content database takes (articles, pictures, search index), in bytes. */
+  fileBytes(): number {
+    const pages = this.db.pragma('page_count', { simple: true }) as number;
+    const size = this.db.pragma('page_size', { simple: true }) as number;
+    return pages * size;
+  }
+
   /** How many pictures the store holds and their bytes. */
   assetStats(): { assets: number; assetBytes: number } {
     return this.db.prepare('SELECT count(*) AS assets, coalesce(sum(bytes), 0) AS assetBytes FROM assets').get() as { assets: number; assetBytes: number };

@@ -199,4 +199,9 @@ export const en: Record<MessageKey, Message> = {
   'common.cancel': 'Cancel',
   'common.justNow': 'just now',
   'common.error': 'Something went wrong. ({message})',
+
+  // Pictures (issue 12): storage in Settings
+  'settings.storage': 'Storage',
+  'settings.storageUsed': 'Help content {size}',
+  'settings.storagePictures': 'including {count} pictures, {size}',
 };

@@ -198,6 +198,11 @@ export const ko = {
   'common.cancel': '취소',
   'common.justNow': '방금',
   'common.error': '문제가 생겼습니다. ({message})',
+
+  // Pictures (issue 12): storage in Settings
+  'settings.storage': '저장 공간',
+  'settings.storageUsed': '도움말 {size}',
+  'settings.storagePictures': '그림 {count}개 {size} 포함',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof ko;
