@@ -163,6 +163,15 @@ export interface SyncStatus {
   lastSuccessAt: string | null;
   lastAttemptAt: string | null;
   lastError: SyncErrorInfo | null;
+  /** Space the help content takes on this computer (Settings shows it). */
+  storage: ContentStorage;
+}
+
+export interface ContentStorage {
+  /** The whole content database: articles, pictures and the search index. */
+  totalBytes: number;
+  pictures: number;
+  pictureBytes: number;
 }
 
 export interface SyncReport {
@@ -173,6 +182,15 @@ export interface SyncReport {
   /** Articles in the store after the sync. */
   total: number;
   notModified: boolean;
+  /** Bytes this sync downloaded: feed files and pictures (or API pages and pictures). */
+  bytesDownloaded: number;
+  /** Pictures stored by this sync, and pictures no article used any more, removed after it. */
+  assets: { added: number; removed: number };
+  /**
+   * Pictures a help center's articles show that could not be had this time (Zendesk); the
+   * articles show their alt text meanwhile and the next sync tries again.
+   */
+  missingPictures?: MissingPicture[];
   /** Records the source held that were filed differently or skipped (Zendesk), each named; absent when none. */
   notes?: SyncNote[];
 }
@@ -182,6 +200,13 @@ export interface SyncNote {
   kind: 'uncategorised' | 'skipped';
   /** Which record, as the source names it ("Zendesk article 203660196 (en-us)"). */
   record: string;
+  reason: string;
+}
+
+export interface MissingPicture {
+  articleId: string;
+  /** The picture's address as the article names it. */
+  url: string;
   reason: string;
 }
 

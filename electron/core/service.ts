@@ -223,6 +223,14 @@ export class HelpService implements HelpRequests {
     return onePerTopic(candidates, platform).slice(0, RELATED_LIMIT);
   }
 
+  /**
+   * A picture's bytes, for the transports that serve `/assets/<sha256>` (the preview's route,
+   * Electron's doum-app: scheme). Not a HelpApi method: pictures reach the renderer as <img>.
+   */
+  getAsset(sha256: string): { type: string; data: Buffer } | null {
+    return this.options.content.getAsset(sha256);
+  }
+
   async listCategories(locale?: string): Promise<Category[]> {
     return this.options.content.categories(locale);
   }
@@ -297,6 +305,12 @@ export class HelpService implements HelpRequests {
     return this.options.sync.cancel();
   }
 
+  private storage(): SyncStatus['storage'] {
+    const { content } = this.options;
+    const { assets, assetBytes } = content.assetStats();
+    return { totalBytes: content.fileBytes(), pictures: assets, pictureBytes: assetBytes };
+  }
+
   async getSyncStatus(): Promise<SyncStatus> {
     const { content, sync } = this.options;
     const state = content.syncState();
@@ -308,6 +322,7 @@ export class HelpService implements HelpRequests {
       lastSuccessAt: state.lastSuccessAt,
       lastAttemptAt: state.lastAttemptAt,
       lastError: state.lastError,
+      storage: this.storage(),
     };
   }
 

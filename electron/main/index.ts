@@ -4,13 +4,14 @@
  * started (shell.ts wires the window, tray, menu, shortcut, sync and updates), everything
  * closed on quit. Each concern lives in its own module beside this one.
  */
-import { app, crashReporter, session, shell } from 'electron';
+import { app, crashReporter, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
 import { hostOsFromNodePlatform } from '../../shared/platform';
 import { openHelpCenter } from '../core/help-center';
 import { dataFiles } from '../core/paths';
 import { workerIndexBuilder } from '../core/search/index-builder';
 import createIndexWorker from '../core/search/index-worker?nodeWorker';
+import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './app-protocol';
 import { LaunchRequests, listenForLaunchRequests, parseArgv } from './deep-links';
 import { LOGIN_ITEM } from './login-item';
 import { startLogging } from './logging';
@@ -18,7 +19,7 @@ import { guardAllWebContents, hardenSession } from './security';
 import { startShell } from './shell';
 import type { SyncJob } from './sync-process';
 import syncProcessPath from './sync-process?modulePath';
-import { appOrigin } from './window';
+import { appOrigin, rendererDir } from './window';
 
 /** Must match electron-builder.yml's appId (Windows ties notifications to it). */
 const APP_ID = 'app.doum.desktop';
@@ -30,6 +31,8 @@ const defaultApp = process.defaultApp === true;
 const launches = new LaunchRequests((message) => log.warn(message));
 app.setAppUserModelId(APP_ID);
 app.enableSandbox();
+// Before 'ready', as Electron requires: the scheme the window and its pictures load from.
+protocol.registerSchemesAsPrivileged([...APP_SCHEME_PRIVILEGES.map((s) => ({ ...s, privileges: { ...s.privileges } }))]);
 
 function bundledFeedDir(): string {
   return app.isPackaged ? join(process.resourcesPath, 'feed') : join(app.getAppPath(), 'resources', 'feed');
@@ -58,6 +61,7 @@ async function start(): Promise<void> {
   if (recoveredContent) log.warn(`the content database was unreadable (${recoveredContent.reason}); it was moved to ${recoveredContent.movedAsideTo}`);
   if (recoveredUserData) log.warn(`the user database was unreadable (${recoveredUserData.reason}); it was moved to ${recoveredUserData.movedAsideTo}`);
   if (bundledImportError) log.warn(`the bundled help center could not be imported: ${bundledImportError}`);
+  registerAppProtocol(protocol, { rendererDir: rendererDir(), asset: (sha256) => center.service.getAsset(sha256) });
 
   const desktop = await startShell({
     center,

@@ -4,9 +4,9 @@
  * permissions a page gets (none), and the webPreferences every window gets.
  */
 
-/** The renderer's own URL: the built index.html (file://) or the dev server in development. */
+/** The renderer's own URL: the app's scheme (doum-app://app/) or the dev server in development. */
 export interface AppOrigin {
-  /** file:// URL of out/renderer/index.html, or the dev server's http://localhost:port/ URL. */
+  /** doum-app://app/index.html, or the dev server's http://localhost:port/ URL (file:// in old setups). */
   entryUrl: string;
 }
 
@@ -26,7 +26,8 @@ export function isAppUrl(url: string, origin: AppOrigin): boolean {
     return false;
   }
   if (entry.protocol === 'file:') return parsed.protocol === 'file:' && stripHash(parsed.href) === stripHash(entry.href);
-  return parsed.origin === entry.origin;
+  // Scheme and host (with port), not URL.origin: that is "null" for every custom scheme alike.
+  return parsed.protocol === entry.protocol && parsed.host === entry.host;
 }
 
 /** An IPC sender is trusted when it is the app's own top-level page. */

@@ -11,8 +11,8 @@
  */
 import type { App, BrowserWindow, BrowserWindowConstructorOptions, NativeTheme, Rectangle, Screen } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { HostOs } from '../../shared/platform';
+import { APP_ENTRY_URL } from './app-protocol';
 import type { Log } from './logging';
 import type { AppOrigin } from './security-policy';
 import type { SavedBounds, ShellStateFile } from './state-file';
@@ -142,11 +142,13 @@ export function windowOptions(os: HostOs, { dark, placement, icon }: WindowOptio
   };
 }
 
-/** The built renderer (file://) or, in development, electron-vite's dev server. */
+/** The built renderer served by the app's own scheme (app-protocol.ts) or, in development, electron-vite's dev server. */
 export function appOrigin(): AppOrigin {
-  const devServer = process.env.ELECTRON_RENDERER_URL;
-  return { entryUrl: devServer ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href };
+  return { entryUrl: process.env.ELECTRON_RENDERER_URL ?? APP_ENTRY_URL };
 }
+
+/** The built renderer's folder, which the app's scheme serves. */
+export const rendererDir = (): string => join(__dirname, '../renderer');
 
 /**
  * Reloading a crashed renderer is right once in a while; a page that crashes on load would

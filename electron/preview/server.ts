@@ -3,6 +3,9 @@
  *
  * - `POST /api/call/<method>` with `{ "args": [...] }` → the ApiResponse envelope.
  * - `GET /api/events?token=…` → Server-Sent Events, one event per HelpApi event.
+ * - `GET /assets/<sha256>` → a picture of the help center, token-checked like the API. An
+ *   <img> cannot send a header, so the page that was opened with the right `?token=` gets it
+ *   as a cookie (HttpOnly, SameSite=Strict, this origin only); a Bearer header works too.
  * - Anything else → a file of the built renderer (index.html for app routes).
  *
  * Only loopback, only the expected Host header (no DNS rebinding), and every API call needs
@@ -14,6 +17,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { HELP_EVENTS, type HelpRequests } from '../../shared/api';
+import { ASSET_PATH } from '../../shared/assets';
 import { isHostOs, type HostOs } from '../../shared/platform';
 import { dispatch } from '../core/dispatch';
 import type { HelpService } from '../core/service';
@@ -22,7 +26,7 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data: https:",
+  "img-src 'self' data:", // no remote pictures: only the app's own (and the CSS's inline icons)
   "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",
@@ -46,6 +50,8 @@ const MIME: Record<string, string> = {
 
 const MAX_BODY_BYTES = 1024 * 1024;
 export const OS_HEADER = 'x-doum-os';
+/** The cookie that carries the preview token to <img> requests for pictures. */
+export const TOKEN_COOKIE = 'doum-preview-token';
 
 export interface PreviewServerOptions {
   service: HelpService;
@@ -89,6 +95,14 @@ function sameToken(given: string | null | undefined, token: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(token);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function cookie(req: IncomingMessage, name: string): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const at = part.indexOf('=');
+    if (at !== -1 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
+  }
+  return null;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -154,7 +168,22 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     });
   };
 
-  const handleStatic = (res: ServerResponse, pathname: string): void => {
+  const handleAsset = (req: IncomingMessage, res: ServerResponse, sha256: string): void => {
+    const auth = req.headers.authorization;
+    const given = cookie(req, TOKEN_COOKIE) ?? (auth?.startsWith('Bearer ') ? auth.slice(7) : null);
+    if (!sameToken(given, token)) return send(res, 401, 'missing or wrong preview token', 'text/plain; charset=utf-8');
+    const asset = options.service.getAsset(sha256);
+    if (!asset) return send(res, 404, 'no such picture', 'text/plain; charset=utf-8');
+    // Named by their sha256, pictures never change: cache them for good.
+    send(res, 200, asset.data, asset.type, { 'cache-control': 'private, max-age=31536000, immutable' });
+  };
+
+  /** The app page opened with the right token hands it on as a cookie, for its pictures. */
+  const tokenCookie = (url: URL): Record<string, string> =>
+    sameToken(url.searchParams.get('token'), token) ? { 'set-cookie': `${TOKEN_COOKIE}=${token}; Path=/assets/; HttpOnly; SameSite=Strict` } : {};
+
+  const handleStatic = (res: ServerResponse, url: URL): void => {
+    const { pathname } = url;
     let decoded: string;
     try {
       decoded = decodeURIComponent(pathname);
@@ -169,7 +198,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     const file = isFile ? candidate : extname(decoded) === '' ? indexFile : null;
     if (!file) return send(res, 404, 'not found', 'text/plain; charset=utf-8');
     const cache = file === indexFile ? 'no-store' : 'public, max-age=31536000, immutable';
-    send(res, 200, readFileSync(file), MIME[extname(file)] ?? 'application/octet-stream', { 'cache-control': cache });
+    send(res, 200, readFileSync(file), MIME[extname(file)] ?? 'application/octet-stream', { 'cache-control': cache, ...(file === indexFile ? tokenCookie(url) : {}) });
   };
 
   const server: Server = createServer((req, res) => {
@@ -184,7 +213,9 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     }
     if (url.pathname === '/api/events') return handleEvents(req, res, url);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed', 'text/plain; charset=utf-8');
-    handleStatic(res, url.pathname);
+    const asset = ASSET_PATH.exec(url.pathname);
+    if (asset) return handleAsset(req, res, asset[1]!);
+    handleStatic(res, url);
   });
 
   await new Promise<void>((resolveListen, reject) => {

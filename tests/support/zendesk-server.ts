@@ -32,6 +32,8 @@ export interface ZendeskData {
   sections: ZdSection[];
   /** Records as the API sends them; a test may slip in one of the wrong shape. */
   articles: ZdArticle[];
+  /** Other files the help center serves by path, e.g. /hc/article_attachments/1/x.png. */
+  files?: Record<string, Buffer>;
 }
 
 export type ZendeskFault = { status: number; headers?: Record<string, string>; body?: string };
@@ -107,6 +109,12 @@ export async function startZendeskServer(data: ZendeskData, options: { pageSize?
         const fault = list.shift()!;
         return send(res, fault.status, fault.body ?? { error: `status ${fault.status}` }, fault.headers);
       }
+    }
+    const file = data.files?.[url.pathname];
+    if (file) {
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(file.length) });
+      res.end(file);
+      return;
     }
     if (url.pathname === '/api/v2/help_center/locales.json') return send(res, 200, { locales: data.locales, default_locale: data.locales[0] });
     const match = LIST.exec(url.pathname);

@@ -65,9 +65,9 @@ describe('doum sync', () => {
   it('prints exactly the report as JSON, then notModified on a second run', async () => {
     const first = await doum('sync', '--feed', server.url, '--db', db, '--json');
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.stdout)).toEqual({ revision: 1, added: 5, updated: 0, deleted: 0, total: 5, notModified: false });
+    expect(JSON.parse(first.stdout)).toEqual({ revision: 1, added: 5, updated: 0, deleted: 0, total: 5, notModified: false, bytesDownloaded: expect.any(Number), assets: { added: 0, removed: 0 } });
     const second = await doum('sync', '--feed', server.url, '--db', db, '--json');
-    expect(JSON.parse(second.stdout)).toEqual({ revision: 1, added: 0, updated: 0, deleted: 0, total: 5, notModified: true });
+    expect(JSON.parse(second.stdout)).toEqual({ revision: 1, added: 0, updated: 0, deleted: 0, total: 5, notModified: true, bytesDownloaded: expect.any(Number), assets: { added: 0, removed: 0 } });
     expect(existsSync(join(db, '..', 'help.user.db'))).toBe(true);
   });
 

@@ -130,7 +130,7 @@ describe('syncing through the HelpApi', () => {
       expect(await dispatch(center.service, 'setSettings', [{ feedUrl: server.url }])).toMatchObject({ ok: true });
 
       const result = await dispatch(center.service, 'syncNow', []);
-      expect(result).toEqual({ ok: true, value: { revision: 1, added: 1, updated: 0, deleted: 0, total: 6, notModified: false } });
+      expect(result).toEqual({ ok: true, value: { revision: 1, added: 1, updated: 0, deleted: 0, total: 6, notModified: false, bytesDownloaded: expect.any(Number), assets: { added: 0, removed: 0 } } });
       expect([...new Set(progress.map((p) => p.phase))]).toEqual(['manifest', 'download', 'verify', 'apply', 'index', 'done']);
       expect(progress.filter((p) => p.phase === 'done')).toHaveLength(1);
       expect(progress.filter((p) => p.phase === 'apply').at(-1)).toMatchObject({ records: 6, totalRecords: 6 });

@@ -10,6 +10,7 @@
  *
  * Needs the build (`npm run -s build`; `npm test` builds before vitest runs).
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,12 +25,14 @@ import { shellText } from '../../electron/main/text';
 import { TRAY_BEHAVIOUR } from '../../electron/main/tray';
 import { THEME_COLORS, WINDOW_BEHAVIOUR } from '../../electron/main/window';
 import { launchDoum, REPO_ROOT, type DoumProcess } from '../support/fake-electron/launch';
-import { FAKE_ENV, type FakeElectronEvent, type InvokeOutcome, type MenuItemSummary } from '../support/fake-electron/protocol';
+import { FAKE_ENV, type FakeElectronEvent, type FetchReply, type InvokeOutcome, type MenuItemSummary } from '../support/fake-electron/protocol';
 import { editArticles, generatedArticles, writeGeneratedFeed } from '../support/generated-feed';
 import { removeTempDirs, tempDir } from '../support/temp';
 
 const OS = hostOsFromNodePlatform(process.platform);
-const RENDERER_ENTRY = pathToFileURL(join(REPO_ROOT, 'out', 'renderer', 'index.html')).href;
+const RENDERER_ENTRY = 'doum-app://app/index.html';
+/** A sample article with a screenshot (resources/content/ko/settings/dark-mode-windows.md). */
+const PICTURED_ARTICLE = 'dark-mode-windows';
 const PRELOAD = join(REPO_ROOT, 'out', 'preload', 'index.js');
 const BUNDLED = JSON.parse(readFileSync(join(REPO_ROOT, 'resources', 'feed', 'manifest.json'), 'utf8')) as { revision: number; snapshot: { articles: number } };
 const EN = shellText('en');
@@ -210,6 +213,32 @@ describe('the built main process on a fake Electron', () => {
     expect(await app.command({ type: 'will-navigate', url: 'https://example.com/' })).toEqual({ prevented: true });
   });
 
+  it('serves the renderer and the help center’s pictures from its own privileged scheme, and nothing outside it', async () => {
+    expect(calls(app, 'protocol.registerSchemesAsPrivileged')).toEqual([[[{ scheme: 'doum-app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]]]);
+    const fetched = async (url: string) => (await app.command({ type: 'fetch', url })) as FetchReply;
+    const page = await fetched(RENDERER_ENTRY);
+    expect(page).toMatchObject({ status: 200, contentType: 'text/html; charset=utf-8' });
+    const html = Buffer.from(page.body, 'base64').toString('utf8');
+    expect(html).toContain("img-src 'self' data:;");
+    const script = /<script[^>]+src="([^"]+)"/.exec(html)![1]!;
+    expect(await fetched(new URL(script, RENDERER_ENTRY).href)).toMatchObject({ status: 200, contentType: 'text/javascript; charset=utf-8' });
+
+    // A picture of the bundled help center, straight from the content store.
+    const article = valueOf<{ bodyHtml: string }>(await app.invoke('getArticle', [PICTURED_ARTICLE]));
+    const sha = /src="doum-asset:([0-9a-f]{64})"/.exec(article.bodyHtml)![1]!;
+    const picture = await fetched(`doum-app://app/assets/${sha}`);
+    expect(picture).toMatchObject({ status: 200, contentType: 'image/png' });
+    expect(createHash('sha256').update(Buffer.from(picture.body, 'base64')).digest('hex')).toBe(sha);
+
+    expect((await fetched(`doum-app://app/assets/${'0'.repeat(64)}`)).status).toBe(404);
+    expect((await fetched('doum-app://app/%2e%2e/%2e%2e/package.json')).status).toBe(404);
+    expect((await fetched('doum-app://app/..%2f..%2fpackage.json')).status).toBe(403);
+    expect((await fetched('doum-app://elsewhere/index.html')).status).toBe(404);
+    // The app's scheme is the only page the window may show; a doum:// link is not a page.
+    expect(await app.command({ type: 'will-navigate', url: 'doum-app://app/index.html#/settings' })).toEqual({ prevented: false });
+    expect(await app.command({ type: 'will-navigate', url: 'doum-app://elsewhere/index.html' })).toEqual({ prevented: true });
+  });
+
   it('answers the HelpApi over IPC from its own top frame only, and checks the arguments', async () => {
     const handled = app.eventsOf('ipc-handle').map((e) => e.channel).filter((channel) => channel.startsWith('doum:'));
     expect(handled.sort()).toEqual(HELP_METHODS.map(requestChannel).sort());
@@ -382,8 +411,8 @@ describe('the built main process on a fake Electron', () => {
     await app.command({ type: 'click-menu-item', menu: 'tray', label: EN.quit });
     await expectCleanQuit(app, [
       // Provoked above: calls from frames that are not the app's top page, a navigation away, a bad link.
-      /^refused search from (file:\/\/|https:\/\/evil\.example\/|a closed frame)/,
-      /^blocked a navigation to https:\/\/example\.com\//,
+      /^refused search from (file:\/\/|doum-app:\/\/app\/index\.html|https:\/\/evil\.example\/|a closed frame)/,
+      /^blocked a navigation to (https:\/\/example\.com\/|doum-app:\/\/elsewhere\/)/,
       /^denied the permission "media"/,
       /^ignored the link "doum:\/\/article\/Not_An_Id!"/,
     ]);

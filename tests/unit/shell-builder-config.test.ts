@@ -89,6 +89,8 @@ describe('electron-builder.yml', () => {
       enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      // The renderer loads from doum-app://, so file:// keeps no extra privileges.
+      grantFileProtocolExtraPrivileges: false,
     });
     expect(config.asar).toBe(true);
   });

@@ -27,8 +27,8 @@ vi.mock('electron', () => ({}));
 afterAll(removeTempDirs);
 
 const HOUR = 3_600_000;
-const REPORT: SyncReport = { revision: 2, added: 3, updated: 1, deleted: 0, total: 10, notModified: false };
-const STATUS: SyncStatus = { syncing: false, source: 'bundled', revision: 1, articles: 7, lastSuccessAt: null, lastAttemptAt: null, lastError: null };
+const REPORT: SyncReport = { revision: 2, added: 3, updated: 1, deleted: 0, total: 10, notModified: false, bytesDownloaded: 1234, assets: { added: 0, removed: 0 } };
+const STATUS: SyncStatus = { syncing: false, source: 'bundled', revision: 1, articles: 7, lastSuccessAt: null, lastAttemptAt: null, lastError: null, storage: { totalBytes: 4096, pictures: 0, pictureBytes: 0 } };
 
 /** A HelpService stand-in that records the events the runner emits. */
 function fakeService(syncNow: () => Promise<SyncReport> = async () => REPORT) {

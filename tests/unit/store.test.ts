@@ -45,7 +45,7 @@ describe('content store', () => {
         (r) => ({ revision: r.added > 0 ? 3 : 2 }),
         { onProgress: (records, total) => progress.push([records, total]) },
       );
-      expect(report).toEqual({ added: 1, updated: 1, deleted: 1, total: 3 });
+      expect(report).toEqual({ added: 1, updated: 1, deleted: 1, total: 3, assets: { added: 0, removed: 0 } });
       expect(store.syncState().revision).toBe(3);
       expect(progress[0]).toEqual([0, 6]);
       expect(progress.at(-1)).toEqual([6, 6]);

@@ -69,7 +69,7 @@ describe('first import', () => {
   it('imports every article, category and link of the snapshot and records the status', async () => {
     const progress: SyncProgress[] = [];
     const report = await local.engine.sync(source(), { onProgress: (p) => progress.push(p) });
-    expect(report).toEqual({ revision: 1, added: 5, updated: 0, deleted: 0, total: 5, notModified: false });
+    expect(report).toEqual({ revision: 1, added: 5, updated: 0, deleted: 0, total: 5, notModified: false, bytesDownloaded: expect.any(Number), assets: { added: 0, removed: 0 } });
     expect(local.store.getArticle('block-friend-android')?.links).toEqual(['report-message']);
     expect(local.store.categories('ko').map((c) => c.path)).toContain('친구/차단');
     const state = local.store.syncState();
@@ -98,7 +98,7 @@ describe('conditional requests', () => {
     const before = contentState(local.store);
     const requestsBefore = server.requests.length;
     const report = await local.engine.sync(source());
-    expect(report).toEqual({ revision: 1, added: 0, updated: 0, deleted: 0, total: 5, notModified: true });
+    expect(report).toEqual({ revision: 1, added: 0, updated: 0, deleted: 0, total: 5, notModified: true, bytesDownloaded: expect.any(Number), assets: { added: 0, removed: 0 } });
     const requests = server.requests.slice(requestsBefore);
     expect(requests.map((r) => [r.path, r.status])).toEqual([['/manifest.json', 304]]);
     expect(requests[0]!.headers['if-none-match']).toBe(local.store.syncState().etag);
@@ -120,7 +120,7 @@ describe('deltas', () => {
     buildTestFeed(contentDir, feedDir, EDITED.map((a) => (a.id === 'new-article' ? { ...a, body: '두 번째 수정' } : a)));
     const report = await local.engine.sync(source());
     // Net change from revision 1: new-article added (then edited: still one addition).
-    expect(report).toEqual({ revision: 3, added: 1, updated: 1, deleted: 1, total: 5, notModified: false });
+    expect(report).toEqual({ revision: 3, added: 1, updated: 1, deleted: 1, total: 5, notModified: false, bytesDownloaded: expect.any(Number), assets: { added: 0, removed: 0 } });
     expect(server.requests.filter((r) => r.path.includes('/deltas/')).map((r) => r.path)).toEqual(['/deltas/delta-1-2.json', '/deltas/delta-2-3.json']);
     expect(server.requestsTo('snapshot-3.json')).toHaveLength(0);
     expect(local.store.getArticle('delete-message')).toBeNull();

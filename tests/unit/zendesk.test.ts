@@ -52,7 +52,7 @@ describe('syncing a Zendesk help center', () => {
 
   it('imports every locale over several pages, mapping sections, labels and links', async () => {
     const report = await local.engine.sync(source());
-    expect(report).toEqual({ revision: 1, added: 12, updated: 0, deleted: 0, total: 12, notModified: false });
+    expect(report).toEqual({ revision: 1, added: 12, updated: 0, deleted: 0, total: 12, notModified: false, bytesDownloaded: expect.any(Number), assets: { added: 0, removed: 0 } });
     // Two items a page: 6 articles (7 with the draft) take 4 pages per locale.
     expect(server.requests.filter((r) => r.startsWith('/api/v2/help_center/ko/articles.json'))).toHaveLength(4);
     expect(server.requests[0]).toBe('/api/v2/help_center/locales.json');

@@ -14,8 +14,9 @@ export async function showCommand(rest: string[], values: CliOptions): Promise<n
   try {
     const article = await center.service.getArticle(id);
     if (!article) throw new RequestError('not-found', `there is no article "${id}" in ${center.content.file}`);
+    const assets = center.content.articleAssets(article.id);
     if (values.json) {
-      printJson(article);
+      printJson({ ...article, assets });
       return 0;
     }
     const out = [
@@ -27,6 +28,7 @@ export async function showCommand(rest: string[], values: CliOptions): Promise<n
     ];
     if (article.variants.length > 1) out.push(`variants: ${article.variants.map((v) => `${v.id} (${v.platform})`).join(', ')}`);
     if (article.related.length) out.push(`related: ${article.related.map((r) => r.id).join(', ')}`);
+    if (assets.length) out.push(`pictures: ${assets.map((a) => `${a.alt} (${a.type}, ${a.bytes} bytes)`).join(', ')}`);
     process.stdout.write(`${out.join('\n')}\n`);
     return 0;
   } finally {
@@ -39,6 +41,7 @@ export async function statsCommand(rest: string[], values: CliOptions): Promise<
   const center = await openForCli({ db: values.db });
   try {
     const stats = center.content.stats();
+    const pictures = center.content.assetStats();
     const state = center.content.syncState();
     const result = {
       revision: state.revision,
@@ -47,6 +50,8 @@ export async function statsCommand(rest: string[], values: CliOptions): Promise<
       categories: stats.categories,
       locales: stats.locales,
       byLocale: stats.byLocale,
+      assets: pictures.assets,
+      assetBytes: pictures.assetBytes,
       lastSync: state.lastSuccessAt,
       lastAttempt: state.lastAttemptAt,
       /** Failed syncs since the last success. */
@@ -64,6 +69,7 @@ export async function statsCommand(rest: string[], values: CliOptions): Promise<
           `revision:   ${result.revision ?? '-'}`,
           `articles:   ${result.articles} (${result.groups} topics, ${result.categories} top-level categories)`,
           ...Object.entries(result.byLocale).map(([locale, c]) => `  ${locale.padEnd(8)}  ${c.articles} articles, ${c.topics} topics, ${c.categories} categories`),
+          `pictures:   ${result.assets} (${(result.assetBytes / 1024).toFixed(1)} KB)`,
           `last sync:  ${result.lastSync ?? 'never'}`,
           ...(result.lastError ? [`last error: ${result.lastError.message} (${result.lastError.at}${result.failures > 1 ? `, ${result.failures} failed attempts in a row` : ''})`] : []),
         ].join('\n') + '\n',

@@ -82,9 +82,12 @@ export async function syncCommand(rest: string[], values: CliOptions): Promise<n
     }
     // Records re-filed or skipped are said on stderr whatever the output, so scripts see them too.
     for (const n of report.notes ?? []) note(`doum: ${n.kind === 'skipped' ? 'skipped' : 'uncategorised'} ${n.record}: ${n.reason}`);
+    for (const picture of report.missingPictures ?? []) {
+      note(`doum: picture ${picture.url} of article ${picture.articleId} ${picture.reason}; the article shows its alt text until a later sync gets it`);
+    }
     if (values.json) printJson(report);
     else if (report.notModified) note(`doum: already up to date (revision ${report.revision}, ${report.total} articles)`);
-    else note(`doum: synced revision ${report.revision}: ${report.added} added, ${report.updated} updated, ${report.deleted} deleted, ${report.total} articles in all`);
+    else note(`doum: synced revision ${report.revision}: ${report.added} added, ${report.updated} updated, ${report.deleted} deleted, ${report.total} articles in all; ${report.assets.added} pictures added, ${report.assets.removed} removed, ${report.bytesDownloaded} bytes downloaded`);
     return 0;
   } finally {
     process.off('SIGINT', cancel);

@@ -5,10 +5,11 @@
  * replaced last (atomically), so a failed build never leaves a half-written feed behind.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants, gunzipSync, gzipSync } from 'node:zlib';
-import { readContent, type ContentSet } from './content';
+import { assetFeedPath, assetRefsIn } from '../../../shared/assets';
+import { readContent, type ContentAsset, type ContentSet } from './content';
 import {
   FEED_FORMAT,
   MANIFEST_FILE,
@@ -19,6 +20,7 @@ import {
   deltaDocument,
   snapshotDocument,
   type FeedArticle,
+  type FeedAsset,
   type FeedCategory,
   type FeedDelta,
   type FeedManifest,
@@ -66,6 +68,9 @@ export interface FeedBuildReport {
   signed: boolean;
   /** Precompressed copies written, and stale ones removed, by this build. */
   precompressed: { written: number; removed: number };
+  /** Pictures the revision uses, and how many of them this build wrote (new ones). */
+  assets: number;
+  assetsWritten: number;
 }
 
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
@@ -106,6 +111,30 @@ function diff(previous: FeedArticle[], next: FeedArticle[]): { upserts: FeedArti
     deletes: previous.filter((a) => !nextIds.has(a.id)).map((a) => a.id),
     added: upserts.filter((a) => !before.has(a.id)).length,
   };
+}
+
+const assetRecord = (asset: ContentAsset): FeedAsset => ({ sha256: asset.sha256, bytes: asset.bytes.length, type: asset.type });
+
+/** Every picture an article refers to must be one the content carries: a writer's own check. */
+function checkAssetsComplete(articles: readonly FeedArticle[], assets: ReadonlyMap<string, ContentAsset>): void {
+  for (const article of articles) {
+    for (const ref of assetRefsIn(article.bodyHtml)) {
+      if (!assets.has(ref.sha256)) throw new FeedBuildError(`article "${article.id}" refers to picture ${ref.sha256}, which the content does not carry`);
+    }
+  }
+}
+
+/** Writes the pictures the feed does not hold yet; returns how many it wrote. */
+function writeAssets(outDir: string, assets: readonly ContentAsset[]): number {
+  let written = 0;
+  for (const asset of assets) {
+    const file = join(outDir, assetFeedPath(asset.sha256));
+    // A file named by its sha256 with the right size already holds these bytes.
+    if (existsSync(file) && statSync(file).size === asset.bytes.length) continue;
+    writeAtomically(file, asset.bytes);
+    written++;
+  }
+  return written;
 }
 
 const sameCategories = (a: FeedCategory[], b: FeedCategory[]): boolean => JSON.stringify(a) === JSON.stringify(b);
@@ -154,6 +183,9 @@ export function writeFeedRevision(content: ContentSet, options: FeedWriteOptions
   const now = options.now ?? new Date();
   const signingKey = readSigningKey(options.signKeyFile);
   const previous = readPreviousFeed(outDir);
+  const contentAssets = new Map((content.assets ?? []).map((a) => [a.sha256, a]));
+  checkAssetsComplete(content.articles, contentAssets);
+  const assetRecords = [...contentAssets.values()].map(assetRecord).sort((a, b) => (a.sha256 < b.sha256 ? -1 : 1));
 
   const changes = previous ? diff(previous.snapshot.articles, content.articles) : { upserts: content.articles, deletes: [], added: content.articles.length };
   const unchanged =
@@ -167,17 +199,19 @@ export function writeFeedRevision(content: ContentSet, options: FeedWriteOptions
     const signed = signingKey !== null;
     if (signingKey) writeAtomically(join(outDir, SIGNATURE_FILE), Buffer.from(signBytes(readFileSync(join(outDir, MANIFEST_FILE)), signingKey)));
     const precompressed = updatePrecompressed(outDir, precompress);
-    return { revision: previous.manifest.revision, unchanged: true, articles: content.articles.length, added: 0, updated: 0, deleted: 0, deltas: previous.manifest.deltas.length, signed, precompressed };
+    return { revision: previous.manifest.revision, unchanged: true, articles: content.articles.length, added: 0, updated: 0, deleted: 0, deltas: previous.manifest.deltas.length, signed, precompressed, assets: assetRecords.length, assetsWritten: 0 };
   }
 
   const revision = (previous?.manifest.revision ?? 0) + 1;
   const generatedAt = now.toISOString();
-  const snapshot: FeedSnapshot = { format: FEED_FORMAT, kind: 'snapshot', revision, generatedAt, articles: content.articles, categories: content.categories };
+  const snapshot: FeedSnapshot = { format: FEED_FORMAT, kind: 'snapshot', revision, generatedAt, articles: content.articles, categories: content.categories, assets: assetRecords };
   const pending: PendingFile[] = [{ path: snapshotPath(revision), bytes: encode(snapshotDocument(snapshot)) }];
 
   let deltas: FeedManifest['deltas'] = [];
   if (previous) {
-    const delta: FeedDelta = { format: FEED_FORMAT, kind: 'delta', from: previous.manifest.revision, to: revision, upserts: changes.upserts, deletes: changes.deletes, categories: content.categories };
+    const before = new Set(previous.snapshot.assets.map((a) => a.sha256));
+    const added = assetRecords.filter((a) => !before.has(a.sha256));
+    const delta: FeedDelta = { format: FEED_FORMAT, kind: 'delta', from: previous.manifest.revision, to: revision, upserts: changes.upserts, deletes: changes.deletes, categories: content.categories, assets: added };
     const bytes = encode(deltaDocument(delta));
     pending.push({ path: deltaPath(delta.from, delta.to), bytes });
     deltas = [...previous.manifest.deltas, { from: delta.from, to: delta.to, url: deltaPath(delta.from, delta.to), sha256: sha256Hex(bytes), bytes: bytes.length }]
@@ -194,6 +228,8 @@ export function writeFeedRevision(content: ContentSet, options: FeedWriteOptions
   };
   const manifestBytes = encode(manifest);
 
+  // Pictures first: a manifest is only ever published once everything it names is in place.
+  const assetsWritten = writeAssets(outDir, [...contentAssets.values()]);
   for (const file of pending) {
     writeAtomically(join(outDir, file.path), file.bytes);
     if (precompress) writeCompressedCopies(join(outDir, file.path), file.bytes);
@@ -205,6 +241,7 @@ export function writeFeedRevision(content: ContentSet, options: FeedWriteOptions
   if (precompress) writeCompressedCopies(join(outDir, MANIFEST_FILE), manifestBytes);
   writeAtomically(join(outDir, MANIFEST_FILE), manifestBytes);
   removeUnreferencedFiles(outDir, manifest, previous?.manifest.snapshot.url);
+  removeUnusedAssets(outDir, [...assetRecords, ...(previous?.snapshot.assets ?? [])]);
   const precompressed = updatePrecompressed(outDir, precompress);
 
   return {
@@ -217,7 +254,22 @@ export function writeFeedRevision(content: ContentSet, options: FeedWriteOptions
     deltas: deltas.length,
     signed: signingKey !== null,
     precompressed: { written: precompressed.written + (precompress ? 2 * (pending.length + 1) : 0), removed: precompressed.removed },
+    assets: assetRecords.length,
+    assetsWritten,
   };
+}
+
+/**
+ * Drops pictures neither this revision nor the previous one uses (the previous one's stay a
+ * revision longer, like its snapshot, for clients that read the old manifest a moment ago).
+ */
+function removeUnusedAssets(outDir: string, keep: readonly FeedAsset[]): void {
+  const dir = join(outDir, 'assets');
+  if (!existsSync(dir)) return;
+  const used = new Set(keep.map((a) => a.sha256));
+  for (const name of readdirSync(dir)) {
+    if (!used.has(name)) rmSync(join(dir, name), { force: true });
+  }
 }
 
 /**

@@ -3,11 +3,13 @@
  * feed articles. Every problem is collected and reported with the file, field and value, and
  * nothing is returned unless the whole folder is valid.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Marked, type Tokens } from 'marked';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { CONTEXT_ID_RULE, isContextId, MAX_CONTEXTS_PER_ARTICLE } from '../../../shared/contexts';
+import { assetImgHtml, pictureProblem, sniffImage, type AssetType } from '../../../shared/assets';
 import { editDistance } from '../../../shared/edit-distance';
 import { PLATFORMS, isPlatform } from '../../../shared/platform';
 import { ContentBuildError, ContentError } from '../errors';
@@ -23,11 +25,28 @@ interface ParsedFile {
   id: string;
   frontMatter: Record<Field, unknown>;
   markdown: string;
+  /** Line of the file on which the Markdown body starts (after the front matter). */
+  bodyLine: number;
+}
+
+/** A picture of the content, stored once however many articles use it. */
+export interface ContentAsset {
+  sha256: string;
+  type: AssetType;
+  bytes: Buffer;
 }
 
 export interface ContentSet {
   articles: FeedArticle[];
   categories: FeedCategory[];
+  /** Every picture the articles use, by sha256 (absent: none). */
+  assets?: ContentAsset[];
+}
+
+/** Where a content folder is, so pictures can be found and kept inside it. */
+interface PictureContext {
+  root: string;
+  assets: Map<string, ContentAsset>;
 }
 
 /** Lists the Markdown files under a folder, sorted, skipping dotfiles and README files. */
@@ -45,11 +64,12 @@ export function listContentFiles(dir: string): string[] {
   return files;
 }
 
-function splitFrontMatter(file: string, text: string): { yaml: string; body: string } {
+function splitFrontMatter(file: string, text: string): { yaml: string; body: string; bodyLine: number } {
   const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const match = /^---\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(normalized);
   if (!match) throw new ContentError(file, null, 'no front matter: the file must start with a "---" line, the YAML fields, and a closing "---" line');
-  return { yaml: match[1]!, body: normalized.slice(match[0].length) };
+  const bodyLine = 1 + (match[0].match(/\n/g)?.length ?? 0);
+  return { yaml: match[1]!, body: normalized.slice(match[0].length), bodyLine };
 }
 
 function closestField(name: string): string | undefined {
@@ -57,7 +77,7 @@ function closestField(name: string): string | undefined {
 }
 
 function parseFile(file: string, text: string): ParsedFile {
-  const { yaml, body } = splitFrontMatter(file, text);
+  const { yaml, body, bodyLine } = splitFrontMatter(file, text);
   let data: unknown;
   try {
     data = parseYaml(yaml);
@@ -79,7 +99,7 @@ function parseFile(file: string, text: string): ParsedFile {
   if (typeof id !== 'string' || !ARTICLE_ID_PATTERN.test(id) || id.length > 128) {
     throw new ContentError(file, 'id', `${JSON.stringify(id ?? null)} is not a valid id (lowercase a-z, 0-9 and single "-", at most 128 characters)`);
   }
-  return { file, id, frontMatter: record as Record<Field, unknown>, markdown: body };
+  return { file, id, frontMatter: record as Record<Field, unknown>, markdown: body, bodyLine };
 }
 
 function requireText(file: string, field: Field, value: unknown, max: number): string {
@@ -176,8 +196,46 @@ function contextsField(contexts: string[]): Pick<FeedArticle, 'contexts'> {
   return contexts.length > 0 ? { contexts } : {};
 }
 
-function renderMarkdown(parsed: ParsedFile, knownIds: ReadonlyMap<string, string>, problems: ContentError[]): string {
+function lineOf(parsed: ParsedFile, offset: number): number {
+  let newlines = 0;
+  for (let i = parsed.markdown.indexOf('\n'); i !== -1 && i < offset; i = parsed.markdown.indexOf('\n', i + 1)) newlines++;
+  return parsed.bodyLine + newlines;
+}
+
+/**
+ * Reads one picture an article names (`![alt](images/x.png)`, relative to the Markdown file),
+ * checks it, and adds it to the content's assets. Returns the problem, or the picture.
+ */
+function readPicture(parsed: ParsedFile, href: string, context: PictureContext): string | { sha256: string; width: number; height: number } {
+  let target = href.trim();
+  try {
+    target = decodeURI(target);
+  } catch {
+    // Not percent-encoded: use it as written.
+  }
+  if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('//') || target.startsWith('/')) {
+    return 'must be a file of the content folder written relative to the Markdown file (remote or absolute pictures would not work offline)';
+  }
+  const path = resolve(context.root, dirname(parsed.file), target);
+  if (!path.startsWith(context.root + sep)) return 'is outside the content folder; keep pictures inside it';
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    return code === 'ENOENT' || code === 'EISDIR' ? `does not exist (looked for ${relative(context.root, path).split(sep).join('/')})` : `cannot be read (${code ?? String(error)})`;
+  }
+  const info = sniffImage(bytes);
+  const problem = pictureProblem(bytes, info);
+  if (problem || !info) return problem ?? 'is not a picture';
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (!context.assets.has(sha256)) context.assets.set(sha256, { sha256, type: info.type, bytes });
+  return { sha256, width: info.width, height: info.height };
+}
+
+function renderMarkdown(parsed: ParsedFile, knownIds: ReadonlyMap<string, string>, problems: ContentError[], pictures: PictureContext): string {
   const marked = new Marked({ gfm: true, async: false });
+  let searchFrom = 0;
   marked.use({
     walkTokens: (token) => {
       if (token.type !== 'link') return;
@@ -189,6 +247,19 @@ function renderMarkdown(parsed: ParsedFile, knownIds: ReadonlyMap<string, string
       } else if (!knownIds.has(target)) {
         problems.push(new ContentError(parsed.file, null, `link "${href}" points to "${target}", but no content file has that id`));
       }
+    },
+    renderer: {
+      image(token: Tokens.Image): string {
+        const at = parsed.markdown.indexOf(token.raw, searchFrom);
+        if (at !== -1) searchFrom = at + token.raw.length;
+        const where = `line ${lineOf(parsed, Math.max(at, 0))}: picture "${token.href}"`;
+        const alt = token.text.trim();
+        const picture = readPicture(parsed, token.href, pictures);
+        if (typeof picture === 'string') problems.push(new ContentError(parsed.file, null, `${where} ${picture}`));
+        if (alt === '') problems.push(new ContentError(parsed.file, null, `${where} has no alt text; describe it for people who cannot see it: ![설정 화면](${token.href})`));
+        if (typeof picture === 'string' || alt === '') return '';
+        return assetImgHtml({ ...picture, alt });
+      },
     },
   });
   return sanitizeArticleHtml(marked.parse(strongForCjk(parsed.markdown)) as string);
@@ -214,6 +285,7 @@ export function categoriesOf(articles: readonly Pick<FeedArticle, 'category' | '
 /** Reads and validates a whole content folder. Throws ContentBuildError listing every problem. */
 export function readContent(dir: string): ContentSet {
   const problems: ContentError[] = [];
+  const pictures: PictureContext = { root: resolve(dir), assets: new Map() };
   const parsed: ParsedFile[] = [];
   const files = listContentFiles(dir);
   if (files.length === 0) throw new ContentBuildError([new ContentError(dir, null, 'no Markdown (.md) files found')]);
@@ -236,7 +308,7 @@ export function readContent(dir: string): ContentSet {
   for (const item of parsed) {
     try {
       const fields = checkFields(item);
-      const bodyHtml = renderMarkdown(item, fileById, problems);
+      const bodyHtml = renderMarkdown(item, fileById, problems, pictures);
       articles.push({ ...fields, bodyHtml, links: articleLinksIn(bodyHtml) });
     } catch (error) {
       if (error instanceof ContentError) problems.push(error);
@@ -247,5 +319,5 @@ export function readContent(dir: string): ContentSet {
   // Categories keep the folder order authors chose; articles are sorted for stable feeds.
   const categories = categoriesOf(articles);
   articles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { articles, categories };
+  return { articles, categories, assets: [...pictures.assets.values()].sort((a, b) => (a.sha256 < b.sha256 ? -1 : 1)) };
 }

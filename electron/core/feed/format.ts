@@ -4,6 +4,7 @@
  * CDN can host it.
  */
 import { checkContextId, MAX_CONTEXTS_PER_ARTICLE } from '../../../shared/contexts';
+import { ASSET_TYPES, MAX_ASSET_BYTES, type AssetType } from '../../../shared/assets';
 import { PLATFORMS } from '../../../shared/platform';
 import type { Platform } from '../../../shared/platform';
 import {
@@ -55,6 +56,13 @@ export interface FeedCategory {
   position: number;
 }
 
+/** A picture the feed carries, stored at `assets/<sha256>` next to the manifest. */
+export interface FeedAsset {
+  sha256: string;
+  bytes: number;
+  type: AssetType;
+}
+
 export interface FeedFileRef {
   url: string;
   sha256: string;
@@ -78,6 +86,8 @@ export interface FeedSnapshot {
   generatedAt: string;
   articles: FeedArticle[];
   categories: FeedCategory[];
+  /** Every picture the articles use (absent in feeds that predate pictures). */
+  assets: FeedAsset[];
 }
 
 export interface FeedDelta {
@@ -89,6 +99,8 @@ export interface FeedDelta {
   deletes: string[];
   /** The full category list at `to` (small, so sent whole). */
   categories: FeedCategory[];
+  /** The pictures this delta's articles use that the revision `from` did not have. */
+  assets: FeedAsset[];
 }
 
 const revision = number({ min: 1, integer: true });
@@ -151,6 +163,25 @@ export const checkCategory: Check<FeedCategory> = object({
   locale,
   position: number({ min: 0, integer: true }),
 });
+
+export const checkAsset: Check<FeedAsset> = object({
+  sha256,
+  bytes: number({ min: 1, max: MAX_ASSET_BYTES, integer: true }),
+  type: oneOf(ASSET_TYPES),
+});
+
+function checkAssets(values: unknown, what: string): FeedAsset[] {
+  const assets = checkRecords(values ?? [], checkAsset, what, (raw, i) => {
+    const sha = typeof raw === 'object' && raw !== null ? (raw as { sha256?: unknown }).sha256 : undefined;
+    return typeof sha === 'string' ? `picture ${sha.slice(0, 64)} (record ${i + 1})` : `picture record ${i + 1}`;
+  });
+  const seen = new Set<string>();
+  for (const [i, asset] of assets.entries()) {
+    if (seen.has(asset.sha256)) throw new FeedRecordError(`picture ${asset.sha256} (record ${i + 1})`, new ValidationError('sha256', 'a picture listed once', asset.sha256));
+    seen.add(asset.sha256);
+  }
+  return assets;
+}
 
 const snapshotHeader = object(
   { format: oneOf([FEED_FORMAT] as const), kind: oneOf(['snapshot'] as const), revision, generatedAt: isoDate },
@@ -261,23 +292,25 @@ export function deltaDocument(delta: FeedDelta): Record<string, unknown> {
 /** Validates a parsed snapshot document; throws ValidationError or FeedRecordError. */
 export function checkSnapshot(value: unknown): FeedSnapshot {
   const header = snapshotHeader(value, 'snapshot');
-  const body = value as { articles?: unknown; categories?: unknown; contexts?: unknown };
+  const body = value as { articles?: unknown; categories?: unknown; contexts?: unknown; assets?: unknown };
   const records = checkRecords(body.articles, checkArticle, 'snapshot.articles', articleLabel);
   checkUniqueIds(records);
   const articles = withContexts(records, checkContextTable(body.contexts, records, 'snapshot.contexts'));
   const categories = checkRecords(body.categories ?? [], checkCategory, 'snapshot.categories', (_, i) => `category record ${i + 1}`);
-  return { ...header, articles, categories } as FeedSnapshot;
+  const assets = checkAssets(body.assets, 'snapshot.assets');
+  return { ...header, articles, categories, assets } as FeedSnapshot;
 }
 
 /** Validates a parsed delta document; throws ValidationError or FeedRecordError. */
 export function checkDelta(value: unknown): FeedDelta {
   const header = deltaHeader(value, 'delta');
   if (header.to <= header.from) throw new ValidationError('delta.to', `a revision after ${header.from}`, header.to);
-  const body = value as { upserts?: unknown; deletes?: unknown; categories?: unknown; contexts?: unknown };
+  const body = value as { upserts?: unknown; deletes?: unknown; categories?: unknown; contexts?: unknown; assets?: unknown };
   const records = checkRecords(body.upserts, checkArticle, 'delta.upserts', articleLabel);
   checkUniqueIds(records);
   const upserts = withContexts(records, checkContextTable(body.contexts, records, 'delta.contexts'));
   const deletes = checkRecords(body.deletes, articleId, 'delta.deletes', (_raw, i) => `deleted id ${i + 1}`);
   const categories = checkRecords(body.categories ?? [], checkCategory, 'delta.categories', (_, i) => `category record ${i + 1}`);
-  return { ...header, upserts, deletes, categories } as FeedDelta;
+  const assets = checkAssets(body.assets, 'delta.assets');
+  return { ...header, upserts, deletes, categories, assets } as FeedDelta;
 }

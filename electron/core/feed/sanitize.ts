@@ -4,6 +4,7 @@
  * sanitizes once more before it renders.
  */
 import sanitizeHtml from 'sanitize-html';
+import { ASSET_SCHEME, ASSET_SRC } from '../../../shared/assets';
 
 export const ARTICLE_LINK_PREFIX = 'doum://article/';
 
@@ -18,13 +19,13 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: ALLOWED_TAGS,
   allowedAttributes: {
     a: ['href', 'title'],
-    img: ['src', 'alt', 'title', 'width', 'height'],
+    img: ['src', 'alt', 'title', 'width', 'height', 'loading'],
     ol: ['start'],
     th: ['colspan', 'rowspan', 'scope'],
     td: ['colspan', 'rowspan'],
   },
   allowedSchemes: ['https', 'http', 'mailto', 'doum'],
-  allowedSchemesByTag: { img: ['https', 'data'] },
+  allowedSchemesByTag: { img: ['https', 'data', ASSET_SCHEME.slice(0, -1)] },
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
   transformTags: {
@@ -42,7 +43,13 @@ const OPTIONS: sanitizeHtml.IOptions = {
       return { tagName, attribs };
     },
   },
-  exclusiveFilter: (frame) => frame.tag === 'img' && typeof frame.attribs.src === 'string' && frame.attribs.src.startsWith('data:') && !frame.attribs.src.startsWith('data:image/'),
+  exclusiveFilter: (frame) => {
+    if (frame.tag !== 'img' || typeof frame.attribs.src !== 'string') return false;
+    const src = frame.attribs.src;
+    // A feed picture is named by its sha256 and nothing else (shared/assets.ts).
+    if (src.toLowerCase().startsWith(ASSET_SCHEME)) return !ASSET_SRC.test(src);
+    return src.startsWith('data:') && !src.startsWith('data:image/');
+  },
 };
 
 /**
@@ -60,7 +67,7 @@ const CLEAN_TAGS = new Set(ALLOWED_TAGS);
 /** Attributes whose values are not URLs; any text in double quotes is harmless there. */
 const PLAIN_ATTRIBUTES: Record<string, ReadonlySet<string>> = {
   a: new Set(['title']),
-  img: new Set(['alt', 'title', 'width', 'height']),
+  img: new Set(['alt', 'title', 'width', 'height', 'loading']),
   ol: new Set(['start']),
   th: new Set(['colspan', 'rowspan', 'scope']),
   td: new Set(['colspan', 'rowspan']),
@@ -72,7 +79,7 @@ const ATTRIBUTE = /\s+([a-z][a-z-]*)="([^"<>]*)"/g;
  * "jav&#x61;script:" can hide in them) and no white space or control characters.
  */
 const CLEAN_HREF = /^(?:https?:\/\/[^\s&\\]*|mailto:[^\s&\\]*|doum:\/\/article\/[a-z0-9-]+)$/;
-const CLEAN_SRC = /^(?:https:\/\/[^\s&\\]*|data:image\/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]*)$/;
+const CLEAN_SRC = /^(?:https:\/\/[^\s&\\]*|doum-asset:[0-9a-f]{64}|data:image\/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]*)$/;
 
 function cleanAttribute(tag: string, name: string, value: string): boolean {
   if (PLAIN_ATTRIBUTES[tag]?.has(name)) return true;

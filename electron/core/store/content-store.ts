@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { assetRefsIn, type AssetType } from '../../../shared/assets';
 import type { Platform } from '../../../shared/platform';
 import type { ArticleSummary, ArticleVariant, Category, SyncErrorInfo } from '../../../shared/types';
 import { categoryCountKey, countByCategory, countByLocale, countContent, type ContentCounts } from '../../../shared/counts';
@@ -96,7 +97,55 @@ export const CONTENT_MIGRATIONS: readonly Migration[] = [
       db.exec('UPDATE sync_state SET revision = NULL, etag = NULL, last_modified = NULL');
     },
   },
+  {
+    version: 4,
+    description: 'pictures (assets) by sha256, and which articles use them',
+    up(db) {
+      db.exec(`
+        CREATE TABLE assets (
+          sha256 TEXT PRIMARY KEY,
+          type TEXT NOT NULL,
+          bytes INTEGER NOT NULL,
+          data BLOB NOT NULL
+        );
+        CREATE TABLE article_assets (
+          article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+          sha256 TEXT NOT NULL,
+          alt TEXT NOT NULL,
+          position INTEGER NOT NULL,
+          PRIMARY KEY (article_id, sha256)
+        );
+        CREATE INDEX article_assets_by_sha ON article_assets (sha256);
+      `);
+    },
+  },
 ];
+
+/** A picture to store: its bytes, already checked against their sha256. */
+export interface AssetInput {
+  sha256: string;
+  type: AssetType;
+  data: Buffer;
+}
+
+/** A picture an article uses, as `show` reports it. */
+export interface ArticleAsset {
+  sha256: string;
+  type: AssetType;
+  bytes: number;
+  alt: string;
+}
+
+/** An article would refer to a picture the store does not hold; rolled back. */
+export class MissingAssetError extends Error {
+  constructor(
+    readonly articleId: string,
+    readonly sha256: string,
+  ) {
+    super(`article "${articleId}" refers to picture ${sha256}, which the feed did not provide`);
+    this.name = 'MissingAssetError';
+  }
+}
 
 /** An article as stored: the feed record plus its plain text. */
 export interface StoredArticle extends ArticleSummary {
@@ -151,6 +200,8 @@ export interface ChangeReport {
   updated: number;
   deleted: number;
   total: number;
+  /** Pictures stored by this apply, and pictures no article used any more, removed after it. */
+  assets: { added: number; removed: number };
 }
 
 export interface ApplyOptions {
@@ -158,6 +209,8 @@ export interface ApplyOptions {
   onProgress?: (records: number, totalRecords: number) => void;
   /** The article count the result must have (a feed's manifest says it); else nothing is kept. */
   expectTotal?: number;
+  /** Pictures to store with the articles, in the same transaction. */
+  assets?: readonly AssetInput[];
 }
 
 /** The content after applying changes is not what the feed says it should be; rolled back. */
@@ -231,6 +284,8 @@ class ChangeWriter {
   private readonly remove: Database.Statement;
   private readonly clearContexts: Database.Statement;
   private readonly addContext: Database.Statement;
+  private readonly clearAssets: Database.Statement;
+  private readonly addAsset: Database.Statement;
   /** Hash of each touched article before this apply (null: it did not exist). */
   private readonly before = new Map<string, string | null>();
   private done = 0;
@@ -253,6 +308,8 @@ class ChangeWriter {
     this.remove = db.prepare('DELETE FROM articles WHERE id = ?');
     this.clearContexts = db.prepare('DELETE FROM article_contexts WHERE article_id = ?');
     this.addContext = db.prepare('INSERT OR IGNORE INTO article_contexts (context, article_id, position) VALUES (?, ?, ?)');
+    this.clearAssets = db.prepare('DELETE FROM article_assets WHERE article_id = ?');
+    this.addAsset = db.prepare('INSERT OR IGNORE INTO article_assets (article_id, sha256, alt, position) VALUES (?, ?, ?, ?)');
     this.step = progressStep(totalRecords);
     onProgress?.(0, totalRecords);
   }
@@ -296,6 +353,8 @@ class ChangeWriter {
       for (const target of article.links) this.addLink.run(article.id, target);
       this.clearContexts.run(article.id);
       (article.contexts ?? []).forEach((context, position) => this.addContext.run(context, article.id, position));
+      this.clearAssets.run(article.id);
+      for (const [position, ref] of assetRefsIn(article.bodyHtml).entries()) this.addAsset.run(article.id, ref.sha256, ref.alt, position);
     }
     this.tick();
   }
@@ -305,7 +364,7 @@ class ChangeWriter {
     this.remove.run(id);
   }
 
-  report(): Omit<ChangeReport, 'total'> {
+  report(): Omit<ChangeReport, 'total' | 'assets'> {
     const report = { added: 0, updated: 0, deleted: 0 };
     for (const [id, before] of this.before) {
       const after = this.current(id);
@@ -545,20 +604,77 @@ export class ContentStore {
     state: Partial<SyncState> | ((report: ChangeReport) => Partial<SyncState>),
     options: ApplyOptions = {},
   ): ChangeReport {
-    return this.db.transaction(() => {
+    const report = this.db.transaction((): ChangeReport => {
+      const assetsAdded = this.storeAssets(options.assets ?? []);
       const writer = new ChangeWriter(this.db, changes.reduce((n, c) => n + changeSize(c), 0), options.onProgress);
       for (const change of changes) {
         if (change.kind === 'replace') writer.replaceAll(change.articles);
         else writer.patch(change.upserts, change.deletes);
         if (change.categories) this.replaceCategories(change.categories);
       }
-      const report = { ...writer.report(), total: this.articleCount() };
-      if (options.expectTotal !== undefined && report.total !== options.expectTotal) {
-        throw new ContentMismatchError(options.expectTotal, report.total);
+      const missing = this.db
+        .prepare('SELECT article_id AS articleId, sha256 FROM article_assets WHERE sha256 NOT IN (SELECT sha256 FROM assets) LIMIT 1')
+        .get() as { articleId: string; sha256: string } | undefined;
+      if (missing) throw new MissingAssetError(missing.articleId, missing.sha256);
+      const changed = { ...writer.report(), total: this.articleCount(), assets: { added: assetsAdded, removed: 0 } };
+      if (options.expectTotal !== undefined && changed.total !== options.expectTotal) {
+        throw new ContentMismatchError(options.expectTotal, changed.total);
       }
-      this.updateSyncState(typeof state === 'function' ? state(report) : state);
-      return report;
+      this.updateSyncState(typeof state === 'function' ? state(changed) : state);
+      return changed;
     })();
+    // After the commit: a failure here costs some disk space until the next sync, never content.
+    report.assets.removed = this.removeUnusedAssets();
+    return report;
+  }
+
+  /** Stores the pictures the store does not hold yet; returns how many it stored. */
+  private storeAssets(assets: readonly AssetInput[]): number {
+    const insert = this.db.prepare('INSERT OR IGNORE INTO assets (sha256, type, bytes, data) VALUES (?, ?, ?, ?)');
+    let added = 0;
+    for (const asset of assets) added += insert.run(asset.sha256, asset.type, asset.data.length, asset.data).changes;
+    return added;
+  }
+
+  /** Deletes the pictures no article uses; returns how many. */
+  removeUnusedAssets(): number {
+    return this.db.prepare('DELETE FROM assets WHERE sha256 NOT IN (SELECT sha256 FROM article_assets)').run().changes;
+  }
+
+  // -- pictures --------------------------------------------------------------------------------
+
+  /** Which of these pictures the store already holds. */
+  heldAssets(sha256s: readonly string[]): Set<string> {
+    if (sha256s.length === 0) return new Set();
+    const held = this.db.prepare('SELECT sha256 FROM assets WHERE sha256 IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(sha256s)) as string[];
+    return new Set(held);
+  }
+
+  /** A picture's bytes and type, or null when the store does not hold it. */
+  getAsset(sha256: string): { type: AssetType; data: Buffer } | null {
+    return (this.db.prepare('SELECT type, data FROM assets WHERE sha256 = ?').get(sha256) as { type: AssetType; data: Buffer } | undefined) ?? null;
+  }
+
+  /** The pictures an article uses, in the order it shows them. */
+  articleAssets(articleId: string): ArticleAsset[] {
+    return this.db
+      .prepare(
+        `SELECT a.sha256, a.type, a.bytes, aa.alt FROM article_assets aa JOIN assets a ON a.sha256 = aa.sha256
+         WHERE aa.article_id = ? ORDER BY aa.position`,
+      )
+      .all(articleId) as ArticleAsset[];
+  }
+
+  /** The space the content database takes (articles, pictures, search index), in bytes. */
+  fileBytes(): number {
+    const pages = this.db.pragma('page_count', { simple: true }) as number;
+    const size = this.db.pragma('page_size', { simple: true }) as number;
+    return pages * size;
+  }
+
+  /** How many pictures the store holds and their bytes. */
+  assetStats(): { assets: number; assetBytes: number } {
+    return this.db.prepare('SELECT count(*) AS assets, coalesce(sum(bytes), 0) AS assetBytes FROM assets').get() as { assets: number; assetBytes: number };
   }
 
   private replaceCategories(categories: FeedCategory[]): void {

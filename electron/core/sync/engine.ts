@@ -11,6 +11,7 @@
  * ONE transaction, or nothing. A failure leaves the last good copy untouched and is recorded
  * as the last error, in words a person can act on.
  */
+import { assetFeedPath, assetRefsIn, sniffImage } from '../../../shared/assets';
 import type { SyncProgress, SyncReport } from '../../../shared/types';
 import { ValidationError } from '../../../shared/validate';
 import { SyncError, errorMessage } from '../errors';
@@ -20,6 +21,7 @@ import {
   checkManifest,
   checkSnapshot,
   type FeedArticle,
+  type FeedAsset,
   type FeedFileRef,
   type FeedManifest,
 } from '../feed/format';
@@ -27,7 +29,9 @@ import { articleLinksIn, sanitizeArticleHtml } from '../feed/sanitize';
 import { KeyError, publicKeyFromBase64, verifyBytes } from '../feed/signing';
 import {
   ContentMismatchError,
+  MissingAssetError,
   type ApplyOptions,
+  type AssetInput,
   type ChangeReport,
   type ContentChange,
   type ContentStore,
@@ -68,6 +72,8 @@ interface Run {
   /** The store already holds content of this source, at `state.revision`. */
   sameSource: boolean;
   keepLastError: boolean;
+  /** Bytes downloaded so far by this sync. */
+  bytes: number;
 }
 
 function parseJson(bytes: Buffer, what: string, resource: string): unknown {
@@ -127,8 +133,26 @@ export function shortestDeltaChain(deltas: readonly DeltaRef[], from: number, to
   return null;
 }
 
+/** The articles a chain of changes leaves upserted (the last version of each, deletions applied). */
+function finalArticles(changes: readonly ContentChange[]): FeedArticle[] {
+  const articles = new Map<string, FeedArticle>();
+  for (const change of changes) {
+    if (change.kind === 'replace') {
+      articles.clear();
+      for (const a of change.articles) articles.set(a.id, a);
+      continue;
+    }
+    for (const a of change.upserts) articles.set(a.id, a);
+    for (const id of change.deletes) articles.delete(id);
+  }
+  return [...articles.values()];
+}
+
 const recordsIn = (changes: readonly ContentChange[]): number =>
   changes.reduce((n, c) => n + (c.kind === 'replace' ? c.articles.length : c.upserts.length + c.deletes.length), 0);
+
+/** Pictures downloaded at once (small files: the round trips, not the bytes, are the cost). */
+const ASSET_DOWNLOADS_AT_ONCE = 6;
 
 /** Why a delta chain cannot be used, so the snapshot is taken instead. */
 class BrokenChain extends Error {}
@@ -172,6 +196,7 @@ export class SyncEngine {
         state,
         sameSource: state.source === source.id && state.revision !== null,
         keepLastError: options.keepLastError ?? false,
+        bytes: 0,
       });
     } catch (error) {
       const failure = this.asSyncError(error, signal);
@@ -208,7 +233,7 @@ export class SyncEngine {
     const { store } = this.options;
     store.updateSyncState({ ...patch, ...this.success(run) });
     run.progress({ phase: 'done' });
-    return { revision, added: 0, updated: 0, deleted: 0, total: store.articleCount(), notModified: true };
+    return { revision, added: 0, updated: 0, deleted: 0, total: store.articleCount(), notModified: true, bytesDownloaded: run.bytes, assets: { added: 0, removed: 0 } };
   }
 
   private run(run: Run): Promise<SyncReport> {
@@ -223,6 +248,7 @@ export class SyncEngine {
     const conditional = sameSource ? { etag: state.etag, lastModified: state.lastModified } : { etag: null, lastModified: null };
     const fetched = await source.fetchManifest(conditional, { signal: run.signal });
     if (fetched.notModified) return this.unchanged(run, state.revision ?? 0);
+    run.bytes += fetched.bytes.length;
 
     if (run.publicKey) await this.verifySignature(source, fetched.bytes, run.publicKey, run.signal);
     const manifest = validated(() => checkManifest(parseJson(fetched.bytes, 'the manifest', source.id)), 'the manifest', source.id);
@@ -269,8 +295,39 @@ export class SyncEngine {
         onBytes: (received) => run.progress({ phase: 'download', bytes: doneBytes + received, totalBytes }),
       });
       doneBytes += bytes.length;
+      run.bytes += bytes.length;
       files.push(bytes);
     }
+    run.progress({ phase: 'verify', bytes: doneBytes, totalBytes });
+    return files;
+  }
+
+  /**
+   * Many small files (pictures) a few at a time: one by one, each would wait a round trip.
+   * The first failure stops the rest and is thrown; nothing is kept from a failed sync anyway.
+   */
+  private async downloadConcurrently(run: Run, source: FeedSource, refs: readonly FeedFileRef[]): Promise<Buffer[]> {
+    const totalBytes = refs.reduce((n, r) => n + (r.bytes ?? 0), 0);
+    const files: Buffer[] = new Array<Buffer>(refs.length);
+    let doneBytes = 0;
+    let next = 0;
+    let failed = false;
+    run.progress({ phase: 'download', bytes: 0, totalBytes });
+    const worker = async (): Promise<void> => {
+      while (!failed && next < refs.length) {
+        const index = next++;
+        try {
+          files[index] = await source.fetchFile(refs[index]!, { signal: run.signal });
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
+        doneBytes += files[index].length;
+        run.bytes += files[index].length;
+        run.progress({ phase: 'download', bytes: doneBytes, totalBytes });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(ASSET_DOWNLOADS_AT_ONCE, refs.length) }, worker));
     run.progress({ phase: 'verify', bytes: doneBytes, totalBytes });
     return files;
   }
@@ -284,17 +341,21 @@ export class SyncEngine {
       if (error instanceof SyncError && error.kind === 'not-found') throw new BrokenChain(error.message);
       throw error;
     }
+    const listed: FeedAsset[] = [];
     const changes: ContentChange[] = chain.map((ref, i) => {
       const delta = validated(() => checkDelta(parseJson(files[i]!, ref.url, ref.url)), ref.url, ref.url);
       if (delta.from !== ref.from || delta.to !== ref.to) {
         throw new SyncError('invalid-feed', `${ref.url} goes from revision ${delta.from} to ${delta.to}, but the manifest lists it as ${ref.from} → ${ref.to}; nothing was changed`, { resource: ref.url });
       }
+      listed.push(...delta.assets);
       return { kind: 'patch', upserts: delta.upserts.map(sanitizeRecord), deletes: delta.deletes, categories: delta.categories };
     });
+    const assets = await this.downloadAssets(run, source, listed, finalArticles(changes));
     try {
-      return this.apply(run, changes, { ...syncState }, manifest.revision, { expectTotal: manifest.snapshot.articles });
+      return this.apply(run, changes, { ...syncState }, manifest.revision, { expectTotal: manifest.snapshot.articles, assets });
     } catch (error) {
-      if (error instanceof SyncError && error.cause instanceof ContentMismatchError) throw new BrokenChain(error.message);
+      // Articles that need a picture no delta carries: the snapshot has them all.
+      if (error instanceof SyncError && (error.cause instanceof ContentMismatchError || error.cause instanceof MissingAssetError)) throw new BrokenChain(error.message);
       throw error;
     }
   }
@@ -309,8 +370,32 @@ export class SyncEngine {
     if (snapshot.articles.length !== ref.articles) {
       throw new SyncError('invalid-feed', `${ref.url} holds ${snapshot.articles.length} articles, but the manifest announces ${ref.articles}; nothing was changed`, { resource: ref.url });
     }
-    const changes: ContentChange[] = [{ kind: 'replace', articles: snapshot.articles.map(sanitizeRecord), categories: snapshot.categories }];
-    return this.apply(run, changes, syncState, manifest.revision);
+    const articles = snapshot.articles.map(sanitizeRecord);
+    const assets = await this.downloadAssets(run, source, snapshot.assets, articles);
+    const changes: ContentChange[] = [{ kind: 'replace', articles, categories: snapshot.categories }];
+    return this.apply(run, changes, syncState, manifest.revision, { assets });
+  }
+
+  /**
+   * Downloads the pictures the new articles use that the store does not hold yet, each checked
+   * against its size, its sha256 and its type by its bytes. A picture an article uses that the
+   * feed does not list is left to the store's check, which refuses the whole change.
+   */
+  private async downloadAssets(run: Run, source: FeedSource, listed: readonly FeedAsset[], articles: readonly FeedArticle[]): Promise<AssetInput[]> {
+    const used = new Set(articles.flatMap((a) => assetRefsIn(a.bodyHtml).map((r) => r.sha256)));
+    const byHash = new Map(listed.filter((a) => used.has(a.sha256)).map((a) => [a.sha256, a]));
+    const held = this.options.store.heldAssets([...byHash.keys()]);
+    const wanted = [...byHash.values()].filter((a) => !held.has(a.sha256));
+    if (wanted.length === 0) return [];
+    const files = await this.downloadConcurrently(run, source, wanted.map((a) => ({ url: assetFeedPath(a.sha256), sha256: a.sha256, bytes: a.bytes })));
+    return wanted.map((asset, i) => {
+      const data = files[i]!;
+      const actual = sniffImage(data)?.type;
+      if (actual !== asset.type) {
+        throw new SyncError('invalid-feed', `picture ${assetFeedPath(asset.sha256)} is listed as ${asset.type} but its bytes are ${actual ?? 'not a picture'}; nothing was changed — ask the help center's authors to rebuild the feed`, { resource: assetFeedPath(asset.sha256) });
+      }
+      return { sha256: asset.sha256, type: asset.type, data };
+    });
   }
 
   // -- collections (Zendesk) -----------------------------------------------------------------
@@ -320,7 +405,13 @@ export class SyncEngine {
     const { state, sameSource } = run;
     run.progress({ phase: 'download', bytes: 0, records: 0 });
     const content = await source
-      .fetchAll({ signal: run.signal, onProgress: ({ bytes, records }) => run.progress({ phase: 'download', bytes, records }) })
+      .fetchAll({
+        signal: run.signal,
+        onProgress: ({ bytes, records }) => {
+          run.bytes = bytes;
+          run.progress({ phase: 'download', bytes, records });
+        },
+      })
       .catch((error: unknown) => {
         throw checkFailure(error, source.id, source.id);
       });
@@ -330,8 +421,16 @@ export class SyncEngine {
     const base = sameSource ? state.revision! : 0;
     // A collection has no revisions of its own: the local one moves on when something changed.
     const changed = (report: ChangeReport): boolean => categoriesChanged || report.added + report.updated + report.deleted > 0;
-    const report = this.apply(run, changes, (r) => ({ source: source.id, revision: changed(r) ? base + 1 : base, etag: null, lastModified: null }), null);
-    return { ...report, notModified: sameSource && !changed(report), ...(content.notes.length > 0 ? { notes: content.notes } : {}) };
+    const report = this.apply(run, changes, (r) => ({ source: source.id, revision: changed(r) ? base + 1 : base, etag: null, lastModified: null }), null, {
+      assets: content.assets ?? [],
+    });
+    const missingPictures = content.missingPictures ?? [];
+    return {
+      ...report,
+      notModified: sameSource && !changed(report),
+      ...(content.notes.length > 0 ? { notes: content.notes } : {}),
+      ...(missingPictures.length ? { missingPictures } : {}),
+    };
   }
 
   // -- the one transaction -----------------------------------------------------------------------
@@ -345,7 +444,7 @@ export class SyncEngine {
     changes: readonly ContentChange[],
     state: Partial<SyncState> | ((report: ChangeReport) => Partial<SyncState>),
     revision: number | null,
-    options: Pick<ApplyOptions, 'expectTotal'> = {},
+    options: Pick<ApplyOptions, 'expectTotal' | 'assets'> = {},
   ): SyncReport {
     if (run.signal.aborted) throw new SyncError('cancelled', 'the sync was cancelled; the help center was not changed');
     const totalRecords = recordsIn(changes);
@@ -361,9 +460,12 @@ export class SyncEngine {
       if (error instanceof ContentMismatchError) {
         throw new SyncError('invalid-feed', `the feed's updates do not add up (${error.message}); nothing was changed`, { cause: error });
       }
+      if (error instanceof MissingAssetError) {
+        throw new SyncError('invalid-feed', `${error.message}; nothing was changed — ask the help center's authors to rebuild the feed`, { cause: error });
+      }
       throw new SyncError('storage', `the new help center content could not be saved on this computer (${errorMessage(error)}); the previous copy is kept`, { cause: error });
     }
     run.progress({ phase: 'done' });
-    return { revision: revision ?? stored.revision ?? 0, ...report, notModified: false };
+    return { revision: revision ?? stored.revision ?? 0, ...report, notModified: false, bytesDownloaded: run.bytes };
   }
 }

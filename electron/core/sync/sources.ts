@@ -17,8 +17,9 @@
  * A Zendesk location may name its locale (`/hc/ko`, `/api/v2/help_center/ko`, or
  * `?locales=ko,en`); without one every locale the help center lists is synced.
  */
-import type { SyncNote } from '../../../shared/types';
+import type { MissingPicture, SyncNote } from '../../../shared/types';
 import type { FeedArticle, FeedCategory } from '../feed/format';
+import type { AssetInput } from '../store/content-store';
 import { feedSourceFor, type FeedSource, type HttpSourceOptions } from './feed-source';
 import { ZendeskSource, parseZendeskLocation } from './zendesk';
 
@@ -34,6 +35,10 @@ export interface CollectionContent {
   categories: FeedCategory[];
   /** Records filed under "uncategorised" or skipped because they could not be used. */
   notes: SyncNote[];
+  /** The pictures the articles use, downloaded and checked. */
+  assets?: AssetInput[];
+  /** Pictures that could not be had; their articles show the alt text meanwhile. */
+  missingPictures?: MissingPicture[];
 }
 
 export interface CollectionSource {

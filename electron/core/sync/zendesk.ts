@@ -39,6 +39,7 @@ import { articleLinksIn, sanitizeArticleHtml } from '../feed/sanitize';
 import { zendeskBodyHtml } from './zendesk-html';
 import type { HttpSourceOptions } from './feed-source';
 import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, httpGet } from './http';
+import { RemotePictures } from './remote-pictures';
 import type { CollectionContent, CollectionFetchOptions, CollectionSource } from './sources';
 
 export interface ZendeskLocation {
@@ -354,8 +355,22 @@ export class ZendeskSource implements CollectionSource {
         articles: await this.listAll(locale, 'articles', checkArticleRecord, list),
       });
     }
+    const pictures = await this.fetchPictures(listings, options.signal, (pictureBytes) => list.onPage(pictureBytes, 0));
     const articles = articleRecords(listings, this.location.origin, notes);
-    return { articles, categories: categoryRecords(listings, articles), notes };
+    return { articles, categories: categoryRecords(listings, articles), notes, ...pictures };
+  }
+
+  /** Downloads every article's pictures and rewrites the bodies to use them (see ./remote-pictures). */
+  private async fetchPictures(listings: LocaleListing[], signal: AbortSignal | undefined, onBytes: (bytes: number) => void) {
+    const pictures = new RemotePictures({ origin: this.location.origin, signal, timeoutMs: this.options.timeoutMs, retry: this.options.retry, onBytes });
+    for (const listing of listings) {
+      for (const article of listing.articles) {
+        if (article.draft || !article.body) continue;
+        article.body = await pictures.rewrite(zendeskArticleId(listing.locale, article.id), article.body);
+      }
+    }
+    const { assets, missing } = pictures.result();
+    return { assets, missingPictures: missing };
   }
 
   /** The help center's locales that the location names (by language when the region differs), or all of them. */

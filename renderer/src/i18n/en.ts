@@ -265,4 +265,9 @@ export const en: Record<MessageKey, Message> = {
   // Records a sync filed as uncategorised or skipped (issue 15)
   'sync.notes': '{uncategorised} articles without a category were filed as Uncategorised, and {skipped} that could not be used were skipped.',
   'sync.notesDetails': 'Which articles',
+
+  // Pictures (issue 12): storage in Settings
+  'settings.storage': 'Storage',
+  'settings.storageUsed': 'Help content {size}',
+  'settings.storagePictures': 'including {count} pictures, {size}',
 };

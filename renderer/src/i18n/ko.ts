@@ -264,6 +264,11 @@ export const ko = {
   // Records a sync filed as uncategorised or skipped (issue 15)
   'sync.notes': '분류가 없는 도움말 {uncategorised}개는 미분류로 가져왔고, 쓸 수 없는 도움말 {skipped}개는 건너뛰었습니다.',
   'sync.notesDetails': '어떤 도움말인지 보기',
+
+  // Pictures (issue 12): storage in Settings
+  'settings.storage': '저장 공간',
+  'settings.storageUsed': '도움말 {size}',
+  'settings.storagePictures': '그림 {count}개 {size} 포함',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof ko;

@@ -2,7 +2,9 @@
  * Article HTML, sanitized once more in the renderer (defence in depth: the core already
  * stores sanitized HTML). Only plain HTML survives: no scripts, styles, forms, frames, SVG or
  * event handlers, no ids or classes that could clash with the app's own; links are article
- * links (`doum://article/<id>`), http(s) or mailto; images are https or data:image.
+ * links (`doum://article/<id>`), http(s) or mailto; images are the help center's own pictures
+ * (`doum-asset:<sha256>`, turned into the app's `/assets/<sha256>`), https or data:image —
+ * the CSP lets only the app's own pictures load.
  * External links are marked so the reader can tell they open in the browser.
  *
  * After sanitizing, the app adds its own marks: each heading gets its anchor (an id derived
@@ -11,15 +13,21 @@
  */
 import DOMPurify from 'dompurify';
 import { sectionIds } from '../../../shared/sections';
+import { ASSET_SRC, assetUrl } from '../../../shared/assets';
 
 export const ARTICLE_LINK = /^doum:\/\/article\/([a-z0-9][a-z0-9-]*)$/;
-const ALLOWED_URI = /^(?:https?:|mailto:|doum:\/\/article\/[a-z0-9][a-z0-9-]*$)/i;
+const ALLOWED_URI = /^(?:https?:|mailto:|doum:\/\/article\/[a-z0-9][a-z0-9-]*$|doum-asset:[0-9a-f]{64}$)/i;
 
 DOMPurify.addHook('afterSanitizeAttributes', (node) => {
   if (node.nodeName === 'A') {
+    // A picture reference is for <img> only.
+    if (node.getAttribute('href')?.startsWith('doum-asset:')) node.removeAttribute('href');
     const href = node.getAttribute('href');
     if (href && !ARTICLE_LINK.test(href)) node.setAttribute('rel', 'noopener noreferrer');
   } else if (node.nodeName === 'IMG') {
+    // The help center's own pictures come from the app itself (same origin, any transport).
+    const picture = ASSET_SRC.exec(node.getAttribute('src') ?? '');
+    if (picture) node.setAttribute('src', assetUrl(picture[1]!));
     node.setAttribute('loading', 'lazy');
     node.setAttribute('decoding', 'async');
     node.setAttribute('referrerpolicy', 'no-referrer');
@@ -95,6 +103,9 @@ function sanitizedFragment(html: string, options: SanitizeOptions): DocumentFrag
     RETURN_DOM_FRAGMENT: true,
     USE_PROFILES: { html: true },
     ALLOWED_URI_REGEXP: ALLOWED_URI,
+    // Not URLs: without this DOMPurify checks their values against ALLOWED_URI and drops them,
+    // and pictures would lose the size that reserves their space.
+    ADD_URI_SAFE_ATTR: ['width', 'height'],
     FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'option', 'iframe', 'frame', 'object', 'embed', 'link', 'meta', 'base', 'dialog', 'template', 'video', 'audio', 'source', 'picture'],
     FORBID_ATTR: ['style', 'id', 'name', 'class', 'target', 'srcset', 'formaction', 'action', 'ping', 'tabindex', 'accesskey', 'contenteditable', 'autofocus'],
     ALLOW_DATA_ATTR: false,

@@ -7,8 +7,11 @@
  *   Electron refuses before it (BrowserWindow, Tray, screen, session, globalShortcut,
  *   powerMonitor, utilityProcess) throw here too;
  * - a BrowserWindow makes a webContents (app 'web-contents-created'), loads file:// URLs only
- *   when the file exists (else 'did-fail-load' and a rejected loadURL), and shows nothing
- *   until it is shown ('ready-to-show' follows the first load of a hidden window);
+ *   when the file exists, and URLs of a custom scheme only through the handler the app gave
+ *   protocol.handle, when it answers 2xx (else 'did-fail-load' and a rejected loadURL), and
+ *   shows nothing until it is shown ('ready-to-show' follows the first load of a hidden window);
+ * - protocol.registerSchemesAsPrivileged works only before 'ready', protocol.handle only after
+ *   it, one handler per scheme; the test can fetch any URL through the handlers;
  * - ipcMain.handle allows one handler per channel; an invoke passes a structured clone of the
  *   arguments and of the result, with an event whose senderFrame the test picks;
  * - Menu.buildFromTemplate validates its template as Electron does and drops extra separators;
@@ -279,6 +282,58 @@ async function exitProcess(code: number): Promise<void> {
   process.exit(code);
 }
 
+// -- protocols -------------------------------------------------------------------------------
+
+type ProtocolHandler = (request: Request) => Response | Promise<Response>;
+
+class FakeProtocol {
+  private readonly privileged = new Map<string, Record<string, boolean>>();
+  private readonly handlers = new Map<string, ProtocolHandler>();
+
+  registerSchemesAsPrivileged(schemes: Array<{ scheme: string; privileges?: Record<string, boolean> }>): void {
+    if (app.isReady()) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
+    call('protocol.registerSchemesAsPrivileged', schemes);
+    for (const { scheme, privileges } of schemes) this.privileged.set(scheme, { ...privileges });
+  }
+
+  handle(scheme: string, handler: ProtocolHandler): void {
+    if (!app.isReady()) throw notReady('protocol.handle');
+    if (this.handlers.has(scheme)) throw new Error(`Failed to register protocol: ${scheme}`);
+    call('protocol.handle', scheme);
+    this.handlers.set(scheme, handler);
+  }
+
+  unhandle(scheme: string): void {
+    this.handlers.delete(scheme);
+  }
+
+  isProtocolHandled(scheme: string): boolean {
+    return this.handlers.has(scheme);
+  }
+
+  privilegesOf(scheme: string): Record<string, boolean> | null {
+    return this.privileged.get(scheme) ?? null;
+  }
+
+  /** Whether a URL is served by a handler of the app (null: not a scheme the app handles). */
+  handles(url: string): boolean {
+    return this.handlers.has(new URL(url).protocol.slice(0, -1));
+  }
+
+  /** A request through the app's handler, as the renderer's loads go. */
+  async fetch(url: string): Promise<{ status: number; contentType: string | null; body: Buffer }> {
+    const scheme = new URL(url).protocol.slice(0, -1);
+    const handler = this.handlers.get(scheme);
+    if (!handler) throw new Error(`net::ERR_UNKNOWN_URL_SCHEME (${scheme}: has no handler)`);
+    // Chromium gives a custom scheme real URLs (host, path) only when it is registered standard.
+    if (!this.privileged.get(scheme)?.standard) throw new Error(`${scheme}: is not registered as a standard scheme; its URLs have no host or path`);
+    const response = await handler(new Request(url));
+    return { status: response.status, contentType: response.headers.get('content-type'), body: Buffer.from(await response.arrayBuffer()) };
+  }
+}
+
+const protocol = new FakeProtocol();
+
 // -- web contents and windows ----------------------------------------------------------------
 
 class FakeWebFrameMain {
@@ -298,7 +353,9 @@ class FakeWebFrameMain {
 
   get origin(): string {
     const url = new URL(this.url);
-    return url.protocol === 'file:' ? 'file://' : url.origin;
+    if (url.protocol === 'file:') return 'file://';
+    // Node gives custom schemes the origin "null"; Chromium gives a standard one its own.
+    return url.origin === 'null' ? `${url.protocol}//${url.host}` : url.origin;
   }
 
   get top(): FakeWebFrameMain {
@@ -365,13 +422,13 @@ class FakeWebContents extends EventEmitter {
     this.url = url;
     this.loaded = false;
     return new Promise((resolve, reject) => {
-      setImmediate(() => {
+      setImmediate(async () => {
         if (this.destroyed) return;
         this.emit('did-start-loading');
-        const parsed = new URL(url);
-        const missing = parsed.protocol === 'file:' && !existsSync(fileURLToPath(`${parsed.protocol}//${parsed.host}${parsed.pathname}`));
-        if (missing) {
-          const description = 'ERR_FILE_NOT_FOUND';
+        const failure = await this.loadFailure(url);
+        if (this.destroyed) return;
+        if (failure) {
+          const description = failure;
           report({ kind: 'window-load-failed', windowId: this.windowId, url, errorDescription: description });
           this.emit('did-fail-load', electronEvent(), -6, description, url, true);
           reject(new Error(`${description} (-6) loading '${url}'`));
@@ -384,6 +441,21 @@ class FakeWebContents extends EventEmitter {
         resolve();
       });
     });
+  }
+
+  /** Why a page cannot load: a missing file, or a custom scheme's handler that fails or answers no page. */
+  private async loadFailure(url: string): Promise<string | null> {
+    const parsed = new URL(url);
+    if (parsed.protocol === 'file:') return existsSync(fileURLToPath(`${parsed.protocol}//${parsed.host}${parsed.pathname}`)) ? null : 'ERR_FILE_NOT_FOUND';
+    if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return null;
+    if (!protocol.handles(url)) return 'ERR_UNKNOWN_URL_SCHEME';
+    try {
+      const { status, contentType } = await protocol.fetch(url);
+      if (status < 200 || status > 299) return `ERR_HTTP_RESPONSE_CODE_FAILURE (${status})`;
+      return contentType?.startsWith('text/html') ? null : `ERR_INVALID_RESPONSE (${contentType ?? 'no type'})`;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
   }
 
   reload(): void {
@@ -1055,6 +1127,7 @@ const implemented: Record<string, unknown> = {
     },
   },
   Notification: FakeNotification,
+  protocol,
   utilityProcess,
   autoUpdater: new FakeAutoUpdater(),
   crashReporter: { start: (options: unknown) => call('crashReporter.start', options) },
@@ -1073,7 +1146,7 @@ const implemented: Record<string, unknown> = {
 /** Electron's main-process exports this fake leaves out: touching one is a finding, not a crash to puzzle over. */
 const NOT_IMPLEMENTED = new Set([
   'BaseWindow', 'BrowserView', 'clipboard', 'contentTracing', 'desktopCapturer', 'inAppPurchase', 'MessageChannelMain',
-  'netLog', 'powerSaveBlocker', 'protocol', 'pushNotifications', 'safeStorage', 'ShareMenu', 'systemPreferences', 'TouchBar', 'View',
+  'netLog', 'powerSaveBlocker', 'pushNotifications', 'safeStorage', 'ShareMenu', 'systemPreferences', 'TouchBar', 'View',
   'WebContentsView', 'webFrameMain', 'ImageView',
 ]);
 
@@ -1125,6 +1198,10 @@ async function run(command: FakeElectronCommand): Promise<unknown> {
       return { prevented: mainWindow().webContents.tryNavigate(command.url) };
     case 'request-permission':
       return { granted: await defaultSession.request(mainWindow().webContents, command.permission) };
+    case 'fetch': {
+      const { status, contentType, body } = await protocol.fetch(command.url);
+      return { status, contentType, privileges: protocol.privilegesOf(new URL(command.url).protocol.slice(0, -1)), body: body.toString('base64') };
+    }
   }
 }
 

@@ -93,7 +93,18 @@ export type FakeElectronCommand =
   /** The page of the main window tries to navigate its top frame; replies whether it was prevented. */
   | { type: 'will-navigate'; url: string }
   /** The page asks for a permission; replies whether it was granted. */
-  | { type: 'request-permission'; permission: string };
+  | { type: 'request-permission'; permission: string }
+  /** The page loads a URL of a scheme the app handles (protocol.handle); replies with the answer. */
+  | { type: 'fetch'; url: string };
+
+/** The reply to a 'fetch' command: the handler's answer, and the privileges its scheme was registered with. */
+export interface FetchReply {
+  status: number;
+  contentType: string | null;
+  privileges: Record<string, boolean> | null;
+  /** The body, base64. */
+  body: string;
+}
 
 export type FakeElectronMessage = { type: 'event'; event: FakeElectronEvent } | { type: 'reply'; id: number; ok: true; value: unknown } | { type: 'reply'; id: number; ok: false; error: string };
 

@@ -122,6 +122,15 @@ export function SyncPanel() {
               </dd>
             </div>
           )}
+          {status && (
+            <div>
+              <dt>{t('settings.storage')}</dt>
+              <dd className="sync-storage">
+                {t('settings.storageUsed', { size: formatBytes(status.storage.totalBytes, language) })}
+                <span className="muted"> · {t('settings.storagePictures', { count: status.storage.pictures, size: formatBytes(status.storage.pictureBytes, language) })}</span>
+              </dd>
+            </div>
+          )}
         </dl>
         <div className="sync-actions">
           {busy ? (

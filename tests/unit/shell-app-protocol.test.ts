@@ -1,0 +1,72 @@
+/**
+ * The app's own scheme (doum-app://app/): the renderer's files and the help center's pictures,
+ * nothing outside the renderer folder, nothing of another host; and the window's navigation
+ * guard treats exactly that origin as the app.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { APP_ENTRY_URL, serveAppRequest, type AppProtocolDeps } from '../../electron/main/app-protocol';
+import { isAppUrl, navigationDecision } from '../../electron/main/security-policy';
+import { pngBytes } from '../support/pictures';
+import { removeTempDirs, tempDir } from '../support/temp';
+
+const PICTURE = pngBytes(4, 4);
+const SHA = 'a'.repeat(64);
+let deps: AppProtocolDeps;
+
+beforeAll(() => {
+  const root = tempDir();
+  const rendererDir = join(root, 'renderer');
+  mkdirSync(join(rendererDir, 'assets'), { recursive: true });
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Doum</title>');
+  writeFileSync(join(rendererDir, 'assets', 'index-abc.js'), 'console.log(1)');
+  writeFileSync(join(root, 'secret.txt'), 'secret');
+  deps = { rendererDir, asset: (sha) => (sha === SHA ? { type: 'image/png', data: PICTURE } : null) };
+});
+afterAll(removeTempDirs);
+
+const get = (url: string, method = 'GET') => serveAppRequest({ url, method }, deps);
+
+describe('the doum-app: scheme', () => {
+  it('serves the renderer’s files with their types', async () => {
+    const page = get(APP_ENTRY_URL);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await page.text()).toContain('<title>Doum</title>');
+    expect(get('doum-app://app/').status).toBe(200);
+    expect(get('doum-app://app/assets/index-abc.js').headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+  });
+
+  it('serves pictures by sha256 from the store, and 404 for one it does not hold', async () => {
+    const picture = get(`doum-app://app/assets/${SHA}`);
+    expect(picture.status).toBe(200);
+    expect(picture.headers.get('content-type')).toBe('image/png');
+    expect(picture.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(Buffer.from(await picture.arrayBuffer())).toEqual(PICTURE);
+    expect(get(`doum-app://app/assets/${'b'.repeat(64)}`).status).toBe(404);
+  });
+
+  it('refuses paths out of the renderer folder, other hosts, and other methods', () => {
+    for (const url of ['doum-app://app/..%2fsecret.txt', 'doum-app://app/assets/..%2f..%2fsecret.txt', 'doum-app://app/..%5csecret.txt']) {
+      expect(get(url).status, url).toBe(403);
+    }
+    // The URL parser already takes these ".." away: they name files inside, which do not exist.
+    expect(get('doum-app://app/../secret.txt').status).toBe(404);
+    expect(get('doum-app://app/%2e%2e/secret.txt').status).toBe(404);
+    expect(get('doum-app://other/index.html').status).toBe(404);
+    expect(get('file:///etc/passwd').status).toBe(404);
+    expect(get(APP_ENTRY_URL, 'POST').status).toBe(405);
+  });
+
+  it('is the app for the navigation guard: its own host only, and never other custom schemes', () => {
+    const origin = { entryUrl: APP_ENTRY_URL };
+    expect(isAppUrl('doum-app://app/index.html#/article/x', origin)).toBe(true);
+    expect(isAppUrl('doum-app://evil/index.html', origin)).toBe(false);
+    // Node's URL gives every custom scheme the origin "null": the guard must not compare those.
+    expect(isAppUrl('doum://settings', origin)).toBe(false);
+    expect(isAppUrl('evil-scheme://app/index.html', origin)).toBe(false);
+    expect(navigationDecision('doum://article/x', origin)).toBe('app-link');
+    expect(navigationDecision('file:///etc/passwd', origin)).toBe('deny');
+  });
+});
