@@ -203,7 +203,7 @@ export function wildZendeskData(host = 'https://help.example.com'): ZendeskData 
     article(5001, 'en-us', 30, 'Fly your first drone',
       '<p>Read <a href="/hc/en-us/articles/5002-Batteries">battery care</a> first, then <a href="/hc/en-us/articles/203660196-Legacy">the old guide</a>' +
         ' or ask in <a href="/hc/en-us/community/posts/360001">the community</a>. Never <a href="https://help.example.com/hc/en/articles/5003">in the rain</a>.</p>' +
-        '<p><img src="//static.zdassets.com/hc/assets/default_avatar.png" alt="Zendesk"> <img src="/hc/article_attachments/77/takeoff.png" alt="Take-off"></p>' +
+        '<p><img src="//static.zdassets.invalid/hc/assets/default_avatar.png" alt="Zendesk"> <img src="/hc/article_attachments/77/takeoff.png" alt="Take-off"></p>' +
         '<p><iframe src="//www.youtube.com/embed/Xy12_ab?rel=0" width="560" height="315" frameborder="0" allowfullscreen></iframe></p>' +
         '<p><iframe src="https://player.vimeo.com/video/4242" title="Pre-flight checklist"></iframe></p>', ['platform:ios']),
     article(5002, 'en-us', 404, 'Battery care', '<p>Charge the battery before each flight.</p>'),

@@ -13,6 +13,7 @@ import { countByLocale, countContent } from '../../shared/counts';
 import { openHelpCenter, type HelpCenter } from '../../electron/core/help-center';
 import { dataFilesForContentDb } from '../../electron/core/paths';
 import { SyncError } from '../../electron/core/errors';
+import { FolderFeedSource } from '../../electron/core/sync/feed-source';
 import { httpGet } from '../../electron/core/sync/http';
 import type { TestArticle } from '../support/content';
 import { buildTestFeed, fastRetry } from '../support/sync-fixtures';
@@ -49,10 +50,10 @@ let contentDb: string;
 let feedDir: string;
 let contentDir: string;
 
-function open(db: string, bundled: string): Promise<HelpCenter> {
+function open(db: string): Promise<HelpCenter> {
   return openHelpCenter({
     files: dataFilesForContentDb(db),
-    bundledFeedDir: bundled,
+    bundledFeedDir: feedDir,
     hostOs: 'windows',
     version: '0.0.0-test',
     systemLocale: 'ko-KR',
@@ -67,7 +68,12 @@ beforeAll(async () => {
   feedDir = join(root, 'feed');
   buildTestFeed(contentDir, feedDir, ARTICLES);
   contentDb = join(tempDir(), 'content.db');
-  center = await open(contentDb, feedDir);
+  // Synced as a feed of its own, not as the bundled copy: the CLI (`doum stats`) would bring a
+  // bundled-only store up to the repository's bundled sample when that one has a newer revision.
+  const first = await open(contentDb);
+  await first.sync.sync(new FolderFeedSource(feedDir));
+  first.close();
+  center = await open(contentDb);
 });
 
 afterAll(() => {
@@ -155,10 +161,10 @@ describe('history', () => {
     // A sync renames the article: the history shows the new title.
     const renamed = ARTICLES.map((a) => (a.id === 'reset-password' ? { ...a, title: '비밀번호를 다시 정하기' } : a));
     buildTestFeed(contentDir, feedDir, renamed);
-    await center.service.syncNow();
+    await center.sync.sync(new FolderFeedSource(feedDir));
     expect((await center.service.listHistory()).find((h) => h.articleId === 'reset-password')?.title).toBe('비밀번호를 다시 정하기');
     buildTestFeed(contentDir, feedDir, ARTICLES);
-    await center.service.syncNow();
+    await center.sync.sync(new FolderFeedSource(feedDir));
   });
 });
 

@@ -46,8 +46,8 @@ describe('pictures of a Zendesk help center', () => {
     expect(report.missingPictures).toBeUndefined();
     expect(server.requests.filter((r) => r === SCREEN_PATH)).toHaveLength(1);
     const body = local.store.getArticle('zd-ko-1003')!.bodyHtml;
-    expect(body).toContain(`<img src="doum-asset:${sha(SCREEN)}" alt="차단 목록 화면" width="64" height="48" loading="lazy">`);
-    expect(body).toContain(`<img src="doum-asset:${sha(ICON)}" alt="아이콘" width="8" height="8" loading="lazy">`);
+    expect(body).toContain(`<img src="doum-asset:${sha(SCREEN)}" alt="차단 목록 화면" width="64" height="48" loading="lazy"`);
+    expect(body).toContain(`<img src="doum-asset:${sha(ICON)}" alt="아이콘" width="8" height="8" loading="lazy"`);
     expect(body).not.toMatch(/article_attachments|onerror/);
     expect(local.store.getAsset(sha(SCREEN))?.data).toEqual(SCREEN);
     expect(report.bytesDownloaded).toBeGreaterThan(SCREEN.length + ICON.length);

@@ -101,7 +101,7 @@ export function zendeskBodyHtml(body: string, context: ZendeskBodyContext): stri
     allowedTags: false,
     allowedAttributes: false,
     // No scheme is refused here; sanitizeArticleHtml does that afterwards.
-    allowedSchemes: ['https', 'http', 'mailto', 'tel', 'ftp', 'data', 'javascript', 'article'],
+    allowedSchemes: ['https', 'http', 'mailto', 'tel', 'ftp', 'data', 'javascript', 'article', 'doum-asset'],
     allowProtocolRelative: true,
     // Nothing is let through here that sanitizeArticleHtml would not then judge (it drops <script> and <style>).
     allowVulnerableTags: true,
