@@ -14,7 +14,7 @@ import { UsageError } from './usage';
 
 export const USAGE = `usage: doum <command> [options]
 
-  feed build <content-dir> --out <feed-dir> [--sign-key <file>] [--json]
+  feed build <content-dir> --out <feed-dir> [--sign-key <file>] [--valid-days <n>] [--json]
   feed keygen --out <dir>
   sync [--feed <url|dir>] [--db <file>] [--json]
   search <query...> [--db <file>] [--platform <p>] [--only-platform <p>] [--category <c>]
@@ -26,6 +26,7 @@ export const USAGE = `usage: doum <command> [options]
 const OPTIONS = {
   out: { type: 'string' },
   'sign-key': { type: 'string' },
+  'valid-days': { type: 'string' },
   feed: { type: 'string' },
   db: { type: 'string' },
   platform: { type: 'string' },

@@ -37,8 +37,14 @@ export interface FeedWriteOptions {
   signKeyFile?: string;
   /** Deltas kept in the manifest (older ones are dropped with their files). */
   maxDeltas?: number;
+  /** Days a signed client trusts this manifest (its expiresAt); default DEFAULT_VALID_DAYS. */
+  validDays?: number;
   now?: Date;
 }
+
+/** A feed rebuilt (or re-signed) at least this often keeps its clients syncing. */
+export const DEFAULT_VALID_DAYS = 30;
+const DAY_MS = 86_400_000;
 
 export interface FeedBuildOptions extends FeedWriteOptions {
   contentDir: string;
@@ -144,6 +150,9 @@ export function writeFeedRevision(content: ContentSet, options: FeedWriteOptions
   const now = options.now ?? new Date();
   const signingKey = readSigningKey(options.signKeyFile);
   const previous = readPreviousFeed(outDir);
+  const validDays = options.validDays ?? DEFAULT_VALID_DAYS;
+  if (!Number.isInteger(validDays) || validDays < 1 || validDays > 3650) throw new FeedBuildError(`--valid-days must be a whole number of days from 1 to 3650, not ${validDays}`);
+  const expiresAt = new Date(now.getTime() + validDays * DAY_MS).toISOString();
 
   const changes = previous ? diff(previous.snapshot.articles, content.articles) : { upserts: content.articles, deletes: [], added: content.articles.length };
   const unchanged =
@@ -154,10 +163,16 @@ export function writeFeedRevision(content: ContentSet, options: FeedWriteOptions
 
   if (unchanged) {
     const signed = signingKey !== null;
-    if (signingKey) writeAtomically(join(outDir, SIGNATURE_FILE), Buffer.from(signBytes(readFileSync(join(outDir, MANIFEST_FILE)), signingKey)));
+    // Same revision, same content: only the manifest's expiry moves on, and its signature.
+    if (signingKey) {
+      const renewed = encode({ ...previous.manifest, expiresAt });
+      writeAtomically(join(outDir, SIGNATURE_FILE), Buffer.from(signBytes(renewed, signingKey)));
+      writeAtomically(join(outDir, MANIFEST_FILE), renewed);
+    }
     return { revision: previous.manifest.revision, unchanged: true, articles: content.articles.length, added: 0, updated: 0, deleted: 0, deltas: previous.manifest.deltas.length, signed };
   }
 
+  // No going back: a revision is only ever written above the one already in the folder.
   const revision = (previous?.manifest.revision ?? 0) + 1;
   const generatedAt = now.toISOString();
   const snapshot: FeedSnapshot = { format: FEED_FORMAT, kind: 'snapshot', revision, generatedAt, articles: content.articles, categories: content.categories };
@@ -179,6 +194,7 @@ export function writeFeedRevision(content: ContentSet, options: FeedWriteOptions
     locales: [...new Set(content.articles.map((a) => a.locale))].sort(),
     snapshot: { url: snapshotPath(revision), sha256: sha256Hex(pending[0]!.bytes), bytes: pending[0]!.bytes.length, articles: content.articles.length },
     deltas,
+    expiresAt,
   };
   const manifestBytes = encode(manifest);
 
