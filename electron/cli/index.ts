@@ -8,9 +8,10 @@ import { errorMessage } from '../core/errors';
 import { feedCommand } from './commands/feed';
 import { previewCommand } from './commands/preview';
 import { searchCommand } from './commands/search';
+import { settingsCommand } from './commands/settings';
 import { showCommand, statsCommand } from './commands/show';
 import { syncCommand } from './commands/sync';
-import { UsageError } from './usage';
+import { printable, UsageError } from './usage';
 
 export const USAGE = `usage: doum <command> [options]
 
@@ -21,7 +22,8 @@ export const USAGE = `usage: doum <command> [options]
          [--service <s>] [--locale <l>] [--sort relevance|recent] [--limit <n>] [--json] [--stdin]
   show <id> [--db <file>] [--json]
   stats [--db <file>] [--json]
-  preview [--feed <url|dir>] [--db <file>] [--port <n>] [--os macos|windows|linux]`;
+  preview [--feed <url|dir>] [--db <file>] [--port <n>] [--os macos|windows|linux]
+  settings [get [<key>] | set <key> <value>] [--db <file>] [--json]`;
 
 const OPTIONS = {
   out: { type: 'string' },
@@ -75,6 +77,8 @@ export async function main(argv: string[]): Promise<number> {
       return statsCommand(rest, values);
     case 'preview':
       return previewCommand(rest, values);
+    case 'settings':
+      return settingsCommand(rest, values);
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
@@ -90,7 +94,7 @@ if (require.main === module) {
         process.stderr.write(`doum: ${error.message}\n${USAGE}\n`);
         process.exitCode = 2;
       } else {
-        process.stderr.write(`doum: ${errorMessage(error).split('\n').join('\n  ')}\n`);
+        process.stderr.write(`doum: ${printable(errorMessage(error)).split('\n').join('\n  ')}\n`);
         process.exitCode = 1;
       }
     },

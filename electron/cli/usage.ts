@@ -15,6 +15,29 @@ export function noMorePositionals(rest: string[], command: string): void {
   if (rest.length > 0) throw new UsageError(`${command} takes no argument "${rest[0]}"`);
 }
 
+/**
+ * Characters a terminal may act on instead of showing: C0 and C1 controls, DEL, and the
+ * bidirectional overrides that reorder what is shown. Line breaks and tabs are kept.
+ */
+const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+const escapeCode = (char: string): string => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/** Text as it may reach a terminal: anything unprintable written as a visible \uXXXX escape. */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, escapeCode);
+}
+
+/** JSON for stdout: JSON.stringify leaves C1 controls and bidi overrides raw; they are escaped too. */
+export function jsonText(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(UNPRINTABLE, escapeCode);
+}
+
 export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  process.stdout.write(`${jsonText(value, 2)}\n`);
+}
+
+/** Writes text for people to stdout, unprintable characters escaped. */
+export function printText(text: string): void {
+  process.stdout.write(printable(text));
 }

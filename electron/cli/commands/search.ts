@@ -5,7 +5,7 @@ import type { SearchQuery, SearchResult, Snippet } from '../../../shared/types';
 import type { HelpCenter } from '../../core/help-center';
 import type { CliOptions } from '../index';
 import { openForCli } from '../context';
-import { UsageError } from '../usage';
+import { jsonText, printJson, printText, UsageError } from '../usage';
 
 function platformOption(value: string | undefined, flag: string): Platform | undefined {
   if (value === undefined) return undefined;
@@ -65,7 +65,7 @@ function printHuman(result: SearchResult): void {
     lines.push(`  ${highlight(hit.snippet, color)}`);
     if (others.length) lines.push(`  다른 플랫폼: ${others.join(', ')}`);
   }
-  process.stdout.write(`${lines.join('\n')}\n`);
+  printText(`${lines.join('\n')}\n`);
 }
 
 /**
@@ -79,7 +79,7 @@ async function searchStdin(center: HelpCenter, options: Omit<SearchQuery, 'text'
     const started = performance.now();
     const result = await center.service.search({ ...options, text: line });
     const tookMs = Math.round((performance.now() - started) * 100) / 100;
-    process.stdout.write(`${JSON.stringify({ ...result, tookMs })}\n`);
+    process.stdout.write(`${jsonText({ ...result, tookMs })}\n`);
   }
 }
 
@@ -96,7 +96,7 @@ export async function searchCommand(rest: string[], values: CliOptions): Promise
       return 0;
     }
     const result = await center.service.search({ ...options, text: rest.join(' ') });
-    if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    if (values.json) printJson(result);
     else printHuman(result);
     return 0;
   } finally {

@@ -51,8 +51,7 @@ export async function syncCommand(rest: string[], values: CliOptions): Promise<n
     };
     let report;
     if (feed) {
-      const settings = center.user.getSettings();
-      report = await center.sync.sync(syncSourceFor(feed), { publicKey: settings.feedPublicKey, onProgress });
+      report = await center.sync.sync(syncSourceFor(feed), { ...center.service.trustedSyncOptions(), onProgress });
       if (!report.notModified) await center.search.rebuild();
     } else {
       center.service.on('syncProgress', onProgress);

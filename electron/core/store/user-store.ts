@@ -93,6 +93,22 @@ function usableCopy(file: string): boolean {
   }
 }
 
+/**
+ * Makes a fresh copy one file: a copy of a WAL database is in WAL mode too, with pages in a
+ * -wal file that a rename of the main file would leave behind.
+ */
+function selfContained(file: string): boolean {
+  let db: Db | undefined;
+  try {
+    db = new Database(file, { fileMustExist: true });
+    return db.pragma('journal_mode = DELETE', { simple: true }) === 'delete';
+  } catch {
+    return false;
+  } finally {
+    db?.close();
+  }
+}
+
 /** Why the user file cannot be used as it is (a StoreError of kind 'corrupt'), or null. */
 function unusable(file: string, backup: string): StoreError | null {
   // A missing or emptied file opens as a new, empty database: only the backup tells that
@@ -175,7 +191,7 @@ export class UserStore {
   private writeBackup(write: () => void): void {
     const temp = this.tempBackup;
     write();
-    if (!usableCopy(temp)) {
+    if (!selfContained(temp) || !usableCopy(temp)) {
       rmSync(temp, { force: true });
       throw new StoreError('failed', this.file, `the backup of ${this.file} did not pass its check`);
     }
