@@ -116,7 +116,7 @@ const locale = string({ pattern: LOCALE_PATTERN, patternName: 'a language tag su
 const relativeOrAbsoluteUrl = string({ min: 1, max: 2048 });
 const sha256 = string({ pattern: SHA256_PATTERN, patternName: 'a lowercase hex sha256' });
 const articleId = string({ min: 1, max: 128, pattern: ARTICLE_ID_PATTERN, patternName: 'an id of a-z, 0-9 and -' });
-const categoryPath = string({ min: 1, max: 200, pattern: /^[^/]+(\/[^/]+)*$/, patternName: 'a category path like "채팅/메시지"' });
+const categoryPath = string({ clean: 'line', min: 1, max: 200, pattern: /^[^/]+(\/[^/]+)*$/, patternName: 'a category path like "채팅/메시지"' });
 
 const fileRef = {
   url: relativeOrAbsoluteUrl,
@@ -141,14 +141,14 @@ export const checkManifest: Check<FeedManifest> = object(
 
 export const checkArticle: Check<FeedArticle> = object({
   id: articleId,
-  title: string({ min: 1, max: 300 }),
-  bodyHtml: string({ max: 1_000_000 }),
-  service: string({ min: 1, max: 100 }),
+  title: string({ clean: 'line', min: 1, max: 300 }),
+  bodyHtml: string({ clean: 'html', max: 1_000_000 }),
+  service: string({ clean: 'line', min: 1, max: 100 }),
   category: categoryPath,
   platform: oneOf(PLATFORMS),
   locale,
   group: nullable(articleId),
-  tags: array(string({ min: 1, max: 60 }), { max: 50 }),
+  tags: array(string({ clean: 'line', min: 1, max: 60 }), { max: 50 }),
   updatedAt: isoDate,
   links: array(articleId, { max: 1000 }),
 });

@@ -1,20 +1,31 @@
 /**
  * Article HTML, sanitized once more in the renderer (defence in depth: the core already
- * stores sanitized HTML). Only plain HTML survives: no scripts, styles, forms, frames, SVG or
- * event handlers, no ids or classes that could clash with the app's own; links are article
- * links (`doum://article/<id>`), http(s) or mailto; images are https or data:image.
- * External links are marked so the reader can tell they open in the browser.
+ * stores sanitized HTML) with the same allow-list as the builder and the sync
+ * (shared/article-html.ts): only its tags and, per tag, its attributes survive, links are
+ * article links (`doum://article/<id>`), http(s) or mailto, and pictures come from the app
+ * itself (`doum-asset:<sha256>` or data:image). External links are marked so the reader can
+ * tell they open in the browser.
  */
 import DOMPurify from 'dompurify';
+import { ARTICLE_ATTRIBUTE_NAMES, ARTICLE_LINK, ARTICLE_TAGS, isAllowedArticleAttribute } from '../../../shared/article-html';
 
-export const ARTICLE_LINK = /^doum:\/\/article\/([a-z0-9][a-z0-9-]*)$/;
-const ALLOWED_URI = /^(?:https?:|mailto:|doum:\/\/article\/[a-z0-9][a-z0-9-]*$)/i;
+export { ARTICLE_LINK };
+
+DOMPurify.addHook('uponSanitizeAttribute', (node, data) => {
+  // The flat ALLOWED_ATTR list lets a name through on any tag; the allow-list is per tag.
+  if (!isAllowedArticleAttribute(node.nodeName.toLowerCase(), data.attrName, data.attrValue)) data.keepAttr = false;
+});
 
 DOMPurify.addHook('afterSanitizeAttributes', (node) => {
   if (node.nodeName === 'A') {
     const href = node.getAttribute('href');
     if (href && !ARTICLE_LINK.test(href)) node.setAttribute('rel', 'noopener noreferrer');
   } else if (node.nodeName === 'IMG') {
+    // A picture whose source did not pass is removed whole, not left as a broken image.
+    if (!node.hasAttribute('src')) {
+      node.remove();
+      return;
+    }
     node.setAttribute('loading', 'lazy');
     node.setAttribute('decoding', 'async');
     node.setAttribute('referrerpolicy', 'no-referrer');
@@ -30,10 +41,9 @@ export interface SanitizeOptions {
 export function sanitizeArticleHtml(html: string, options: SanitizeOptions = {}): string {
   const fragment = DOMPurify.sanitize(html, {
     RETURN_DOM_FRAGMENT: true,
-    USE_PROFILES: { html: true },
-    ALLOWED_URI_REGEXP: ALLOWED_URI,
-    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'option', 'iframe', 'frame', 'object', 'embed', 'link', 'meta', 'base', 'dialog', 'template', 'video', 'audio', 'source', 'picture'],
-    FORBID_ATTR: ['style', 'id', 'name', 'class', 'target', 'srcset', 'formaction', 'action', 'ping', 'tabindex', 'accesskey', 'contenteditable', 'autofocus'],
+    ALLOWED_TAGS: [...ARTICLE_TAGS],
+    ALLOWED_ATTR: [...ARTICLE_ATTRIBUTE_NAMES],
+    ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|doum:\/\/article\/|doum-asset:|data:image\/)/i,
     ALLOW_DATA_ATTR: false,
     ALLOW_ARIA_ATTR: false,
   });
