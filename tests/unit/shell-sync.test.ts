@@ -210,6 +210,7 @@ describe('the desktop HelpApi', () => {
     const sync = { syncNow: async () => REPORT, cancel: () => true, status: async () => ({ ...STATUS, syncing: true }) };
     const api = desktopApi(new Proxy(service, { get: (t, p) => (t as Record<string | symbol, unknown>)[p] ?? (async () => 'service') }) as unknown as HelpService, sync, {
       historyChanged: () => history.push('changed'),
+      confirmSecurityChange: async () => false,
     });
     await expect(api.syncNow()).resolves.toBe(REPORT);
     await expect(api.cancelSync()).resolves.toBe(true);

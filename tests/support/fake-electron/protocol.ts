@@ -48,6 +48,8 @@ export type FakeElectronEvent =
   | { kind: 'utility-exit'; pid: number; code: number }
   | { kind: 'notification'; title: string; body: string }
   | { kind: 'dialog'; title: string; content: string }
+  /** dialog.showMessageBox: it waits for an `answer-message-box` command. */
+  | { kind: 'message-box'; windowId: number | null; message: string; detail: string; buttons: string[]; cancelId: number | null }
   /** The app touched an Electron API this fake does not implement. */
   | { kind: 'unimplemented'; api: string }
   | { kind: 'quit-step'; step: 'before-quit' | 'will-quit' | 'quit'; prevented: boolean }
@@ -93,7 +95,9 @@ export type FakeElectronCommand =
   /** The page of the main window tries to navigate its top frame; replies whether it was prevented. */
   | { type: 'will-navigate'; url: string }
   /** The page asks for a permission; replies whether it was granted. */
-  | { type: 'request-permission'; permission: string };
+  | { type: 'request-permission'; permission: string }
+  /** The person clicks button `response` of the oldest message box still open. */
+  | { type: 'answer-message-box'; response: number };
 
 export type FakeElectronMessage = { type: 'event'; event: FakeElectronEvent } | { type: 'reply'; id: number; ok: true; value: unknown } | { type: 'reply'; id: number; ok: false; error: string };
 
