@@ -240,7 +240,7 @@ export async function httpGetOnce(url: string, options: HttpGetOptions = {}): Pr
 }
 
 function formatSeconds(ms: number): string {
-  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 1000)} s`;
 }
 
 export function statusError(url: string, response: Pick<HttpResponse, 'status' | 'headers'>): SyncError {
