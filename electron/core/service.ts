@@ -340,26 +340,21 @@ export class HelpService implements HelpRequests {
   // -- settings --------------------------------------------------------------------------------
 
   async getSettings(): Promise<Settings> {
-    return this.options.user.getSettings();
+    return this.settingsNow();
   }
 
+  /**
+   * Checks and stores a patch. Settings the administrator's policy fixes are refused. (The
+   * person's confirmation of security changes is asked by the transports that carry the
+   * page's requests: electron/main/desktop-api.ts and the preview.)
+   */
   async setSettings(patch: Partial<Settings>): Promise<Settings> {
-    const checked = { ...patch };
-    if (checked.feedUrl) checked.feedUrl = checkFeedLocation(checked.feedUrl);
-    if (checked.feedPublicKey) {
-      try {
-        publicKeyFromBase64(checked.feedPublicKey);
-      } catch (error) {
-        if (error instanceof KeyError) throw new RequestError('invalid-argument', error.message);
-        throw error;
-      }
+    const locked = securityChanges(this.settingsNow(), patch).filter((key) => this.options.policy?.[key] !== undefined);
+    if (locked.length > 0) {
+      throw new RequestError('refused', `${locked.join(', ')} ${locked.length === 1 ? 'is' : 'are'} set by your administrator's policy and cannot be changed here`);
     }
-    if (checked.updateUrl) {
-      const url = checkFeedLocation(checked.updateUrl);
-      if (!/^https?:/i.test(url)) throw new RequestError('invalid-argument', 'the update URL must be an http:// or https:// URL');
-      checked.updateUrl = url;
-    }
-    const settings = this.options.user.setSettings(checked);
+    this.options.user.setSettings(checkTrustSettings(patch));
+    const settings = this.settingsNow();
     this.events.emit('settingsChanged', settings);
     return settings;
   }
