@@ -24,19 +24,29 @@ test('checks the feed URL as it is typed', async ({ page, preview }) => {
 
   await field.fill('https://help.example.com/feed');
   await expect(page.getByRole('alert')).toHaveCount(0);
+  // A security setting: a confirm step first, and Cancel changes nothing.
   await save.click();
+  const confirm = page.getByRole('alertdialog');
+  await expect(confirm).toContainText('피드 주소는 Doum이 믿을 도움말을 정합니다');
+  await confirm.getByRole('button', { name: '취소' }).click();
+  await expect(confirm).toHaveCount(0);
+  expect((await preview.center.service.getSettings()).feedUrl).toBeNull();
+  await save.click();
+  await confirm.getByRole('button', { name: '바꾸기' }).click();
   await expect(page.getByRole('status').filter({ hasText: '피드 주소를 저장했습니다' })).toBeVisible();
   await expect.poll(async () => (await preview.center.service.getSettings()).feedUrl).toBe('https://help.example.com/feed');
 
   await field.fill('');
   await field.press('Enter');
+  await confirm.getByRole('button', { name: '바꾸기' }).click();
   await expect.poll(async () => (await preview.center.service.getSettings()).feedUrl).toBeNull();
 });
 
 test('syncs now from a feed server with live progress, then finds the new articles', async ({ page, preview, serveFeed }) => {
   const feed = await serveFeed(FEED_ARTICLES);
-  // Hold the snapshot back a moment so the progress can be seen.
-  feed.server.fail('snapshot-1.json', { kind: 'delay', ms: 1200 });
+  // Hold the snapshot back until the progress has been seen (no race with a busy machine).
+  let release = (): void => undefined;
+  feed.server.fail('snapshot-1.json', { kind: 'gate', until: new Promise<void>((resolve) => (release = resolve)) });
   await openApp(page, preview);
   await setFeedUrl(page, feed.url);
 
@@ -46,6 +56,7 @@ test('syncs now from a feed server with live progress, then finds the new articl
   await expect(page.locator('.sync-phase')).toHaveText('도움말을 내려받는 중');
   await expect(page.locator('.sync-amount')).toHaveText(/^0 B \/ [\d.]+ KB$/);
   await expect(page.getByRole('link', { name: /도움말 동기화 상태: 동기화 중/ })).toBeVisible();
+  release();
 
   await expect(page.locator('.notice-success')).toHaveText(/동기화를 마쳤습니다\. 새 도움말 40개/);
   await expect(progress).toHaveCount(0);

@@ -199,4 +199,15 @@ export const en: Record<MessageKey, Message> = {
   'common.cancel': 'Cancel',
   'common.justNow': 'just now',
   'common.error': 'Something went wrong. ({message})',
+
+  // -- trust: locked settings, confirmation of security changes, start-up notices (issue 11)
+  'settings.lockedByAdmin': 'Set by your administrator',
+  'settings.lockedHelp': "This setting is fixed by your administrator's policy and cannot be changed.",
+  'settings.confirmSecurity': 'The feed address decides which help content Doum trusts. Do you really want to change it?',
+  'settings.confirmChange': 'Change',
+  'notice.userDataRestored': 'Your data file was damaged; your bookmarks, history and settings were restored from the backup.',
+  'notice.userDataLost': 'Your data file and its backup were damaged, so bookmarks and history start empty. The feed address and its signing key were kept.',
+  'notice.userDataLostTrust': 'Your data file and its backup were damaged and your settings could not be restored. Doum will not sync until you set the feed address again in Settings.',
+  'notice.readOnly': 'The data folder cannot be written, so Doum opened it read-only: searching and reading work, but bookmarks, settings and syncs cannot be saved.',
+  'notice.dismiss': 'Dismiss',
 };
