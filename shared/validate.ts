@@ -44,12 +44,19 @@ interface StringRules {
 }
 
 const LINE_BREAKS = /[\t\n\r]+/g;
-const LINE_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * Characters a terminal or a page may act on instead of showing: C0 and C1 controls (tab and
+ * line feed aside), DEL, and the bidirectional overrides that reorder text. The CLI escapes
+ * them in what it prints (electron/cli/usage.ts).
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+export const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const HTML_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 /** Text without the control characters a terminal or a page could act on (see StringRules.clean). */
 export function cleanText(text: string, kind: 'line' | 'html'): string {
-  return kind === 'line' ? text.replace(LINE_BREAKS, ' ').replace(LINE_CONTROLS, '') : text.replace(HTML_CONTROLS, '');
+  return kind === 'line' ? text.replace(LINE_BREAKS, ' ').replace(UNPRINTABLE, '') : text.replace(HTML_CONTROLS, '');
 }
 
 export function string(rules: StringRules = {}): Check<string> {

@@ -1,3 +1,5 @@
+import { UNPRINTABLE } from '../../shared/validate';
+
 /** A command line the CLI cannot act on: printed with the usage text, exit code 2. */
 export class UsageError extends Error {
   constructor(message: string) {
@@ -15,11 +17,6 @@ export function noMorePositionals(rest: string[], command: string): void {
   if (rest.length > 0) throw new UsageError(`${command} takes no argument "${rest[0]}"`);
 }
 
-/**
- * Characters a terminal may act on instead of showing: C0 and C1 controls, DEL, and the
- * bidirectional overrides that reorder what is shown. Line breaks and tabs are kept.
- */
-const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 const escapeCode = (char: string): string => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
 

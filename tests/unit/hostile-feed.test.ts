@@ -21,6 +21,7 @@ import { SyncEngine } from '../../electron/core/sync/engine';
 import type { HttpSourceOptions } from '../../electron/core/sync/feed-source';
 import { syncSourceFor, type SyncSource } from '../../electron/core/sync/sources';
 import { parseZendeskLocation } from '../../electron/core/sync/zendesk';
+import { jsonText, printable } from '../../electron/cli/usage';
 import { writeContent } from '../support/content';
 import { startFeedServer, type FeedServer } from '../support/feed-server';
 import { BASE_ARTICLES, buildTestFeed, contentState, fastRetry, openTestStore, type TestStore } from '../support/sync-fixtures';
@@ -386,6 +387,13 @@ describe('clean text', () => {
     expect(stored.category).toBe('친구/[1m차단');
     expect(stored.tags).toEqual(['신고', 'ok x']);
     expect(stored.bodyHtml).toBe('<p>한 줄\n다음 줄[0m</p>');
+  });
+
+  it('the CLI escapes anything unprintable it prints, in text and in JSON', () => {
+    expect(printable('제목\u001b[2J\u009b31m\u202e끝\n다음\t칸')).toBe('제목\\u001b[2J\\u009b31m\\u202e끝\n다음\t칸');
+    const json = jsonText({ title: '\u009b31m\u001b]0;x\u0007' });
+    expect(json).toBe('{"title":"\\u009b31m\\u001b]0;x\\u0007"}');
+    expect(JSON.parse(json)).toEqual({ title: '\u009b31m\u001b]0;x\u0007' });
   });
 
   it('refuses records and manifests with prototype keys', async () => {

@@ -18,7 +18,7 @@ import { copyFileSync, existsSync, renameSync, rmSync, statSync, writeFileSync }
 import { dirname } from 'node:path';
 import { checkSettings, checkSettingsPatch } from '../../../shared/api';
 import type { Bookmark, FeedbackEntry, HistoryEntry, Settings } from '../../../shared/types';
-import { errorMessage, StoreError } from '../errors';
+import { StoreError } from '../errors';
 import { moveAside, openDatabase, type Db, type Migration } from './database';
 import { mergeTrust, readTrustFile, trustFileFor, writeTrustFile, type TrustState } from './trust-file';
 
