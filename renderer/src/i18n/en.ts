@@ -201,6 +201,12 @@ export const en: Record<MessageKey, Message> = {
   'common.error': 'Something went wrong. ({message})',
 
   // -- trust: locked settings, confirmation of security changes, start-up notices (issue 11)
+  'sync.error.rollback': 'The feed sent an older version than one already applied, so nothing was changed. Tell your administrator.',
+  'sync.error.expired': 'The feed’s signature has expired, so nothing was changed. Tell your administrator.',
+  'sync.error.refused': 'The security settings do not allow help content from this address. Check the feed URL and signing key.',
+  'sync.error.too-large': 'A feed file is larger than Doum accepts, so it was not downloaded. Tell your administrator.',
+  'sync.error.read-only': 'The data folder cannot be written, so Doum cannot sync. Searching and reading still work.',
+  'sync.error.untrusted': 'Your settings could not be restored, so syncing is paused. Set the feed URL again in Settings.',
   'settings.lockedByAdmin': 'Set by your administrator',
   'settings.lockedHelp': "This setting is fixed by your administrator's policy and cannot be changed.",
   'settings.confirmSecurity': 'The feed address decides which help content Doum trusts. Do you really want to change it?',
