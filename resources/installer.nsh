@@ -8,7 +8,8 @@
   WriteRegStr SHELL_CONTEXT "Software\Classes\doum" "" "URL:Doum help link"
   WriteRegStr SHELL_CONTEXT "Software\Classes\doum" "URL Protocol" ""
   WriteRegStr SHELL_CONTEXT "Software\Classes\doum\DefaultIcon" "" "$appExe,0"
-  WriteRegStr SHELL_CONTEXT "Software\Classes\doum\shell\open\command" "" '"$appExe" "%1"'
+  ; "--" ends the switches: a crafted link is never read as one (doum://x" --inspect=…).
+  WriteRegStr SHELL_CONTEXT "Software\Classes\doum\shell\open\command" "" '"$appExe" -- "%1"'
 !macroend
 
 !macro customUnInstall

@@ -146,6 +146,18 @@ export const settingsShape = {
 };
 
 export const checkSettings: Check<Settings> = object(settingsShape);
+
+/**
+ * The settings that decide what Doum trusts. Changing one from the page needs the person's
+ * confirmation, shown by the main process; an administrator's policy can fix them.
+ */
+export const SECURITY_SETTINGS = ['feedUrl', 'feedPublicKey', 'updateUrl'] as const satisfies ReadonlyArray<keyof Settings>;
+export type SecuritySetting = (typeof SECURITY_SETTINGS)[number];
+
+/** The security settings a patch would change (same value again is no change). */
+export function securityChanges(current: Settings, patch: Partial<Settings>): SecuritySetting[] {
+  return SECURITY_SETTINGS.filter((key) => key in patch && patch[key] !== undefined && patch[key] !== current[key]);
+}
 export const checkSettingsPatch: Check<Partial<Settings>> = partial(settingsShape);
 
 type ArgsCheck<M extends HelpMethod> = (args: unknown[]) => HelpArgs<M>;

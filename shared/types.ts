@@ -273,7 +273,16 @@ export interface AppInfo {
   /** The system's preferred language (e.g. "ko-KR"). */
   systemLocale: string;
   transport: 'ipc' | 'http';
+  /** Settings an administrator's policy fixes: shown locked ("관리자가 설정함"). */
+  lockedSettings: Array<'feedUrl' | 'feedPublicKey' | 'updateUrl'>;
+  /**
+   * Things the person must be told at start: the user data was restored from its backup, or
+   * lost (with or without the trust settings). Shown once as a notice.
+   */
+  notices: StartupNotice[];
 }
+
+export type StartupNotice = { kind: 'user-data-restored' } | { kind: 'user-data-lost'; trustKept: boolean } | { kind: 'read-only' };
 
 /** Something the app should show: from a deep link, the tray, a shortcut or a second launch. */
 export type NavigateTarget =

@@ -30,6 +30,12 @@ function describe(value: unknown): string {
 }
 
 interface StringRules {
+  /**
+   * Removes control characters before the other rules: 'line' (one-line text: every C0/C1
+   * control, DEL and bidirectional override; tabs and line breaks become spaces), 'html'
+   * (bodies: keeps only tab, line feed and carriage return, which HTML needs).
+   */
+  clean?: 'line' | 'html';
   min?: number;
   max?: number;
   pattern?: RegExp;
@@ -37,9 +43,26 @@ interface StringRules {
   patternName?: string;
 }
 
+const LINE_BREAKS = /[\t\n\r]+/g;
+/**
+ * Characters a terminal or a page may act on instead of showing: C0 and C1 controls (tab and
+ * line feed aside), DEL, and the bidirectional overrides that reorder text. The CLI escapes
+ * them in what it prints (electron/cli/usage.ts).
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+export const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const HTML_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/** Text without the control characters a terminal or a page could act on (see StringRules.clean). */
+export function cleanText(text: string, kind: 'line' | 'html'): string {
+  return kind === 'line' ? text.replace(LINE_BREAKS, ' ').replace(UNPRINTABLE, '') : text.replace(HTML_CONTROLS, '');
+}
+
 export function string(rules: StringRules = {}): Check<string> {
-  return (value, path = '') => {
-    if (typeof value !== 'string') throw new ValidationError(path, 'a string', value);
+  return (input, path = '') => {
+    if (typeof input !== 'string') throw new ValidationError(path, 'a string', input);
+    const value = rules.clean ? cleanText(input, rules.clean) : input;
     if (rules.min !== undefined && value.length < rules.min) {
       throw new ValidationError(path, `at least ${rules.min} characters`, value);
     }
@@ -108,6 +131,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Keys that reach an object's prototype when copied: refused wherever they appear. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 /**
  * An object with exactly these keys (unknown keys are rejected, so a typo in a settings
  * patch or a feed record is reported rather than silently ignored).
@@ -115,6 +141,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 export function object<S extends Shape>(shape: S, options: { allowUnknown?: boolean } = {}): Check<ShapeValue<S>> {
   return (value, path = '') => {
     if (!isPlainObject(value)) throw new ValidationError(path, 'an object', value);
+    for (const key of Object.keys(value)) {
+      if (PROTOTYPE_KEYS.has(key)) throw new ValidationError(join(path, key), 'no field of this name (it would reach the object prototype)', value[key]);
+    }
     if (!options.allowUnknown) {
       for (const key of Object.keys(value)) {
         if (!(key in shape)) throw new ValidationError(join(path, key), 'no such field', value[key]);

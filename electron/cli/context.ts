@@ -8,6 +8,7 @@ import { hostOsFromNodePlatform, type HostOs } from '../../shared/platform';
 import { buildFeed } from '../core/feed/builder';
 import { MANIFEST_FILE } from '../core/feed/format';
 import { openHelpCenter, type HelpCenter } from '../core/help-center';
+import { printable } from './usage';
 import { dataFiles, dataFilesForContentDb, defaultDataDir, type DataFiles } from '../core/paths';
 
 /** The repository root (this file is electron/cli/context.ts). */
@@ -18,7 +19,7 @@ export const RENDERER_DIR = resolve(REPO_ROOT, 'out', 'renderer');
 
 /** Messages for people go to stderr, so stdout stays clean for --json. */
 export function note(message: string): void {
-  process.stderr.write(`${message}\n`);
+  process.stderr.write(`${printable(message)}\n`);
 }
 
 /**
@@ -63,7 +64,16 @@ export async function openForCli(options: CliOpenOptions = {}): Promise<HelpCent
     skipBundledImport: options.skipBundledImport,
     openExternal: async (url) => note(`doum: would open ${url} in the browser`),
   });
-  const { recoveredContent, bundledImportError } = center.startup;
+  const { recoveredContent, recoveredUserData, bundledImportError } = center.startup;
+  if (recoveredUserData?.kind === 'restored') {
+    note(`doum: ${files.user} was unreadable (${recoveredUserData.reason}); it was moved to ${recoveredUserData.movedAsideTo ?? '-'} and your bookmarks, history and settings were restored from the backup`);
+  } else if (recoveredUserData?.kind === 'lost') {
+    note(
+      `doum: ${files.user} was unreadable (${recoveredUserData.reason}) and no backup could be used; bookmarks, history and settings start empty` +
+        (recoveredUserData.trustKept ? ' (the feed, its pinned key and the update URL were kept)' : '; syncing is off until you set the feed again with "doum settings set feedUrl …"'),
+    );
+  }
+  if (center.content.readOnly) note(`doum: the data folder of ${files.content} is read-only; reading and search work, nothing can be saved`);
   if (recoveredContent) {
     note(`doum: ${files.content} was unreadable (${recoveredContent.reason}); it was moved to ${recoveredContent.movedAsideTo} and the help center was restored from the bundled copy`);
   }

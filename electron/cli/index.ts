@@ -10,13 +10,14 @@ import { feedCommand } from './commands/feed';
 import { previewCommand } from './commands/preview';
 import { reportCommand } from './commands/report';
 import { searchCommand } from './commands/search';
+import { settingsCommand } from './commands/settings';
 import { showCommand, statsCommand } from './commands/show';
 import { syncCommand } from './commands/sync';
-import { UsageError } from './usage';
+import { printable, UsageError } from './usage';
 
 export const USAGE = `usage: doum <command> [options]
 
-  feed build <content-dir> --out <feed-dir> [--sign-key <file>] [--precompress] [--json]
+  feed build <content-dir> --out <feed-dir> [--sign-key <file>] [--valid-days <n>] [--precompress] [--json]
   feed keygen --out <dir>
   sync [--feed <url|dir>] [--db <file>] [--json]
   search <query...> [--db <file>] [--platform <p>] [--only-platform <p>] [--category <c>]
@@ -26,12 +27,14 @@ export const USAGE = `usage: doum <command> [options]
   show <id> [--db <file>] [--json]
   stats [--db <file>] [--json]
   preview [--feed <url|dir>] [--db <file>] [--port <n>] [--os macos|windows|linux] [--context <id>]
-  report feedback [--db <file>] [--json]`;
+  report feedback [--db <file>] [--json]
+  settings [get [<key>] | set <key> <value>] [--db <file>] [--json]`;
 
 const OPTIONS = {
   out: { type: 'string' },
   'sign-key': { type: 'string' },
   precompress: { type: 'boolean' },
+  'valid-days': { type: 'string' },
   feed: { type: 'string' },
   db: { type: 'string' },
   platform: { type: 'string' },
@@ -85,6 +88,8 @@ export async function main(argv: string[]): Promise<number> {
       return previewCommand(rest, values);
     case 'report':
       return reportCommand(rest, values);
+    case 'settings':
+      return settingsCommand(rest, values);
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
@@ -100,7 +105,7 @@ if (require.main === module) {
         process.stderr.write(`doum: ${error.message}\n${USAGE}\n`);
         process.exitCode = 2;
       } else {
-        process.stderr.write(`doum: ${errorMessage(error).split('\n').join('\n  ')}\n`);
+        process.stderr.write(`doum: ${printable(errorMessage(error)).split('\n').join('\n  ')}\n`);
         process.exitCode = 1;
       }
     },

@@ -38,6 +38,12 @@ export const SYNC_FAILURES = [
   'cancelled',
   'busy', // another sync holds the lock
   'storage', // the local database could not be written
+  'rollback', // a signed feed older than one already applied (the feed went back in time)
+  'expired', // a signed manifest past its expiresAt, or without one
+  'refused', // a source the trust settings do not allow (Zendesk with a pinned key, plain http)
+  'too-large', // a file over Doum's size cap
+  'read-only', // the data folder cannot be written
+  'untrusted', // the trust settings were lost; a person must set them again
 ] as const;
 export type SyncFailure = (typeof SYNC_FAILURES)[number];
 
@@ -68,9 +74,10 @@ export class StoreError extends Error {
   constructor(
     /**
      * 'corrupt': damaged or not a database (safe to move aside); 'newer-schema': written by
-     * a newer Doum; 'failed': anything else (locked, permissions, disk full).
+     * a newer Doum; 'read-only': the data folder cannot be written (reading still works);
+     * 'lost': the user's data and every copy of it are gone; 'failed': anything else.
      */
-    readonly kind: 'corrupt' | 'newer-schema' | 'failed',
+    readonly kind: 'corrupt' | 'newer-schema' | 'read-only' | 'lost' | 'failed',
     readonly file: string,
     message: string,
     options?: { cause?: unknown },

@@ -8,13 +8,14 @@
  * revision, so the app is usable offline from the first launch.
  */
 import type { HostOs } from '../../shared/platform';
-import type { AppInfo } from '../../shared/types';
+import type { AppInfo, StartupNotice } from '../../shared/types';
+import { defaultPolicyFile, readPolicy } from './policy';
 import { errorMessage, SyncError } from './errors';
 import { buildIndexInThread, type IndexBuilder } from './search/index-builder';
 import { SearchIndex } from './search/search-index';
-import { BUNDLED_SOURCE_ID, HelpService } from './service';
+import { BUNDLED_SOURCE_ID, checkTrustSettings, HelpService } from './service';
 import { ContentStore } from './store/content-store';
-import { UserStore } from './store/user-store';
+import { UserStore, type UserDataRecovery } from './store/user-store';
 import { SyncEngine } from './sync/engine';
 import { FolderFeedSource } from './sync/feed-source';
 import type { SyncSource } from './sync/sources';
@@ -32,12 +33,26 @@ export interface OpenHelpCenterOptions {
   sourceFor?: (location: string) => SyncSource;
   /** Skip importing the bundled feed (the CLI's `sync --feed` brings its own). */
   skipBundledImport?: boolean;
+  /** Open the data files read-only (also chosen by itself when the folder cannot be written). */
+  readOnly?: boolean;
+  /** The administrator's policy file; default: the per-OS place (policy.ts). */
+  policyFile?: string;
+}
+
+/** What the person is told at start about their data (AppInfo.notices; the CLI's stderr). */
+function startupNotices(recovered: UserDataRecovery | null, readOnly: boolean): StartupNotice[] {
+  const notices: StartupNotice[] = [];
+  if (recovered?.kind === 'restored') notices.push({ kind: 'user-data-restored' });
+  if (recovered?.kind === 'lost') notices.push({ kind: 'user-data-lost', trustKept: recovered.trustKept });
+  if (readOnly) notices.push({ kind: 'read-only' });
+  return notices;
 }
 
 export interface StartupReport {
   /** Set when the content file was unreadable and was moved aside. */
   recoveredContent: { movedAsideTo: string; reason: string } | null;
-  recoveredUserData: { movedAsideTo: string; reason: string } | null;
+  /** Set when the user file was unreadable: restored from its backup, or lost. */
+  recoveredUserData: UserDataRecovery | null;
   /** Revision imported from the bundled feed at start-up, if any. */
   importedBundledRevision: number | null;
   /** Why the bundled import failed, if it did (the app still starts). */
@@ -66,12 +81,13 @@ async function importBundled(content: ContentStore, sync: SyncEngine, bundledFee
 
 export async function openHelpCenter(options: OpenHelpCenterOptions): Promise<HelpCenter> {
   const { files } = options;
-  const opened = ContentStore.open(files.content);
+  const policy = readPolicy(options.policyFile ?? defaultPolicyFile(), checkTrustSettings);
+  const opened = ContentStore.open(files.content, { readOnly: options.readOnly });
   const content = opened.store;
   let user: UserStore;
   let recoveredUserData: StartupReport['recoveredUserData'];
   try {
-    const openedUser = UserStore.open(files.user);
+    const openedUser = UserStore.open(files.user, { readOnly: options.readOnly || content.readOnly });
     user = openedUser.store;
     recoveredUserData = openedUser.recovered;
   } catch (error) {
@@ -83,7 +99,7 @@ export async function openHelpCenter(options: OpenHelpCenterOptions): Promise<He
 
   let importedBundledRevision: number | null = null;
   let bundledImportError: string | null = null;
-  if (options.bundledFeedDir && !options.skipBundledImport) {
+  if (options.bundledFeedDir && !options.skipBundledImport && !content.readOnly) {
     try {
       importedBundledRevision = await importBundled(content, sync, options.bundledFeedDir);
     } catch (error) {
@@ -105,6 +121,8 @@ export async function openHelpCenter(options: OpenHelpCenterOptions): Promise<He
     bundledFeedDir: options.bundledFeedDir,
     openExternal: options.openExternal,
     sourceFor: options.sourceFor,
+    policy,
+    notices: startupNotices(recoveredUserData, content.readOnly),
   });
   return {
     service,

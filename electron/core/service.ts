@@ -24,12 +24,17 @@ import type {
   SearchResult,
   Settings,
   Suggestion,
+  StartupNotice,
   SyncReport,
   SyncStatus,
 } from '../../shared/types';
 import { mostSpecificFirst } from '../../shared/contexts';
 import { resolveContext } from './contexts';
+import { securityChanges } from '../../shared/api';
+import { isSecureOrLoopback } from '../../shared/urls';
 import { RequestError, SyncError } from './errors';
+import type { AdminPolicy } from './policy';
+import type { SyncOptions } from './sync/engine';
 import { Emitter } from './events';
 import { KeyError, publicKeyFromBase64 } from './feed/signing';
 import type { SearchIndex } from './search/search-index';
@@ -56,6 +61,10 @@ export interface HelpServiceOptions {
   openExternal: (url: string) => Promise<void>;
   /** Feed location → source; tests and the shell may tune timeouts and retries. */
   sourceFor?: (location: string) => SyncSource;
+  /** The administrator's policy (already checked): these settings are fixed. */
+  policy?: AdminPolicy;
+  /** What the person must be told at start (see AppInfo.notices). */
+  notices?: StartupNotice[];
 }
 
 const RELATED_LIMIT = 5;
@@ -112,7 +121,10 @@ export function checkFeedLocation(location: string): string {
   if (trimmed.toLowerCase().startsWith(ZENDESK_PREFIX)) {
     const url = trimmed.slice(ZENDESK_PREFIX.length).trim();
     if (!/^https?:\/\//i.test(url)) throw new RequestError('invalid-argument', 'write a Zendesk help center as zendesk:https://help.example.com (optionally with /hc/<locale>)');
-    return `${ZENDESK_PREFIX}${checkFeedLocation(url)}`;
+    const checked = checkFeedLocation(url);
+    // Zendesk content is unsigned: https only (plain http only on this machine, for tests).
+    if (!isSecureOrLoopback(new URL(checked))) throw new RequestError('invalid-argument', 'a Zendesk help center must be an https:// address');
+    return `${ZENDESK_PREFIX}${checked}`;
   }
   if (/^https?:\/\//i.test(trimmed)) {
     try {
@@ -126,6 +138,29 @@ export function checkFeedLocation(location: string): string {
   }
   if (/^([a-zA-Z]:[\\/]|\/|\\\\)/.test(trimmed)) return trimmed;
   throw new RequestError('invalid-argument', 'the feed location must be an http:// or https:// URL, or an absolute folder path');
+}
+
+/**
+ * Checks and normalizes the security settings of a patch (or a policy): a feed location, a
+ * usable Ed25519 key, an https update URL (plain http only on this machine, for tests).
+ */
+export function checkTrustSettings<T extends Partial<Pick<Settings, 'feedUrl' | 'feedPublicKey' | 'updateUrl'>>>(patch: T): T {
+  const checked = { ...patch };
+  if (checked.feedUrl) checked.feedUrl = checkFeedLocation(checked.feedUrl);
+  if (checked.feedPublicKey) {
+    try {
+      publicKeyFromBase64(checked.feedPublicKey);
+    } catch (error) {
+      if (error instanceof KeyError) throw new RequestError('invalid-argument', error.message);
+      throw error;
+    }
+  }
+  if (checked.updateUrl) {
+    const url = checkFeedLocation(checked.updateUrl);
+    if (!/^https?:/i.test(url) || !isSecureOrLoopback(new URL(url))) throw new RequestError('invalid-argument', 'the update URL must be an https:// URL');
+    checked.updateUrl = url;
+  }
+  return checked;
 }
 
 export class HelpService implements HelpRequests {
@@ -157,7 +192,8 @@ export class HelpService implements HelpRequests {
 
   async getAppInfo(): Promise<AppInfo> {
     const { hostOs, version, systemLocale, transport } = this.options;
-    return { hostOs, version, systemLocale, transport };
+    const lockedSettings = (Object.keys(this.options.policy ?? {}) as AppInfo['lockedSettings']);
+    return { hostOs, version, systemLocale, transport, lockedSettings, notices: this.options.notices ?? [] };
   }
 
   // -- reading ---------------------------------------------------------------------------------
@@ -276,11 +312,37 @@ export class HelpService implements HelpRequests {
    * `contentUpdated` tells the renderer. A pinned key applies to the configured feed only:
    * the bundled feed ships inside the signed app itself.
    */
+  /**
+   * The trust part of a sync's options: the pinned key, the highest signed revision applied
+   * under it, and remembering the next one. Refuses outright when the trust state was lost.
+   */
+  trustedSyncOptions(settings: Settings = this.settingsNow()): Pick<SyncOptions, 'publicKey' | 'highestSignedRevision' | 'onSignedRevision'> {
+    const { user } = this.options;
+    if (user.trustLost) {
+      throw new SyncError('untrusted', 'your settings could not be recovered (the user data and its backup were unreadable), so Doum cannot tell whether a feed key was pinned; set the feed address — and its key, if it has one — again in Settings, then sync');
+    }
+    const publicKey = settings.feedPublicKey;
+    return {
+      publicKey,
+      highestSignedRevision: publicKey ? user.trust().highestSignedRevision : null,
+      onSignedRevision: (revision) => {
+        if (publicKey && !user.readOnly) user.recordSignedRevision(publicKey, revision);
+      },
+    };
+  }
+
+  /** The person's settings with the administrator's policy over them. */
+  private settingsNow(): Settings {
+    return { ...this.options.user.getSettings(), ...this.options.policy };
+  }
+
   async syncNow(): Promise<SyncReport> {
-    const settings = this.options.user.getSettings();
+    const settings = this.settingsNow();
     const source = this.sourceForSettings(settings);
+    const trust = this.trustedSyncOptions(settings);
     const syncing = this.options.sync.sync(source, {
-      publicKey: settings.feedUrl ? settings.feedPublicKey : null,
+      // The bundled feed ships inside the signed app itself.
+      ...(settings.feedUrl ? trust : {}),
       onProgress: (progress) => {
         // 'done' is sent below, once the search index has caught up too.
         if (progress.phase !== 'done') this.events.emit('syncProgress', progress);
@@ -329,26 +391,21 @@ export class HelpService implements HelpRequests {
   // -- settings --------------------------------------------------------------------------------
 
   async getSettings(): Promise<Settings> {
-    return this.options.user.getSettings();
+    return this.settingsNow();
   }
 
+  /**
+   * Checks and stores a patch. Settings the administrator's policy fixes are refused. (The
+   * person's confirmation of security changes is asked by the transports that carry the
+   * page's requests: electron/main/desktop-api.ts and the preview.)
+   */
   async setSettings(patch: Partial<Settings>): Promise<Settings> {
-    const checked = { ...patch };
-    if (checked.feedUrl) checked.feedUrl = checkFeedLocation(checked.feedUrl);
-    if (checked.feedPublicKey) {
-      try {
-        publicKeyFromBase64(checked.feedPublicKey);
-      } catch (error) {
-        if (error instanceof KeyError) throw new RequestError('invalid-argument', error.message);
-        throw error;
-      }
+    const locked = securityChanges(this.settingsNow(), patch).filter((key) => this.options.policy?.[key] !== undefined);
+    if (locked.length > 0) {
+      throw new RequestError('refused', `${locked.join(', ')} ${locked.length === 1 ? 'is' : 'are'} set by your administrator's policy and cannot be changed here`);
     }
-    if (checked.updateUrl) {
-      const url = checkFeedLocation(checked.updateUrl);
-      if (!/^https?:/i.test(url)) throw new RequestError('invalid-argument', 'the update URL must be an http:// or https:// URL');
-      checked.updateUrl = url;
-    }
-    const settings = this.options.user.setSettings(checked);
+    this.options.user.setSettings(checkTrustSettings(patch));
+    const settings = this.settingsNow();
     this.events.emit('settingsChanged', settings);
     return settings;
   }

@@ -233,7 +233,22 @@ export function listenForLaunchRequests(app: Pick<App, 'on'>, requests: LaunchRe
  * (Info.plist, the NSIS script, the Linux .desktop file); the packaged app repairs that at
  * start. Runs from sources do not register, so a developer's machine is left alone.
  */
-export function registerProtocol(app: Pick<App, 'isDefaultProtocolClient' | 'setAsDefaultProtocolClient'>, isPackaged: boolean, log: Pick<Log, 'warn'>): void {
-  if (!isPackaged || app.isDefaultProtocolClient(PROTOCOL)) return;
+export function registerProtocol(
+  app: Pick<App, 'isDefaultProtocolClient' | 'setAsDefaultProtocolClient'>,
+  isPackaged: boolean,
+  log: Pick<Log, 'warn'>,
+  platform: NodeJS.Platform = process.platform,
+  executable: string = process.execPath,
+): void {
+  if (!isPackaged) return;
+  // Windows starts the handler with a command line: `--` before the link ends the switches,
+  // so a crafted link can never be read as one (`doum://x" --inspect=…`). The installer
+  // (resources/installer.nsh) writes the same command.
+  if (platform === 'win32') {
+    if (app.isDefaultProtocolClient(PROTOCOL, executable, ['--'])) return;
+    if (!app.setAsDefaultProtocolClient(PROTOCOL, executable, ['--'])) log.warn(`could not register Doum as the handler of ${PROTOCOL}:// links`);
+    return;
+  }
+  if (app.isDefaultProtocolClient(PROTOCOL)) return;
   if (!app.setAsDefaultProtocolClient(PROTOCOL)) log.warn(`could not register Doum as the handler of ${PROTOCOL}:// links`);
 }

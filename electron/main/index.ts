@@ -59,7 +59,10 @@ async function start(): Promise<void> {
   });
   const { recoveredContent, recoveredUserData, bundledImportError } = center.startup;
   if (recoveredContent) log.warn(`the content database was unreadable (${recoveredContent.reason}); it was moved to ${recoveredContent.movedAsideTo}`);
-  if (recoveredUserData) log.warn(`the user database was unreadable (${recoveredUserData.reason}); it was moved to ${recoveredUserData.movedAsideTo}`);
+  if (recoveredUserData) {
+    const outcome = recoveredUserData.kind === 'restored' ? 'restored from its backup' : `lost (no usable backup; trust settings ${recoveredUserData.trustKept ? 'kept' : 'lost, syncing stays off until the feed is set again'})`;
+    log.warn(`the user database was unreadable (${recoveredUserData.reason}); it was moved to ${recoveredUserData.movedAsideTo ?? '-'} and ${outcome} — the window tells the person`);
+  }
   if (bundledImportError) log.warn(`the bundled help center could not be imported: ${bundledImportError}`);
   registerAppProtocol(protocol, { rendererDir: rendererDir(), asset: (sha256) => center.service.getAsset(sha256) });
 

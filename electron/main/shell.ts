@@ -7,6 +7,7 @@
 import {
   app,
   BrowserWindow,
+  dialog,
   globalShortcut,
   ipcMain,
   Menu,
@@ -28,7 +29,7 @@ import { stepTextScale, type TextScaleStep } from '../../shared/text-scale';
 import type { NavigateTarget, Settings, SyncReport } from '../../shared/types';
 import type { HelpCenter } from '../core/help-center';
 import { routeHash, registerProtocol, type LaunchRequests } from './deep-links';
-import { desktopApi } from './desktop-api';
+import { desktopApi, type DesktopApiHooks } from './desktop-api';
 import { forwardEvents, registerHelpApi } from './ipc';
 import { defaultAutostartDir, LOGIN_ITEM } from './login-item';
 import type { Log } from './logging';
@@ -159,7 +160,25 @@ export async function startShell(options: ShellOptions): Promise<Shell> {
 
   // -- the renderer's API ----------------------------------------------------------------------
   let refreshTray = (): void => undefined;
-  registerHelpApi(ipcMain, desktopApi(service, sync, { historyChanged: () => refreshTray() }), origin, log);
+  const confirmSecurityChange: DesktopApiHooks['confirmSecurityChange'] = async (changes) => {
+    const words = text();
+    const lines = changes.map(({ key, from, to }) => `${words.settingNames[key]}: ${from ?? words.notSet} → ${to ?? words.notSet}`);
+    log.info(`the page asks to change ${changes.map((c) => c.key).join(', ')}; asking the person`);
+    const options = {
+      type: 'warning' as const,
+      message: words.securityChangeMessage,
+      detail: words.securityChangeDetail(lines),
+      buttons: [words.securityChangeConfirm, words.cancel],
+      defaultId: 1,
+      cancelId: 1,
+      noLink: true,
+    };
+    const parent = window.current;
+    const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
+    log.info(`security setting change ${response === 0 ? 'confirmed' : 'cancelled'} by the person`);
+    return response === 0;
+  };
+  registerHelpApi(ipcMain, desktopApi(service, sync, { historyChanged: () => refreshTray(), confirmSecurityChange }), origin, log);
 
   // -- tray and menu ---------------------------------------------------------------------------
   const tray = new DoumTray(

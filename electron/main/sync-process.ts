@@ -15,7 +15,8 @@ import type { SyncProgress, SyncReport } from '../../shared/types';
 import { toApiError } from '../core/dispatch';
 import type { DataFiles } from '../core/paths';
 import { SearchIndex } from '../core/search/search-index';
-import { HelpService } from '../core/service';
+import { defaultPolicyFile, readPolicy } from '../core/policy';
+import { checkTrustSettings, HelpService } from '../core/service';
 import { ContentStore } from '../core/store/content-store';
 import { UserStore } from '../core/store/user-store';
 import { SyncEngine } from '../core/sync/engine';
@@ -60,6 +61,8 @@ export function startSyncJob(job: SyncJob, post: (message: FromSyncProcess) => v
       transport: 'ipc',
       bundledFeedDir: job.bundledFeedDir,
       openExternal: async () => undefined,
+      // The administrator's policy binds this process too (the feed URL and key it syncs with).
+      policy: readPolicy(defaultPolicyFile(), checkTrustSettings),
     });
     service.on('syncProgress', (progress) => post({ type: 'progress', progress }));
     return service.syncNow();

@@ -47,6 +47,8 @@ export interface BackgroundSyncOptions {
 export class BackgroundSync {
   private current: Promise<SyncReport> | null = null;
   private child: SyncChild | null = null;
+  /** Ends the wait for the running child's answer (a child that does not stop when asked). */
+  private abandon: (() => void) | null = null;
 
   constructor(private readonly options: BackgroundSyncOptions) {}
 
@@ -98,7 +100,11 @@ export class BackgroundSync {
     }
     child.postMessage({ type: 'cancel' });
     setTimeout(() => {
-      if (this.child === child) child.kill();
+      if (this.child !== child) return;
+      // Ended, and no longer waited for: a stuck child never blocks the next sync. (Its commit
+      // is one SQLite transaction and its lock is SQLite's, so ending it loses nothing.)
+      if (this.abandon) this.abandon();
+      else child.kill();
     }, this.options.cancelGraceMs ?? 10_000).unref?.();
     return true;
   }
@@ -140,9 +146,11 @@ export class BackgroundSync {
       const finish = (outcome: () => void): void => {
         if (settled) return;
         settled = true;
+        this.abandon = null;
         child.kill();
         outcome();
       };
+      this.abandon = () => finish(() => reject(new HelpApiError('sync-failed', 'the sync was cancelled; the help center was not changed', 'cancelled')));
       child.onMessage((message) => {
         if (message.type === 'progress') {
           // 'done' is announced once this process has the new index too.

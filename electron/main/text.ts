@@ -46,6 +46,13 @@ export interface ShellText {
   shortcutFallback(wanted: string, used: string): string;
   updateReadyTitle(version: string): string;
   updateReadyBody: string;
+  /** The confirmation of a security setting changed from the page (native dialog). */
+  securityChangeMessage: string;
+  securityChangeDetail(lines: string[]): string;
+  securityChangeConfirm: string;
+  cancel: string;
+  settingNames: Record<'feedUrl' | 'feedPublicKey' | 'updateUrl', string>;
+  notSet: string;
 }
 
 const KO: ShellText = {
@@ -82,6 +89,12 @@ const KO: ShellText = {
   shortcutFallback: (wanted, used) => `${wanted}을(를) 쓸 수 없어 ${used}(으)로 Doum을 엽니다. 설정에서 바꿀 수 있습니다.`,
   updateReadyTitle: (version) => `Doum ${version}이(가) 준비되었습니다`,
   updateReadyBody: 'Doum을 종료하면 새 버전이 설치됩니다.',
+  securityChangeMessage: '보안 설정을 바꾸시겠습니까?',
+  securityChangeDetail: (lines) => `${lines.join('\n')}\n\n직접 바꾼 것이 아니라면 '취소'를 누르세요. 이 설정은 Doum이 어떤 도움말과 업데이트를 믿을지 정합니다.`,
+  securityChangeConfirm: '바꾸기',
+  cancel: '취소',
+  settingNames: { feedUrl: '피드 주소', feedPublicKey: '피드 서명 키', updateUrl: '업데이트 주소' },
+  notSet: '(없음)',
 };
 
 const EN: ShellText = {
@@ -118,6 +131,12 @@ const EN: ShellText = {
   shortcutFallback: (wanted, used) => `${wanted} is not available, so ${used} opens Doum instead. You can change it in Settings.`,
   updateReadyTitle: (version) => `Doum ${version} is ready`,
   updateReadyBody: 'It is installed when you quit Doum.',
+  securityChangeMessage: 'Change a security setting?',
+  securityChangeDetail: (lines) => `${lines.join('\n')}\n\nIf you did not make this change yourself, choose Cancel. These settings decide which help content and updates Doum trusts.`,
+  securityChangeConfirm: 'Change',
+  cancel: 'Cancel',
+  settingNames: { feedUrl: 'Feed address', feedPublicKey: 'Feed signing key', updateUrl: 'Update address' },
+  notSet: '(none)',
 };
 
 export function shellText(language: ShellLanguage): ShellText {

@@ -2,8 +2,8 @@
  * Update checks through electron-updater's generic provider, off unless Settings has an
  * update URL (and only in installed builds; electron-updater is not even loaded otherwise).
  * The URL is the folder holding the latest*.yml files electron-builder writes when a build
- * is made with a generic publish URL (README "Installers"). It must be https — plain http is
- * accepted only for a server on this machine, for testing. Updates download in the
+ * is made with a generic publish URL (README "Installers"). It must be https, even to this
+ * machine: what it serves is installed and run. Updates download in the
  * background and install when Doum quits; the person is told once a version is ready.
  */
 import type { Log } from './logging';
@@ -18,8 +18,6 @@ export interface GenericFeed {
 
 export type UpdateFeedDecision = { feed: GenericFeed } | { off: string };
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 export function updateFeed(updateUrl: string | null, isPackaged: boolean): UpdateFeedDecision {
   if (!updateUrl) return { off: 'no update URL is set' };
   if (!isPackaged) return { off: 'update checks run in installed builds only' };
@@ -30,8 +28,8 @@ export function updateFeed(updateUrl: string | null, isPackaged: boolean): Updat
     return { off: `the update URL "${updateUrl.slice(0, 100)}" is not a URL` };
   }
   if (url.username || url.password) return { off: 'the update URL must not contain a user name or password' };
-  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
-  if (!secure) return { off: 'the update URL must be an https:// URL' };
+  // Checks run in installed builds only, and there an update is code that will run: https only.
+  if (url.protocol !== 'https:') return { off: 'the update URL must be an https:// URL' };
   return { feed: { provider: 'generic', url: url.href } };
 }
 

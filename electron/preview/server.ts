@@ -104,16 +104,24 @@ function cookie(req: IncomingMessage, name: string): string | null {
   }
   return null;
 }
+/** A request body over MAX_BODY_BYTES: answered 413, not with a reset connection. */
+class BodyTooLarge extends Error {}
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolveBody, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) return reject(new BodyTooLarge());
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = false;
     req.on('data', (chunk: Buffer) => {
+      if (over) return;
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        reject(new Error('request body too large'));
-        req.destroy();
+        // Stop keeping it, but let the rest arrive so the 413 reaches the client.
+        over = true;
+        chunks.length = 0;
+        reject(new BodyTooLarge());
         return;
       }
       chunks.push(chunk);
@@ -149,6 +157,10 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       const body = JSON.parse(await readBody(req)) as { args?: unknown };
       args = body.args ?? [];
     } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        res.setHeader('connection', 'close');
+        return sendJson(res, 413, { ok: false, error: { code: 'invalid-argument', message: `the request body is larger than ${MAX_BODY_BYTES} bytes` } });
+      }
       return sendJson(res, 400, { ok: false, error: { code: 'invalid-argument', message: `the request body is not valid JSON (${error instanceof Error ? error.message : String(error)})` } });
     }
     sendJson(res, 200, await dispatch(serviceFor(req), method, args));

@@ -9,17 +9,20 @@
  *   per article (and per link), each its own autocommit transaction — and the ratio.
  *
  * - pictures (./sync-pictures.ts): the same size of help center with 5,000 pictures — full
- *   sync, a delta changing 50 pictures, a no-change sync — time, bytes and peak memory each.
+ *   sync, a delta changing 50 pictures, a no-change sync — time, bytes and peak memory each;
+ * - peak memory of a full import at 20,000 and 100,000 articles, each in a process of its own
+ *   (tests/bench/sync-memory.ts), beside the snapshot and database sizes: the size caps bound it.
  *
- * Options: --articles <n> (default 20000), --runs <n> (default 3; the median is shown).
- * Figures, not pass/fail.
+ * Options: --articles <n> (default 20000), --runs <n> (default 3; the median is shown),
+ * --memory-sizes <n,n> (default 20000,100000; 0 skips). Figures, not pass/fail.
  */
 import { createHash } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { articleKey, checkSnapshot, type FeedManifest } from '../../electron/core/feed/format';
+import { articleKey, checkSnapshot, FEED_LIMITS, type FeedManifest } from '../../electron/core/feed/format';
 import { htmlToText } from '../../electron/core/feed/html-text';
 import { articleLinksIn, sanitizeArticleHtml } from '../../electron/core/feed/sanitize';
 import { openDatabase } from '../../electron/core/store/database';
@@ -31,9 +34,10 @@ import { startFeedServer } from '../support/feed-server';
 import { editArticles, generatedArticles, writeGeneratedFeed } from '../support/generated-feed';
 import { benchSyncPictures } from './sync-pictures';
 
-const { values } = parseArgs({ options: { articles: { type: 'string' }, runs: { type: 'string' } } });
+const { values } = parseArgs({ options: { articles: { type: 'string' }, runs: { type: 'string' }, 'memory-sizes': { type: 'string' } } });
 const ARTICLES = Number(values.articles ?? 20_000);
 const RUNS = Number(values.runs ?? 3);
+const MEMORY_SIZES = (values['memory-sizes'] ?? '20000,100000').split(',').map(Number).filter((n) => n > 0);
 
 interface Row {
   name: string;
@@ -175,7 +179,52 @@ async function main(): Promise<void> {
   await benchSyncPictures({ articles: ARTICLES });
 }
 
-main().catch((error: unknown) => {
+interface MemoryFigures {
+  articles: number;
+  rssBefore: number;
+  peakRss: number;
+  dbBytes: number;
+}
+
+/** Peak memory of one full import per size, each in a fresh process. */
+async function memoryTable(): Promise<void> {
+  if (MEMORY_SIZES.length === 0) return;
+  const rows: string[][] = [];
+  for (const size of MEMORY_SIZES) {
+    const root = mkdtempSync(join(tmpdir(), 'doum-bench-memory-'));
+    try {
+      const feedDir = join(root, 'feed');
+      writeGeneratedFeed(feedDir, generatedArticles(size));
+      const manifest = JSON.parse(readFileSync(join(feedDir, 'manifest.json'), 'utf8')) as FeedManifest;
+      const server = await startFeedServer(feedDir);
+      try {
+        // Asynchronous, so this process's feed server keeps answering the child.
+        const child = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+          const run = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'sync-memory.ts'), '--url', server.url, '--dir', root]);
+          let stdout = '';
+          let stderr = '';
+          run.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+          run.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+          run.on('close', (status) => resolve({ status, stdout, stderr }));
+        });
+        if (child.status !== 0) throw new Error(`the memory run at ${size} articles failed: ${child.stderr}`);
+        const figures = JSON.parse(child.stdout) as MemoryFigures;
+        rows.push([size.toLocaleString('en-US'), mb(manifest.snapshot.bytes ?? 0), mb(figures.dbBytes), mb(figures.rssBefore), mb(figures.peakRss)]);
+      } finally {
+        await server.close();
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }
+  const header = ['articles', 'snapshot', 'database', 'RSS before', 'peak RSS'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const format = (cells: string[]): string => cells.map((c, i) => c.padStart(widths[i]!)).join('   ');
+  process.stdout.write(`\npeak memory of a full import (one process per size; snapshot cap ${mb(FEED_LIMITS.snapshotBytes)})\n`);
+  process.stdout.write(`${format(header)}\n${widths.map((w) => '-'.repeat(w)).join('   ')}\n${rows.map(format).join('\n')}\n`);
+}
+
+main().then(memoryTable).catch((error: unknown) => {
   process.stderr.write(`bench:sync failed: ${error instanceof Error ? error.stack : String(error)}\n`);
   process.exitCode = 1;
 });

@@ -71,6 +71,8 @@ export async function setFeedUrl(page: Page, url: string): Promise<void> {
   const field = page.getByLabel('피드 주소');
   await field.fill(url);
   await page.getByRole('button', { name: '저장' }).click();
+  // The feed decides what Doum trusts: the preview asks once more before it changes.
+  await page.getByRole('alertdialog').getByRole('button', { name: '바꾸기' }).click();
   await expect(page.getByRole('status').filter({ hasText: '피드 주소를 저장했습니다' })).toBeVisible();
 }
 

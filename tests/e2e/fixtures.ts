@@ -2,12 +2,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { removeTempDirs } from '../support/temp';
+import type { AdminPolicy } from '../../electron/core/policy';
 import { startPreview, type RunningPreview } from '../support/preview';
 
-export const test = base.extend<{ preview: RunningPreview }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the object pattern
-  preview: async ({}, use) => {
-    const preview = await startPreview();
+export const test = base.extend<{ preview: RunningPreview; policy: AdminPolicy | null }>({
+  /** An administrator's policy for the preview's help center (test.use({ policy })). */
+  policy: [null, { option: true }],
+  preview: async ({ policy }, use) => {
+    const preview = await startPreview({ policy });
     await use(preview);
     await preview.stop();
     removeTempDirs();

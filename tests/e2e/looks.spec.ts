@@ -77,6 +77,8 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByRole('link', { name: '설정', exact: true }).click();
     await page.getByLabel('피드 주소').fill(feed.url);
     await page.getByRole('button', { name: '저장' }).click();
+    await expectNoA11yViolations(page);
+    await page.getByRole('alertdialog').getByRole('button', { name: '바꾸기' }).click();
     await page.getByRole('button', { name: '지금 동기화' }).click();
     await expect(page.locator('.notice-error')).toContainText('피드를 찾을 수 없습니다');
     await page.getByLabel('피드 주소').fill('not a url');

@@ -1,6 +1,6 @@
 /** Settings and sync, through the UI, persisted through the HelpApi. */
 import type { TestArticle } from '../support/content';
-import { expect, openApp, searchBox, searchFor, setFeedUrl, test, viewTitle } from './app';
+import { expect, expectNoA11yViolations, openApp, searchBox, searchFor, setFeedUrl, test, viewTitle } from './app';
 
 const FEED_ARTICLES: TestArticle[] = Array.from({ length: 40 }, (_, i) => ({
   id: `feed-article-${i}`,
@@ -24,12 +24,21 @@ test('checks the feed URL as it is typed', async ({ page, preview }) => {
 
   await field.fill('https://help.example.com/feed');
   await expect(page.getByRole('alert')).toHaveCount(0);
+  // A security setting: a confirm step first, and Cancel changes nothing.
   await save.click();
+  const confirm = page.getByRole('alertdialog');
+  await expect(confirm).toContainText('피드 주소는 Doum이 믿을 도움말을 정합니다');
+  await confirm.getByRole('button', { name: '취소' }).click();
+  await expect(confirm).toHaveCount(0);
+  expect((await preview.center.service.getSettings()).feedUrl).toBeNull();
+  await save.click();
+  await confirm.getByRole('button', { name: '바꾸기' }).click();
   await expect(page.getByRole('status').filter({ hasText: '피드 주소를 저장했습니다' })).toBeVisible();
   await expect.poll(async () => (await preview.center.service.getSettings()).feedUrl).toBe('https://help.example.com/feed');
 
   await field.fill('');
   await field.press('Enter');
+  await confirm.getByRole('button', { name: '바꾸기' }).click();
   await expect.poll(async () => (await preview.center.service.getSettings()).feedUrl).toBeNull();
 });
 
@@ -156,4 +165,19 @@ test('follows what the shell asks for: navigate events and settings changed else
 
   await service.setSettings({ theme: 'dark' });
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+});
+
+test.describe('with an administrator’s policy', () => {
+  test.use({ policy: { feedUrl: 'https://help.example.com/feed' } });
+
+  test('shows the feed URL locked, "관리자가 설정함", with nothing to save', async ({ page, preview }) => {
+    await openApp(page, preview, { hash: '#/settings' });
+    const field = page.getByLabel('피드 주소');
+    await expect(field).toHaveValue('https://help.example.com/feed');
+    await expect(field).toHaveAttribute('readonly', '');
+    await expect(page.getByText('관리자가 설정함', { exact: true })).toBeVisible();
+    await expect(page.getByText('관리자의 정책으로 정해져 있어 바꿀 수 없습니다', { exact: false })).toBeVisible();
+    await expect(page.getByRole('button', { name: '저장' })).toHaveCount(0);
+    await expectNoA11yViolations(page);
+  });
 });

@@ -3,9 +3,11 @@
  * (bundled sample content imported), and the preview server on 127.0.0.1.
  */
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { HostOs } from '../../shared/platform';
 import { openHelpCenter, type HelpCenter } from '../../electron/core/help-center';
+import type { AdminPolicy } from '../../electron/core/policy';
 import { dataFiles } from '../../electron/core/paths';
 import { startPreviewServer, type PreviewServer } from '../../electron/preview/server';
 import { tempDir } from './temp';
@@ -24,9 +26,13 @@ export interface RunningPreview {
   stop(): Promise<void>;
 }
 
-export async function startPreview(options: { hostOs?: HostOs; bundledFeedDir?: string | null } = {}): Promise<RunningPreview> {
+export async function startPreview(options: { hostOs?: HostOs; bundledFeedDir?: string | null; policy?: AdminPolicy | null } = {}): Promise<RunningPreview> {
   const opened: string[] = [];
+  // Never the machine's own policy file: none, or the one the test gives.
+  const policyFile = join(tempDir('doum-policy-'), 'policy.json');
+  if (options.policy) writeFileSync(policyFile, JSON.stringify(options.policy));
   const center = await openHelpCenter({
+    policyFile,
     files: dataFiles(tempDir('doum-e2e-')),
     bundledFeedDir: options.bundledFeedDir === undefined ? BUNDLED_FEED_DIR : options.bundledFeedDir,
     hostOs: options.hostOs ?? 'windows',

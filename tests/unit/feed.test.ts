@@ -174,6 +174,26 @@ describe('signing', () => {
 });
 
 describe('sanitizing', () => {
+  const asset = `doum-asset:${'a'.repeat(64)}`;
+
+  it('keeps what the one allow-list allows — table spans, a list start, picture sizes, app pictures — on the quick path and the full one', () => {
+    const html = `<ol start="3"><li>셋</li></ol><table><tbody><tr><td colspan="2" rowspan="2">x</td></tr></tbody></table><p><img src="${asset}" alt="설정 화면" width="640" height="400" loading="lazy"></p>`;
+    expect(isCleanArticleHtml(html)).toBe(true);
+    expect(sanitizeArticleHtml(html)).toBe(html);
+    const spaced = html.replace('<ol start="3">', "<OL START='3'>");
+    expect(isCleanArticleHtml(spaced)).toBe(false);
+    // sanitize-html writes the picture self-closed; every attribute is kept.
+    expect(sanitizeArticleHtml(spaced)).toBe(html.replace('loading="lazy">', 'loading="lazy" />'));
+  });
+
+  it('drops pictures from anywhere but the app itself (no remote images, no tracking beacons)', () => {
+    for (const src of ['https://tracker.example.com/p.gif', 'http://x/a.png', 'doum-asset:1234', `${asset}x`]) {
+      const html = `<p>a<img src="${src}" alt="x">b</p>`;
+      expect(isCleanArticleHtml(html), src).toBe(false);
+      expect(sanitizeArticleHtml(html), src).toBe('<p>ab</p>');
+    }
+  });
+
   it('keeps clean builder output as it is, byte for byte as sanitize-html would', () => {
     const { content, feed } = folders();
     buildTestFeed(content, feed, BASE_ARTICLES);

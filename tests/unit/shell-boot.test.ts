@@ -146,6 +146,18 @@ async function expectCleanQuit(app: DoumProcess, expectedStderr: RegExp[]): Prom
   expect(unexpectedStderr(app, expectedStderr)).toEqual([]);
 }
 
+/**
+ * setSettings from the page for a security setting: the main process shows a message box, and
+ * the person clicks `button` (0: change, 1: cancel). Resolves with the call's outcome.
+ */
+async function setSettingsAnswering(app: DoumProcess, patch: Partial<Settings>, button: number): Promise<InvokeOutcome> {
+  const since = app.mark();
+  const outcome = app.invoke('setSettings', [patch]);
+  await app.waitFor('message-box', () => true, { since, what: 'the confirmation of a security setting' });
+  await app.command({ type: 'answer-message-box', response: button });
+  return outcome;
+}
+
 /** A folder feed (doum-feed/1) with `count` generated articles at revision 1. */
 function generatedFeed(count: number): { dir: string; articles: ReturnType<typeof generatedArticles> } {
   const dir = join(tempDir('doum-boot-feed-'), 'feed');
@@ -349,10 +361,25 @@ describe('the built main process on a fake Electron', () => {
     await waitForRendererEvent(app, 'settingsChanged', (settings) => settings.textScale > before, since);
   });
 
+  it('asks the person, in a dialog of its own, before the page changes a security setting; Cancel changes nothing', async () => {
+    const since = app.mark();
+    const cancelled = await setSettingsAnswering(app, { feedUrl: feed.dir, theme: 'light' }, 1);
+    expect(errorCode(cancelled)).toBe('refused');
+    const [box] = app.eventsOf('message-box', since);
+    expect(box).toMatchObject({ windowId: app.eventsOf('window-created')[0]!.windowId, message: EN.securityChangeMessage, buttons: [EN.securityChangeConfirm, EN.cancel], cancelId: 1 });
+    expect(box!.detail).toContain(`${EN.settingNames.feedUrl}: ${EN.notSet} → ${feed.dir}`);
+    const after = valueOf<Settings>(await app.invoke('getSettings', []));
+    expect(after.feedUrl).toBeNull();
+    expect(after.theme).toBe('dark');
+    // Other settings need no confirmation, and neither does a security setting set to what it is.
+    valueOf<Settings>(await app.invoke('setSettings', [{ feedUrl: null, textScale: after.textScale }]));
+    expect(app.eventsOf('message-box', since)).toHaveLength(1);
+  });
+
   it('syncs in a utility process, from Settings, the HelpApi and the tray, and tells the renderer', async () => {
-    // A new feed location in Settings starts a sync by itself.
+    // A new feed location in Settings (confirmed by the person) starts a sync by itself.
     let since = app.mark();
-    const settings = valueOf<Settings>(await app.invoke('setSettings', [{ feedUrl: feed.dir }]));
+    const settings = valueOf<Settings>(await setSettingsAnswering(app, { feedUrl: feed.dir }, 0));
     expect(settings.feedUrl).toBe(feed.dir);
     await waitForRendererEvent(app, 'syncStatus', (status) => !status.syncing && status.revision === 1, since);
     const first = syncEventsSent(app, since);
@@ -520,7 +547,7 @@ describe('the built main process where no utility process can start', () => {
     expect(labels(latestTrayMenu(app))).toEqual(expect.arrayContaining([KO.open, KO.search, KO.syncNow, KO.settings, KO.quit]));
 
     let since = app.mark();
-    valueOf<Settings>(await app.invoke('setSettings', [{ feedUrl: feed.dir }]));
+    valueOf<Settings>(await setSettingsAnswering(app, { feedUrl: feed.dir }, 0));
     await waitForRendererEvent(app, 'syncStatus', (status) => !status.syncing && status.revision === 1, since);
     expect(sentToRenderer(app, 'contentUpdated', since)).toEqual([{ revision: 1 }]);
     expect(sentToRenderer(app, 'syncStatus', since).pop()).toMatchObject({ source: feed.dir, articles: feed.articles.length, lastError: null });
@@ -568,7 +595,7 @@ describe('the built main process as an installed build', () => {
       expect(roles(latestAppMenu(app))).not.toContain('toggledevtools');
       expect(roles(latestAppMenu(app))).not.toContain('reload');
       // An update URL loads electron-updater (against this Electron) and schedules the checks.
-      valueOf<Settings>(await app.invoke('setSettings', [{ updateUrl: 'https://updates.example.com/doum/' }]));
+      valueOf<Settings>(await setSettingsAnswering(app, { updateUrl: 'https://updates.example.com/doum/' }, 0));
       await app.waitForLog(/checking for updates at https:\/\/updates\.example\.com\/doum\/$/);
       await app.command({ type: 'quit' });
       await expectCleanQuit(app, []);

@@ -58,7 +58,7 @@ describe('electron-builder.yml', () => {
     const script = readFileSync(join(ROOT, config.nsis.include), 'utf8');
     expect(script).toContain('!macro customInstall');
     expect(script).toContain('WriteRegStr SHELL_CONTEXT "Software\\Classes\\doum" "URL Protocol" ""');
-    expect(script).toContain(`'"$appExe" "%1"'`);
+    expect(script).toContain(`'"$appExe" -- "%1"'`);
     expect(script).toMatch(/!macro customUnInstall[\s\S]*\$\{ifNot\} \$\{isUpdated\}[\s\S]*DeleteRegKey SHELL_CONTEXT "Software\\Classes\\doum"/);
   });
 

@@ -7,6 +7,8 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import type { App } from 'electron';
 import type { NavigateTarget } from '../../shared/types';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { LaunchRequests, listenForLaunchRequests, MAX_QUERY_LENGTH, parseArgv, parseDeepLink, registerProtocol, routeHash } from '../../electron/main/deep-links';
 import { fakeEvent, recordingLog } from '../support/electron-fakes';
 
@@ -186,6 +188,18 @@ describe('protocol registration', () => {
     const log = recordingLog();
     registerProtocol(fakeApp(false, false), true, log);
     expect(log.lines).toEqual(['warn: could not register Doum as the handler of doum:// links']);
+  });
+
+  it('on Windows passes the link after "--", in the app and in the installer, so a crafted link is never a switch', () => {
+    const registered: unknown[][] = [];
+    const app = { isDefaultProtocolClient: () => false, setAsDefaultProtocolClient: (...args: unknown[]) => (registered.push(args), true) };
+    registerProtocol(app, true, recordingLog(), 'win32', 'C:\\Doum\\Doum.exe');
+    expect(registered).toEqual([['doum', 'C:\\Doum\\Doum.exe', ['--']]]);
+    const nsis = readFileSync(join(__dirname, '..', '..', 'resources', 'installer.nsh'), 'utf8');
+    expect(nsis).toContain(`'"$appExe" -- "%1"'`);
+    const argv = ['C:\\Doum\\Doum.exe', '--', 'doum://article/x" --inspect=9229'];
+    expect(parseArgv(argv, { defaultApp: false }).target).toBeNull();
+    expect(parseArgv(['C:\\Doum\\Doum.exe', '--', 'doum://article/block-friend'], { defaultApp: false }).target).toEqual({ kind: 'article', id: 'block-friend' });
   });
 });
 

@@ -3,6 +3,7 @@
  * navigation and new windows denied except the app's own routes, permissions denied, the
  * IPC sender checked on every call, and openExternal only for checked http(s)/mailto links.
  */
+import { CONTENT_SECURITY_POLICY } from '../../electron/preview/server';
 import { EventEmitter } from 'node:events';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -81,6 +82,12 @@ describe('the content security policy', () => {
       const sourcesOf = directives.get(name) ?? directives.get('default-src');
       expect(sourcesOf, name).toEqual(["'self'"]);
     }
+  });
+
+  it('shows pictures from the app itself only (no remote images, no tracking beacons), in the app and the preview alike', () => {
+    expect(directives.get('img-src')).toEqual(["'self'", 'data:']);
+    expect(CONTENT_SECURITY_POLICY).toContain("img-src 'self' data:;");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/https:/);
   });
 });
 

@@ -68,9 +68,9 @@ describe('update checks', () => {
     expect(updateFeed('https://me:secret@updates.example.com/', true)).toMatchObject({ off: expect.stringContaining('user name') });
   });
 
-  it('use the generic provider for an https URL, or plain http on this machine', () => {
+  it('use the generic provider for an https URL only — in an installed build not even plain http to this machine', () => {
     expect(updateFeed('https://updates.example.com/doum/', true)).toEqual({ feed: { provider: 'generic', url: 'https://updates.example.com/doum/' } });
-    expect(updateFeed('http://127.0.0.1:8080/', true)).toEqual({ feed: { provider: 'generic', url: 'http://127.0.0.1:8080/' } });
+    expect(updateFeed('http://127.0.0.1:8080/', true)).toEqual({ off: 'the update URL must be an https:// URL' });
   });
 
   function harness() {

@@ -191,6 +191,17 @@ describe('the background sync runner', () => {
     expect(sync.cancel()).toBe(false);
   });
 
+  it('does not wait for a cancelled child that never stops: the next sync starts a new one', async () => {
+    const stuck = new FakeChild();
+    const { sync } = runner({ child: stuck });
+    const first = sync.syncNow();
+    sync.cancel();
+    // The child neither answers nor exits, even when ended.
+    await expect(first).rejects.toMatchObject({ code: 'sync-failed', detail: 'cancelled' });
+    expect(stuck.killed).toBeGreaterThan(0);
+    expect(sync.running).toBe(false);
+  });
+
   it('syncs in-process when no utility process can be started', async () => {
     const service = fakeService(async () => ({ ...REPORT, revision: 7 }));
     const { sync } = runner({ child: null, service });
@@ -210,6 +221,7 @@ describe('the desktop HelpApi', () => {
     const sync = { syncNow: async () => REPORT, cancel: () => true, status: async () => ({ ...STATUS, syncing: true }) };
     const api = desktopApi(new Proxy(service, { get: (t, p) => (t as Record<string | symbol, unknown>)[p] ?? (async () => 'service') }) as unknown as HelpService, sync, {
       historyChanged: () => history.push('changed'),
+      confirmSecurityChange: async () => false,
     });
     await expect(api.syncNow()).resolves.toBe(REPORT);
     await expect(api.cancelSync()).resolves.toBe(true);

@@ -15,7 +15,9 @@ function build(rest: string[], values: CliOptions): number {
   if (!contentDir) throw new UsageError('feed build needs a content folder');
   noMorePositionals(extra, 'feed build');
   const outDir = resolve(requireOption(values.out, '--out <feed-dir>', 'feed build'));
-  const report = buildFeed({ contentDir: resolve(contentDir), outDir, signKeyFile: values['sign-key'] && resolve(values['sign-key']), precompress: values.precompress ?? false });
+  const validDays = values['valid-days'] === undefined ? undefined : Number(values['valid-days']);
+  if (validDays !== undefined && !(Number.isInteger(validDays) && validDays >= 1)) throw new UsageError(`--valid-days needs a whole number of days, not "${values['valid-days']}"`);
+  const report = buildFeed({ contentDir: resolve(contentDir), outDir, signKeyFile: values['sign-key'] && resolve(values['sign-key']), validDays, precompress: values.precompress ?? false });
   if (report.precompressed.removed > 0) note(`doum: removed ${report.precompressed.removed} stale precompressed file${report.precompressed.removed === 1 ? '' : 's'} (.gz/.br) that no longer matched the feed`);
   if (values.json) printJson({ ...report, outDir });
   else if (report.unchanged) note(`doum: the content is unchanged; ${outDir} stays at revision ${report.revision}${report.signed ? ' (signature renewed)' : ''}`);

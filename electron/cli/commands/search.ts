@@ -6,7 +6,7 @@ import type { HelpCenter } from '../../core/help-center';
 import type { CliOptions } from '../index';
 import { openForCli } from '../context';
 import { searchContextCommand } from './contexts';
-import { UsageError } from '../usage';
+import { jsonText, printJson, printText, UsageError } from '../usage';
 
 function platformOption(value: string | undefined, flag: string): Platform | undefined {
   if (value === undefined) return undefined;
@@ -66,7 +66,7 @@ function printHuman(result: SearchResult): void {
     lines.push(`  ${highlight(hit.snippet, color)}`);
     if (others.length) lines.push(`  다른 플랫폼: ${others.join(', ')}`);
   }
-  process.stdout.write(`${lines.join('\n')}\n`);
+  printText(`${lines.join('\n')}\n`);
 }
 
 /**
@@ -80,7 +80,7 @@ async function searchStdin(center: HelpCenter, options: Omit<SearchQuery, 'text'
     const started = performance.now();
     const result = await center.service.search({ ...options, text: line });
     const tookMs = Math.round((performance.now() - started) * 100) / 100;
-    process.stdout.write(`${JSON.stringify({ ...result, tookMs })}\n`);
+    process.stdout.write(`${jsonText({ ...result, tookMs })}\n`);
   }
 }
 
@@ -98,7 +98,7 @@ export async function searchCommand(rest: string[], values: CliOptions): Promise
       return 0;
     }
     const result = await center.service.search({ ...options, text: rest.join(' ') });
-    if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    if (values.json) printJson(result);
     else printHuman(result);
     return 0;
   } finally {

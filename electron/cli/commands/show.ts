@@ -4,7 +4,7 @@ import { RequestError } from '../../core/errors';
 import { htmlToText } from '../../core/feed/html-text';
 import type { CliOptions } from '../index';
 import { openForCli } from '../context';
-import { noMorePositionals, printJson, UsageError } from '../usage';
+import { noMorePositionals, printJson, printText, UsageError } from '../usage';
 
 export async function showCommand(rest: string[], values: CliOptions): Promise<number> {
   const [id, ...extra] = rest;
@@ -29,7 +29,7 @@ export async function showCommand(rest: string[], values: CliOptions): Promise<n
     if (article.variants.length > 1) out.push(`variants: ${article.variants.map((v) => `${v.id} (${v.platform})`).join(', ')}`);
     if (article.related.length) out.push(`related: ${article.related.map((r) => r.id).join(', ')}`);
     if (assets.length) out.push(`pictures: ${assets.map((a) => `${a.alt} (${a.type}, ${a.bytes} bytes)`).join(', ')}`);
-    process.stdout.write(`${out.join('\n')}\n`);
+    printText(`${out.join('\n')}\n`);
     return 0;
   } finally {
     center.close();
@@ -62,7 +62,7 @@ export async function statsCommand(rest: string[], values: CliOptions): Promise<
     };
     if (values.json) printJson(result);
     else {
-      process.stdout.write(
+      printText(
         [
           `file:       ${result.file}`,
           `source:     ${result.source ?? '-'}`,

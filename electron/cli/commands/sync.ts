@@ -39,8 +39,7 @@ export function feedLocationArg(value: string): string {
 /** Syncs `--feed` when given, else what the app would (its Settings' feed, or the bundled one). */
 async function run(center: HelpCenter, feed: string | undefined, onProgress: (p: SyncProgress) => void): Promise<SyncReport> {
   if (feed) {
-    const settings = center.user.getSettings();
-    const report = await center.sync.sync(syncSourceFor(feed), { publicKey: settings.feedPublicKey, onProgress });
+    const report = await center.sync.sync(syncSourceFor(feed), { ...center.service.trustedSyncOptions(), onProgress });
     if (!report.notModified) await center.search.rebuild();
     return report;
   }

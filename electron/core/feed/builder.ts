@@ -47,8 +47,14 @@ export interface FeedWriteOptions {
    * servers that serve precompressed files (nginx `gzip_static`, CDNs, object storage).
    */
   precompress?: boolean;
+  /** Days a signed client trusts this manifest (its expiresAt); default DEFAULT_VALID_DAYS. */
+  validDays?: number;
   now?: Date;
 }
+
+/** A feed rebuilt (or re-signed) at least this often keeps its clients syncing. */
+export const DEFAULT_VALID_DAYS = 30;
+const DAY_MS = 86_400_000;
 
 export interface FeedBuildOptions extends FeedWriteOptions {
   contentDir: string;
@@ -186,6 +192,9 @@ export function writeFeedRevision(content: ContentSet, options: FeedWriteOptions
   const contentAssets = new Map((content.assets ?? []).map((a) => [a.sha256, a]));
   checkAssetsComplete(content.articles, contentAssets);
   const assetRecords = [...contentAssets.values()].map(assetRecord).sort((a, b) => (a.sha256 < b.sha256 ? -1 : 1));
+  const validDays = options.validDays ?? DEFAULT_VALID_DAYS;
+  if (!Number.isInteger(validDays) || validDays < 1 || validDays > 3650) throw new FeedBuildError(`--valid-days must be a whole number of days from 1 to 3650, not ${validDays}`);
+  const expiresAt = new Date(now.getTime() + validDays * DAY_MS).toISOString();
 
   const changes = previous ? diff(previous.snapshot.articles, content.articles) : { upserts: content.articles, deletes: [], added: content.articles.length };
   const unchanged =
@@ -197,11 +206,17 @@ export function writeFeedRevision(content: ContentSet, options: FeedWriteOptions
   const precompress = options.precompress ?? false;
   if (unchanged) {
     const signed = signingKey !== null;
-    if (signingKey) writeAtomically(join(outDir, SIGNATURE_FILE), Buffer.from(signBytes(readFileSync(join(outDir, MANIFEST_FILE)), signingKey)));
+    // Same revision, same content: only the manifest's expiry moves on, and its signature.
+    if (signingKey) {
+      const renewed = encode({ ...previous.manifest, expiresAt });
+      writeAtomically(join(outDir, SIGNATURE_FILE), Buffer.from(signBytes(renewed, signingKey)));
+      writeAtomically(join(outDir, MANIFEST_FILE), renewed);
+    }
     const precompressed = updatePrecompressed(outDir, precompress);
     return { revision: previous.manifest.revision, unchanged: true, articles: content.articles.length, added: 0, updated: 0, deleted: 0, deltas: previous.manifest.deltas.length, signed, precompressed, assets: assetRecords.length, assetsWritten: 0 };
   }
 
+  // No going back: a revision is only ever written above the one already in the folder.
   const revision = (previous?.manifest.revision ?? 0) + 1;
   const generatedAt = now.toISOString();
   const snapshot: FeedSnapshot = { format: FEED_FORMAT, kind: 'snapshot', revision, generatedAt, articles: content.articles, categories: content.categories, assets: assetRecords };
@@ -225,6 +240,7 @@ export function writeFeedRevision(content: ContentSet, options: FeedWriteOptions
     locales: [...new Set(content.articles.map((a) => a.locale))].sort(),
     snapshot: { url: snapshotPath(revision), sha256: sha256Hex(pending[0]!.bytes), bytes: pending[0]!.bytes.length, articles: content.articles.length },
     deltas,
+    expiresAt,
   };
   const manifestBytes = encode(manifest);
 

@@ -23,9 +23,23 @@ export const FEED_FORMAT = 'doum-feed/1';
 export const MANIFEST_FILE = 'manifest.json';
 export const SIGNATURE_FILE = 'manifest.json.sig';
 
+/**
+ * Size caps, in bytes. A manifest over its cap is refused before it is parsed; a snapshot or
+ * a delta over its cap (announced or actual) is refused before, or as soon as, it passes it.
+ * They bound the memory a sync can take, whatever a server sends.
+ */
+export const FEED_LIMITS = {
+  manifestBytes: 1024 * 1024,
+  signatureBytes: 1024,
+  snapshotBytes: 256 * 1024 * 1024,
+  deltaBytes: 64 * 1024 * 1024,
+} as const;
+
 export const ARTICLE_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const SHA256_PATTERN = /^[0-9a-f]{64}$/;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2}:\d{2})?)?$/;
+const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const ORIGIN_PATTERN = /^https:\/\/[a-z0-9.-]+(:\d{1,5})?$/;
 const LOCALE_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 export interface FeedArticle {
@@ -77,6 +91,17 @@ export interface FeedManifest {
   locales: string[];
   snapshot: FeedFileRef & { articles: number };
   deltas: Array<FeedFileRef & { from: number; to: number }>;
+  /**
+   * When a client must stop trusting this manifest (ISO date-time). With a pinned key a
+   * manifest past it, or without it, is refused, so a server cannot freeze clients on an old
+   * revision forever.
+   */
+  expiresAt?: string;
+  /**
+   * Other origins (https://cdn.example.com) the files may be fetched from. Honoured only in a
+   * signed manifest; otherwise files come from the manifest's own origin only.
+   */
+  fileOrigins?: string[];
 }
 
 export interface FeedSnapshot {
@@ -109,7 +134,7 @@ const locale = string({ pattern: LOCALE_PATTERN, patternName: 'a language tag su
 const relativeOrAbsoluteUrl = string({ min: 1, max: 2048 });
 const sha256 = string({ pattern: SHA256_PATTERN, patternName: 'a lowercase hex sha256' });
 const articleId = string({ min: 1, max: 128, pattern: ARTICLE_ID_PATTERN, patternName: 'an id of a-z, 0-9 and -' });
-const categoryPath = string({ min: 1, max: 200, pattern: /^[^/]+(\/[^/]+)*$/, patternName: 'a category path like "채팅/메시지"' });
+const categoryPath = string({ clean: 'line', min: 1, max: 200, pattern: /^[^/]+(\/[^/]+)*$/, patternName: 'a category path like "채팅/메시지"' });
 
 const fileRef = {
   url: relativeOrAbsoluteUrl,
@@ -125,6 +150,8 @@ export const checkManifest: Check<FeedManifest> = object(
     locales: array(locale, { max: 100 }),
     snapshot: object({ ...fileRef, articles: number({ min: 0, integer: true }) }),
     deltas: array(object({ ...fileRef, from: revision, to: revision }), { max: 1000 }),
+    expiresAt: optional(string({ pattern: DATE_TIME_PATTERN, patternName: 'an ISO date-time with a time zone' })),
+    fileOrigins: optional(array(string({ pattern: ORIGIN_PATTERN, patternName: 'an origin such as https://cdn.example.com' }), { max: 10 })),
   },
   // Newer minor additions to the manifest must not break older clients.
   { allowUnknown: true },
@@ -132,14 +159,14 @@ export const checkManifest: Check<FeedManifest> = object(
 
 export const checkArticle: Check<FeedArticle> = object({
   id: articleId,
-  title: string({ min: 1, max: 300 }),
-  bodyHtml: string({ max: 1_000_000 }),
-  service: string({ min: 1, max: 100 }),
+  title: string({ clean: 'line', min: 1, max: 300 }),
+  bodyHtml: string({ clean: 'html', max: 1_000_000 }),
+  service: string({ clean: 'line', min: 1, max: 100 }),
   category: categoryPath,
   platform: oneOf(PLATFORMS),
   locale,
   group: nullable(articleId),
-  tags: array(string({ min: 1, max: 60 }), { max: 50 }),
+  tags: array(string({ clean: 'line', min: 1, max: 60 }), { max: 50 }),
   updatedAt: isoDate,
   links: array(articleId, { max: 1000 }),
 });

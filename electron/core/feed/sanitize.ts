@@ -1,36 +1,36 @@
 /**
  * Article HTML sanitizing. Runs when a feed is built and again on every record a sync
  * receives (a feed is untrusted input), so the store only ever holds safe HTML. The renderer
- * sanitizes once more before it renders.
+ * sanitizes once more before it renders — all three with the one allow-list in
+ * shared/article-html.ts.
  */
 import sanitizeHtml from 'sanitize-html';
-import { ASSET_SCHEME, ASSET_SRC } from '../../../shared/assets';
+import {
+  ARTICLE_ATTRIBUTES,
+  ARTICLE_LINK_PREFIX,
+  ARTICLE_TAGS,
+  isAllowedArticleAttribute,
+  isPlainArticleAttribute,
+} from '../../../shared/article-html';
 
-export const ARTICLE_LINK_PREFIX = 'doum://article/';
-
-const ALLOWED_TAGS = [
-  'p', 'br', 'hr', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
-  'strong', 'em', 'b', 'i', 'u', 's', 'del', 'ins', 'mark', 'small', 'sub', 'sup',
-  'code', 'pre', 'kbd', 'samp', 'blockquote', 'a', 'img', 'figure', 'figcaption',
-  'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'span', 'div',
-];
+export { ARTICLE_LINK_PREFIX };
 
 const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: ALLOWED_TAGS,
-  allowedAttributes: {
-    a: ['href', 'title'],
-    img: ['src', 'alt', 'title', 'width', 'height', 'loading'],
-    ol: ['start'],
-    th: ['colspan', 'rowspan', 'scope'],
-    td: ['colspan', 'rowspan'],
-  },
+  allowedTags: [...ARTICLE_TAGS],
+  allowedAttributes: Object.fromEntries(Object.entries(ARTICLE_ATTRIBUTES).map(([tag, names]) => [tag, [...names]])),
   allowedSchemes: ['https', 'http', 'mailto', 'doum'],
-  allowedSchemesByTag: { img: ['https', 'data', ASSET_SCHEME.slice(0, -1)] },
+  allowedSchemesByTag: { img: ['data', 'doum-asset'] },
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
   transformTags: {
     // The article title is the page's h1; body headings start one level below.
     h1: 'h2',
+    img: (tagName, attribs) => {
+      // Only loading="lazy" is a value of `loading`; the others are dropped.
+      if (attribs.loading === undefined || attribs.loading === 'lazy') return { tagName, attribs };
+      const { loading: _dropped, ...rest } = attribs;
+      return { tagName, attribs: rest };
+    },
     a: (tagName, attribs) => {
       const href = attribs.href ?? '';
       const article = /^article:([a-z0-9-]+)$/.exec(href);
@@ -43,13 +43,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
       return { tagName, attribs };
     },
   },
-  exclusiveFilter: (frame) => {
-    if (frame.tag !== 'img' || typeof frame.attribs.src !== 'string') return false;
-    const src = frame.attribs.src;
-    // A feed picture is named by its sha256 and nothing else (shared/assets.ts).
-    if (src.toLowerCase().startsWith(ASSET_SCHEME)) return !ASSET_SRC.test(src);
-    return src.startsWith('data:') && !src.startsWith('data:image/');
-  },
+  // A picture from anywhere but the app itself is dropped whole (no broken image left behind).
+  exclusiveFilter: (frame) => frame.tag === 'img' && !isAllowedArticleAttribute('img', 'src', frame.attribs.src ?? ''),
 };
 
 /**
@@ -63,30 +58,17 @@ export function sanitizeArticleHtml(html: string): string {
 
 // -- the quick check -----------------------------------------------------------------------------
 
-const CLEAN_TAGS = new Set(ALLOWED_TAGS);
-/** Attributes whose values are not URLs; any text in double quotes is harmless there. */
-const PLAIN_ATTRIBUTES: Record<string, ReadonlySet<string>> = {
-  a: new Set(['title']),
-  img: new Set(['alt', 'title', 'width', 'height', 'loading']),
-  ol: new Set(['start']),
-  th: new Set(['colspan', 'rowspan', 'scope']),
-  td: new Set(['colspan', 'rowspan']),
-};
+const CLEAN_TAGS = new Set(ARTICLE_TAGS);
 const TAG = /<(\/?)([a-z][a-z0-9]*)((?:\s+[a-z][a-z-]*="[^"<>]*")*)\s*(\/?)>/y;
 const ATTRIBUTE = /\s+([a-z][a-z-]*)="([^"<>]*)"/g;
-/**
- * URLs are accepted only in these literal forms, with no entity but &amp; (so nothing like
- * "jav&#x61;script:" can hide in them) and no white space or control characters.
- */
-const CLEAN_HREF = /^(?:https?:\/\/[^\s&\\]*|mailto:[^\s&\\]*|doum:\/\/article\/[a-z0-9-]+)$/;
-const CLEAN_SRC = /^(?:https:\/\/[^\s&\\]*|doum-asset:[0-9a-f]{64}|data:image\/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]*)$/;
 
+/**
+ * URLs are accepted only in the literal forms of the allow-list, with no entity but &amp;
+ * (so nothing like "jav&#x61;script:" can hide in them).
+ */
 function cleanAttribute(tag: string, name: string, value: string): boolean {
-  if (PLAIN_ATTRIBUTES[tag]?.has(name)) return true;
-  const url = value.replace(/&amp;/g, '');
-  if (tag === 'a' && name === 'href') return CLEAN_HREF.test(url);
-  if (tag === 'img' && name === 'src') return CLEAN_SRC.test(url);
-  return false;
+  if (isPlainArticleAttribute(tag, name)) return name !== 'loading' || value === 'lazy';
+  return isAllowedArticleAttribute(tag, name, value.replace(/&amp;/g, ''));
 }
 
 /**

@@ -64,7 +64,8 @@ export class SearchIndex {
     const fingerprint = this.store.contentFingerprint();
     const data = await this.builder(articles);
     const engine = SearchEngine.load(data, articles);
-    this.store.saveSearchIndex({ revision: this.store.syncState().revision, engineVersion: ENGINE_VERSION, contentHash: fingerprint, data });
+    // In a read-only data folder the index lives in memory only, rebuilt at each start.
+    if (!this.store.readOnly) this.store.saveSearchIndex({ revision: this.store.syncState().revision, engineVersion: ENGINE_VERSION, contentHash: fingerprint, data });
     this.current = engine;
     this.warmUpSoon(engine);
     return engine;

@@ -386,14 +386,19 @@ export class ContentStore {
    * Opens (creating or migrating) the content database. A corrupt file, or one from a newer
    * Doum, is moved aside and a fresh one created; `recovered` then says where it went and why.
    */
-  static open(file: string): { store: ContentStore; recovered: { movedAsideTo: string; reason: string } | null } {
-    const opened = openDatabaseWithRecovery(file, CONTENT_MIGRATIONS, { replaceNewerSchema: true });
+  static open(file: string, options: { readOnly?: boolean } = {}): { store: ContentStore; recovered: { movedAsideTo: string; reason: string } | null } {
+    const opened = openDatabaseWithRecovery(file, CONTENT_MIGRATIONS, { replaceNewerSchema: true, readOnly: options.readOnly });
     const recovered = opened.movedAsideTo ? { movedAsideTo: opened.movedAsideTo, reason: opened.reason ?? '' } : null;
     return { store: new ContentStore(opened.db, file), recovered };
   }
 
   close(): void {
     if (this.db.open) this.db.close();
+  }
+
+  /** True when the data folder cannot be written: the content reads, nothing can be saved. */
+  get readOnly(): boolean {
+    return this.db.readonly;
   }
 
   // -- reading -------------------------------------------------------------------------------

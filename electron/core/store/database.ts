@@ -1,9 +1,11 @@
 /**
  * Opening a SQLite file: pragmas, forward-only migrations tracked in `user_version`, and
- * recovery from a corrupt file (moved aside with a timestamp, never deleted).
+ * recovery from a corrupt file (moved aside with a timestamp, never deleted). A file in a
+ * folder that cannot be written is opened as a read-only copy (`db.readonly`), so reading
+ * still works and every write fails with a reason.
  */
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { StoreError } from '../errors';
 
@@ -46,14 +48,46 @@ function openRaw(file: string): Db {
   }
 }
 
+/** Errors that mean "this file or its folder cannot be written", not "it is damaged". */
+const READ_ONLY_CODES = new Set(['SQLITE_READONLY', 'SQLITE_CANTOPEN', 'SQLITE_READONLY_DIRECTORY', 'EROFS', 'EACCES', 'EPERM']);
+
+export function isReadOnlyError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && (READ_ONLY_CODES.has(code) || code.startsWith('SQLITE_READONLY'));
+}
+
+/**
+ * A read-only database from a folder SQLite cannot write to: a WAL-mode file cannot even be
+ * opened read-only there (its -shm file cannot be made), so its bytes are read into memory,
+ * marked as a rollback-journal file (header bytes 18–19) and opened from there, read-only.
+ */
+function openReadOnlyCopy(file: string): Db {
+  const bytes = readFileSync(file);
+  if (bytes.length >= 20) bytes.fill(1, 18, 20);
+  return new Database(bytes, { readonly: true });
+}
+
 /** Opens and migrates a database; any failure is a StoreError naming the file. */
-export function openDatabase(file: string, migrations: readonly Migration[]): Db {
+export function openDatabase(file: string, migrations: readonly Migration[], options: { readOnly?: boolean } = {}): Db {
   let db: Db | undefined;
   try {
-    db = openRaw(file);
+    try {
+      db = options.readOnly ? openReadOnlyCopy(file) : openRaw(file);
+    } catch (error) {
+      if (!isReadOnlyError(error) || !existsSync(file)) throw error;
+      db = openReadOnlyCopy(file);
+    }
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new StoreError('corrupt', file, `${file} failed its integrity check: ${String(check)}`);
-    applyMigrations(db, migrations, file);
+    if (db.readonly) {
+      const current = db.pragma('user_version', { simple: true }) as number;
+      if (current !== (migrations.at(-1)?.version ?? 0)) {
+        throw new StoreError('read-only', file, `${file} is in a folder Doum cannot write to, and it needs an update it cannot get there (schema ${current}); make the folder writable`);
+      }
+    } else {
+      applyMigrations(db, migrations, file);
+    }
     return db;
   } catch (error) {
     db?.close();
@@ -94,6 +128,7 @@ export interface RecoveryOptions {
    * data, which an older version must not throw away.
    */
   replaceNewerSchema?: boolean;
+  readOnly?: boolean;
 }
 
 /**
@@ -103,9 +138,10 @@ export interface RecoveryOptions {
  */
 export function openDatabaseWithRecovery(file: string, migrations: readonly Migration[], options: RecoveryOptions = {}): RecoveredOpen {
   try {
-    return { db: openDatabase(file, migrations), movedAsideTo: null, reason: null };
+    return { db: openDatabase(file, migrations, { readOnly: options.readOnly }), movedAsideTo: null, reason: null };
   } catch (error) {
-    if (!(error instanceof StoreError) || !existsSync(file)) throw error;
+    if (!(error instanceof StoreError) || !existsSync(file) || options.readOnly) throw error;
+    if (isReadOnlyError(error.cause)) throw error;
     const replaceable = error.kind === 'corrupt' || (error.kind === 'newer-schema' && options.replaceNewerSchema === true);
     if (!replaceable) throw error;
     const aside = moveAside(file, error.kind === 'corrupt' ? 'corrupt' : 'newer', options.now);

@@ -12,6 +12,7 @@
  * as the last error, in words a person can act on.
  */
 import { assetFeedPath, assetRefsIn, sniffImage } from '../../../shared/assets';
+import { dirname } from 'node:path';
 import type { SyncProgress, SyncReport } from '../../../shared/types';
 import { ValidationError } from '../../../shared/validate';
 import { SyncError, errorMessage } from '../errors';
@@ -20,6 +21,7 @@ import {
   checkDelta,
   checkManifest,
   checkSnapshot,
+  FEED_LIMITS,
   type FeedArticle,
   type FeedAsset,
   type FeedFileRef,
@@ -43,8 +45,16 @@ import type { CollectionSource, SyncSource } from './sources';
 
 export interface SyncOptions {
   signal?: AbortSignal;
-  /** Base64 Ed25519 public key; when set, an unsigned or wrongly signed feed is refused. */
+  /**
+   * Base64 Ed25519 public key; when set, only signed doum feeds are accepted: an unsigned or
+   * wrongly signed feed, a collection source (Zendesk), a revision below `highestSignedRevision`
+   * and an expired manifest are all refused.
+   */
   publicKey?: string | null;
+  /** The highest revision ever applied from a manifest signed with `publicKey`. */
+  highestSignedRevision?: number | null;
+  /** Told the revision of each signed manifest applied (or found current), to remember it. */
+  onSignedRevision?: (revision: number) => void;
   onProgress?: (progress: SyncProgress) => void;
   /**
    * Leave the last sync error and the failure count as they are, even on success: for the
@@ -54,11 +64,21 @@ export interface SyncOptions {
   keepLastError?: boolean;
 }
 
+/** How long a whole sync may take: a base, plus the time the announced bytes need at the floor rate. */
+export interface SyncDeadline {
+  baseMs: number;
+  /** The slowest download rate still accepted, for the part of the deadline that grows with size. */
+  minBytesPerSecond: number;
+}
+
+export const DEFAULT_SYNC_DEADLINE: SyncDeadline = { baseMs: 5 * 60_000, minBytesPerSecond: 32 * 1024 };
+
 export interface SyncEngineOptions {
   store: ContentStore;
   /** Lock file shared by every process syncing this store. */
   lockFile: string;
   now?: () => Date;
+  deadline?: SyncDeadline;
 }
 
 type DeltaRef = FeedManifest['deltas'][number];
@@ -67,6 +87,10 @@ interface Run {
   source: SyncSource;
   signal: AbortSignal;
   publicKey: string | null;
+  highestSignedRevision: number | null;
+  onSignedRevision: (revision: number) => void;
+  /** Moves the whole sync's deadline out by the time these many more bytes may take. */
+  allowBytes: (bytes: number) => void;
   progress: (progress: SyncProgress) => void;
   state: SyncState;
   /** The store already holds content of this source, at `state.revision`. */
@@ -157,6 +181,48 @@ const ASSET_DOWNLOADS_AT_ONCE = 6;
 /** Why a delta chain cannot be used, so the snapshot is taken instead. */
 class BrokenChain extends Error {}
 
+/** The bytes a sync of this manifest may download at most: the snapshot, or every delta. */
+function announcedBytes(manifest: FeedManifest): number {
+  const deltas = manifest.deltas.reduce((n, d) => n + (d.bytes ?? 0), 0);
+  // A broken delta chain falls back to the snapshot, so both may be downloaded.
+  return deltas + (manifest.snapshot.bytes ?? 0);
+}
+
+/** The whole sync's deadline: aborts its signal when the time allowed so far has passed. */
+class Deadline {
+  private readonly controller = new AbortController();
+  private readonly startedAt = Date.now();
+  private timer: NodeJS.Timeout | undefined;
+  allowedMs: number;
+
+  constructor(private readonly rule: SyncDeadline) {
+    this.allowedMs = rule.baseMs;
+    this.arm();
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /** Allows time for `bytes` more at the floor rate. */
+  extend(bytes: number): void {
+    if (bytes <= 0 || this.controller.signal.aborted) return;
+    this.allowedMs += (bytes / this.rule.minBytesPerSecond) * 1000;
+    this.arm();
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+  }
+
+  private arm(): void {
+    clearTimeout(this.timer);
+    const left = Math.max(0, this.startedAt + this.allowedMs - Date.now());
+    this.timer = setTimeout(() => this.controller.abort(new Error('sync deadline')), left);
+    this.timer.unref?.();
+  }
+}
+
 export class SyncEngine {
   private running: AbortController | null = null;
   private readonly now: () => Date;
@@ -178,20 +244,31 @@ export class SyncEngine {
 
   async sync(source: SyncSource, options: SyncOptions = {}): Promise<SyncReport> {
     if (this.running) throw new SyncError('busy', 'a sync is already running; wait for it to finish');
+    if (this.options.store.readOnly) {
+      throw new SyncError('read-only', `the help center cannot be updated: its data folder (${dirname(this.options.store.file)}) is read-only; make it writable to sync — reading and search still work`);
+    }
     const lock = tryAcquireLock(this.options.lockFile);
     if (!lock) throw new SyncError('busy', 'another Doum window or `doum sync` is updating this help center; try again when it has finished');
     const controller = new AbortController();
     this.running = controller;
-    const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
+    const deadline = new Deadline(this.options.deadline ?? DEFAULT_SYNC_DEADLINE);
+    const signal = AbortSignal.any([controller.signal, deadline.signal, ...(options.signal ? [options.signal] : [])]);
     const { store } = this.options;
     const attemptedAt = this.now().toISOString();
     try {
       if (!options.keepLastError) store.updateSyncState({ lastAttemptAt: attemptedAt });
       const state = store.syncState();
+      const publicKey = options.publicKey ?? null;
+      if (publicKey && source.kind === 'collection') {
+        throw new SyncError('refused', `${source.id} is a Zendesk help center, which cannot be signed, but a feed key is pinned in Settings; only signed Doum feeds are accepted — remove the key or use a signed feed`, { resource: source.id });
+      }
       return await this.run({
         source,
         signal,
-        publicKey: options.publicKey ?? null,
+        publicKey,
+        highestSignedRevision: publicKey ? (options.highestSignedRevision ?? null) : null,
+        onSignedRevision: (revision) => options.onSignedRevision?.(revision),
+        allowBytes: (bytes) => deadline.extend(bytes),
         progress: (p) => options.onProgress?.(p),
         state,
         sameSource: state.source === source.id && state.revision !== null,
@@ -199,16 +276,20 @@ export class SyncEngine {
         bytes: 0,
       });
     } catch (error) {
-      const failure = this.asSyncError(error, signal);
+      const failure = this.asSyncError(error, signal, deadline);
       this.recordFailure(failure, attemptedAt);
       throw failure;
     } finally {
+      deadline.stop();
       this.running = null;
       lock.release();
     }
   }
 
-  private asSyncError(error: unknown, signal: AbortSignal): SyncError {
+  private asSyncError(error: unknown, signal: AbortSignal, deadline: Deadline): SyncError {
+    if (deadline.signal.aborted) {
+      return new SyncError('timeout', `the sync took longer than ${Math.round(deadline.allowedMs / 1000)} s (its limit for the announced download size) and was stopped; the help center was not changed — check the network connection and sync again`, { cause: error });
+    }
     if (error instanceof SyncError) return error;
     if (signal.aborted) return new SyncError('cancelled', 'the sync was cancelled; the help center was not changed', { cause: error });
     return new SyncError('storage', `the help center could not be updated on this computer (${errorMessage(error)}); the previous copy is kept`, { cause: error });
@@ -252,10 +333,25 @@ export class SyncEngine {
 
     if (run.publicKey) await this.verifySignature(source, fetched.bytes, run.publicKey, run.signal);
     const manifest = validated(() => checkManifest(parseJson(fetched.bytes, 'the manifest', source.id)), 'the manifest', source.id);
+    if (run.publicKey) this.checkNoGoingBack(run, source, manifest);
+    source.trustFileOrigins?.(run.publicKey ? (manifest.fileOrigins ?? []) : []);
+    run.allowBytes(announcedBytes(manifest));
     const syncState = { source: source.id, revision: manifest.revision, etag: fetched.etag, lastModified: fetched.lastModified };
-    if (sameSource && manifest.revision === state.revision) return this.unchanged(run, manifest.revision, syncState);
+    if (sameSource && manifest.revision === state.revision) {
+      const report = this.unchanged(run, manifest.revision, syncState);
+      if (run.publicKey) run.onSignedRevision(manifest.revision);
+      return report;
+    }
 
-    // A feed behind the local revision was rebuilt from scratch: its snapshot is the truth.
+    // Unsigned, a feed behind the local revision was rebuilt from scratch: its snapshot is
+    // the truth. (Signed, checkNoGoingBack has refused it already.)
+    const report = await this.applyFeed(run, source, manifest, syncState);
+    if (run.publicKey) run.onSignedRevision(manifest.revision);
+    return report;
+  }
+
+  private async applyFeed(run: Run, source: FeedSource, manifest: FeedManifest, syncState: Partial<SyncState>): Promise<SyncReport> {
+    const { state, sameSource } = run;
     const chain = sameSource && state.revision! < manifest.revision ? shortestDeltaChain(manifest.deltas, state.revision!, manifest.revision) : null;
     if (chain) {
       try {
@@ -265,6 +361,23 @@ export class SyncEngine {
       }
     }
     return this.applySnapshot(run, source, manifest, syncState);
+  }
+
+  /**
+   * No going back (DESIGN.md): under a pinned key a manifest below the highest signed revision
+   * applied, or below the local copy of this feed, is refused, and so is one past its expiry.
+   */
+  private checkNoGoingBack(run: Run, source: FeedSource, manifest: FeedManifest): void {
+    const floor = Math.max(run.highestSignedRevision ?? 0, run.sameSource ? (run.state.revision ?? 0) : 0);
+    if (manifest.revision < floor) {
+      throw new SyncError('rollback', `the feed went back in time: ${source.id} offers revision ${manifest.revision}, but revision ${floor} signed with the same key was already applied; the current copy is kept — the server may be serving an old copy, so tell the help center's team`, { resource: source.id });
+    }
+    if (!manifest.expiresAt) {
+      throw new SyncError('expired', `the signed manifest at ${source.id} has no expiry date (expiresAt); rebuild the feed with a current "doum feed build --sign-key …"; the current copy is kept`, { resource: source.id });
+    }
+    if (Date.parse(manifest.expiresAt) <= this.now().getTime()) {
+      throw new SyncError('expired', `the signed manifest at ${source.id} expired on ${manifest.expiresAt}; the server may be replaying an old feed, or the help center's team must rebuild and sign it again; the current copy is kept`, { resource: source.id });
+    }
   }
 
   private async verifySignature(source: FeedSource, manifestBytes: Buffer, publicKey: string, signal: AbortSignal): Promise<void> {
@@ -284,7 +397,7 @@ export class SyncEngine {
     }
   }
 
-  private async download(run: Run, source: FeedSource, refs: readonly FeedFileRef[]): Promise<Buffer[]> {
+  private async download(run: Run, source: FeedSource, refs: readonly FeedFileRef[], maxBytes: number): Promise<Buffer[]> {
     const totalBytes = refs.every((r) => r.bytes !== undefined) ? refs.reduce((n, r) => n + r.bytes!, 0) : undefined;
     let doneBytes = 0;
     const files: Buffer[] = [];
@@ -292,6 +405,7 @@ export class SyncEngine {
     for (const ref of refs) {
       const bytes = await source.fetchFile(ref, {
         signal: run.signal,
+        maxBytes,
         onBytes: (received) => run.progress({ phase: 'download', bytes: doneBytes + received, totalBytes }),
       });
       doneBytes += bytes.length;
@@ -335,7 +449,7 @@ export class SyncEngine {
   private async applyDeltas(run: Run, source: FeedSource, manifest: FeedManifest, chain: DeltaRef[], syncState: Partial<SyncState>): Promise<SyncReport> {
     let files;
     try {
-      files = await this.download(run, source, chain);
+      files = await this.download(run, source, chain, FEED_LIMITS.deltaBytes);
     } catch (error) {
       // A delta the manifest names but the server no longer has: the chain is broken.
       if (error instanceof SyncError && error.kind === 'not-found') throw new BrokenChain(error.message);
@@ -362,7 +476,7 @@ export class SyncEngine {
 
   private async applySnapshot(run: Run, source: FeedSource, manifest: FeedManifest, syncState: Partial<SyncState>): Promise<SyncReport> {
     const ref = manifest.snapshot;
-    const [bytes] = await this.download(run, source, [ref]);
+    const [bytes] = await this.download(run, source, [ref], FEED_LIMITS.snapshotBytes);
     const snapshot = validated(() => checkSnapshot(parseJson(bytes!, ref.url, ref.url)), ref.url, ref.url);
     if (snapshot.revision !== manifest.revision) {
       throw new SyncError('invalid-feed', `${ref.url} holds revision ${snapshot.revision}, but the manifest announces ${manifest.revision}; nothing was changed`, { resource: ref.url });
@@ -404,10 +518,15 @@ export class SyncEngine {
     const { store } = this.options;
     const { state, sameSource } = run;
     run.progress({ phase: 'download', bytes: 0, records: 0 });
+    let counted = 0;
     const content = await source
       .fetchAll({
         signal: run.signal,
         onProgress: ({ bytes, records }) => {
+          // No sizes are announced: each page earns the time it took at the floor rate, so
+          // a help center arriving faster than the floor is never cut off and a trickle is.
+          run.allowBytes(bytes - counted);
+          counted = bytes;
           run.bytes = bytes;
           run.progress({ phase: 'download', bytes, records });
         },

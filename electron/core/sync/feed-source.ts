@@ -8,7 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SyncError } from '../errors';
-import { MANIFEST_FILE, SIGNATURE_FILE, type FeedFileRef } from '../feed/format';
+import { FEED_LIMITS, MANIFEST_FILE, SIGNATURE_FILE, type FeedFileRef } from '../feed/format';
 import { httpGet, type RetryPolicy, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from './http';
 
 export interface Conditional {
@@ -23,6 +23,8 @@ export type ManifestFetch =
 export interface FetchOptions {
   signal?: AbortSignal;
   onBytes?: (received: number, total: number | undefined) => void;
+  /** The file's size cap (FEED_LIMITS); a larger file is refused without reading it all. */
+  maxBytes?: number;
 }
 
 /** A doum-feed/1 feed: a manifest naming a snapshot and deltas, read file by file. */
@@ -35,12 +37,25 @@ export interface FeedSource {
   fetchSignature(options?: FetchOptions): Promise<Buffer | null>;
   /** A file the manifest names, checked against its size and sha256. */
   fetchFile(ref: FeedFileRef, options?: FetchOptions): Promise<Buffer>;
+  /**
+   * Origins besides the manifest's own that files may come from — those a signed manifest
+   * names (the engine passes none for an unsigned one). Folder feeds have no origins.
+   */
+  trustFileOrigins?(origins: readonly string[]): void;
 }
 
 export interface HttpSourceOptions {
   /** Longest silence allowed from a server (see HttpGetOptions.timeoutMs). */
   timeoutMs?: number;
+  /** Per-request deadline and floor rate (see HttpGetOptions); tests make them short. */
+  deadlineMs?: number;
+  minBytesPerSecond?: number;
+  throughputWindowMs?: number;
   retry?: RetryPolicy;
+}
+
+function tooLarge(where: string, bytes: number, cap: number): SyncError {
+  return new SyncError('too-large', `${where} is ${bytes} bytes, more than the ${cap} bytes Doum accepts for this file; nothing was changed — the feed may be damaged or hostile, tell the help center's team`, { resource: where });
 }
 
 function verifyFile(bytes: Buffer, ref: FeedFileRef, where: string): Buffer {
@@ -58,31 +73,45 @@ export class HttpFeedSource implements FeedSource {
   readonly kind = 'feed';
   readonly id: string;
   private readonly manifestUrl: URL;
+  /** Where the manifest really came from (after redirects): files resolve against it. */
+  private base: URL;
+  private extraOrigins: ReadonlySet<string> = new Set();
 
   constructor(url: string, private readonly options: HttpSourceOptions = {}) {
     const parsed = new URL(url);
     // A URL ending in .json names the manifest; otherwise the manifest sits directly under it.
     this.manifestUrl = parsed.pathname.endsWith('.json') ? parsed : new URL(MANIFEST_FILE, parsed.href.endsWith('/') ? parsed : `${parsed.href}/`);
     this.id = this.manifestUrl.href;
+    this.base = this.manifestUrl;
   }
 
-  private get(url: string, headers: Record<string, string>, options: FetchOptions) {
-    return httpGet(url, { headers, signal: options.signal, onBytes: options.onBytes, timeoutMs: this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS }, this.options.retry ?? DEFAULT_RETRY);
+  private get(url: string, headers: Record<string, string>, options: FetchOptions, maxBytes: number) {
+    const { timeoutMs, deadlineMs, minBytesPerSecond, throughputWindowMs, retry } = this.options;
+    return httpGet(
+      url,
+      { headers, signal: options.signal, onBytes: options.onBytes, maxBytes, timeoutMs: timeoutMs ?? DEFAULT_TIMEOUT_MS, deadlineMs, minBytesPerSecond, throughputWindowMs },
+      retry ?? DEFAULT_RETRY,
+    );
+  }
+
+  trustFileOrigins(origins: readonly string[]): void {
+    this.extraOrigins = new Set(origins);
   }
 
   async fetchManifest(conditional: Conditional, options: FetchOptions = {}): Promise<ManifestFetch> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (conditional.etag) headers['if-none-match'] = conditional.etag;
     if (conditional.lastModified) headers['if-modified-since'] = conditional.lastModified;
-    const response = await this.get(this.manifestUrl.href, headers, options);
+    const response = await this.get(this.manifestUrl.href, headers, options, FEED_LIMITS.manifestBytes);
     if (response.status === 304) return { notModified: true };
+    this.base = new URL(response.url);
     return { notModified: false, bytes: response.body, etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified') };
   }
 
   async fetchSignature(options: FetchOptions = {}): Promise<Buffer | null> {
-    const url = new URL(SIGNATURE_FILE, this.manifestUrl).href;
+    const url = new URL(SIGNATURE_FILE, this.base).href;
     try {
-      return (await this.get(url, {}, options)).body;
+      return (await this.get(url, {}, options, FEED_LIMITS.signatureBytes)).body;
     } catch (error) {
       if (error instanceof SyncError && error.kind === 'not-found') return null;
       throw error;
@@ -91,19 +120,28 @@ export class HttpFeedSource implements FeedSource {
 
   async fetchFile(ref: FeedFileRef, options: FetchOptions = {}): Promise<Buffer> {
     const url = this.resolve(ref.url);
-    return verifyFile((await this.get(url, {}, options)).body, ref, url);
+    const cap = options.maxBytes ?? FEED_LIMITS.snapshotBytes;
+    if (ref.bytes !== undefined && ref.bytes > cap) throw tooLarge(url, ref.bytes, cap);
+    // A file the manifest sizes may not be larger than announced: read no further than that.
+    return verifyFile((await this.get(url, {}, options, ref.bytes ?? cap)).body, ref, url);
   }
 
-  /** Files are named relative to the manifest; a manifest may not send us to another scheme. */
+  /**
+   * Files are named relative to the manifest as it was finally served (after redirects), and
+   * come from its origin — or one a signed manifest names — never any other host.
+   */
   private resolve(relative: string): string {
     let url: URL;
     try {
-      url = new URL(relative, this.manifestUrl);
+      url = new URL(relative, this.base);
     } catch {
       throw new SyncError('invalid-feed', `the manifest names "${relative.slice(0, 100)}", which is not a URL`, { resource: this.id });
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       throw new SyncError('invalid-feed', `the manifest names ${url.protocol} file "${relative.slice(0, 100)}"; only http(s) files can be synced`, { resource: this.id });
+    }
+    if (url.origin !== this.base.origin && !this.extraOrigins.has(url.origin)) {
+      throw new SyncError('refused', `the manifest names a file on another server (${url.origin}); files are fetched only from the manifest's own server or servers a signed manifest names (fileOrigins); nothing was changed`, { resource: this.id });
     }
     return url.href;
   }
@@ -127,10 +165,13 @@ export class FolderFeedSource implements FeedSource {
     return path;
   }
 
-  private read(path: string): Buffer {
+  private read(path: string, cap: number): Buffer {
     try {
+      const size = statSync(path).size;
+      if (size > cap) throw tooLarge(path, size, cap);
       return readFileSync(path);
     } catch (error) {
+      if (error instanceof SyncError) throw error;
       const code = (error as { code?: string }).code;
       if (code === 'ENOENT') throw new SyncError('not-found', `${path} does not exist`, { resource: path });
       throw new SyncError('network', `${path} cannot be read (${code ?? String(error)})`, { resource: path, cause: error });
@@ -142,7 +183,7 @@ export class FolderFeedSource implements FeedSource {
     if (!existsSync(this.dir) || !statSync(this.dir).isDirectory()) {
       throw new SyncError('not-found', `feed folder ${this.dir} does not exist`, { resource: this.dir });
     }
-    const bytes = this.read(join(this.dir, MANIFEST_FILE));
+    const bytes = this.read(join(this.dir, MANIFEST_FILE), FEED_LIMITS.manifestBytes);
     // The content hash stands in for an ETag, so an unchanged folder costs one read.
     const etag = `"${createHash('sha256').update(bytes).digest('hex')}"`;
     if (conditional.etag === etag) return { notModified: true };
@@ -151,12 +192,12 @@ export class FolderFeedSource implements FeedSource {
 
   async fetchSignature(): Promise<Buffer | null> {
     const file = join(this.dir, SIGNATURE_FILE);
-    return existsSync(file) ? this.read(file) : null;
+    return existsSync(file) ? this.read(file, FEED_LIMITS.signatureBytes) : null;
   }
 
-  async fetchFile(ref: FeedFileRef): Promise<Buffer> {
+  async fetchFile(ref: FeedFileRef, options: FetchOptions = {}): Promise<Buffer> {
     const path = this.path(ref.url);
-    return verifyFile(this.read(path), ref, path);
+    return verifyFile(this.read(path, options.maxBytes ?? FEED_LIMITS.snapshotBytes), ref, path);
   }
 }
 

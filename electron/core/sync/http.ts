@@ -1,6 +1,7 @@
 /**
- * HTTP GET for sync: an idle timeout, cancellation, conditional requests, byte progress, a
- * size limit, and retries with exponential backoff and jitter on network faults, cut-off
+ * HTTP GET for sync: an idle timeout, an overall deadline and a floor rate (so every download
+ * ends), safe redirects only, cancellation, conditional requests, byte progress, a size cap
+ * that also stops decompression, and retries with exponential backoff and jitter on network faults, cut-off
  * bodies, 5xx and 429 (honouring Retry-After). Other 4xx answers are final: asking again
  * would only get the same answer.
  */
@@ -14,7 +15,16 @@ export interface HttpGetOptions {
    * that stops talking is.
    */
   timeoutMs?: number;
+  /**
+   * The longest one request may take in all, whatever arrives: a server trickling a byte a
+   * second resets no idle timer forever. Grows with `maxBytes` at `minBytesPerSecond`.
+   */
+  deadlineMs?: number;
+  /** The slowest rate accepted, measured over each `throughputWindowMs` once the body flows. */
+  minBytesPerSecond?: number;
+  throughputWindowMs?: number;
   signal?: AbortSignal;
+  /** Bodies (after decompression) over this many bytes are refused; reading stops at the cap. */
   maxBytes?: number;
   onBytes?: (received: number, total: number | undefined) => void;
 }
@@ -43,7 +53,12 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 500, maxDelayMs: 15_000, maxRetryAfterMs: 120_000 };
 export const DEFAULT_TIMEOUT_MS = 30_000;
-const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
+export const DEFAULT_DEADLINE_MS = 2 * 60_000;
+export const DEFAULT_MIN_BYTES_PER_SECOND = 4 * 1024;
+export const DEFAULT_THROUGHPUT_WINDOW_MS = 20_000;
+const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+/** Redirects followed per request, at most (and only to https or the same origin). */
+export const MAX_REDIRECTS = 5;
 
 function describeNetworkError(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
@@ -69,28 +84,53 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(date) ? undefined : Math.max(0, (date - now) / 1000);
 }
 
-/** Aborts a request when nothing has arrived for `ms`; `touch()` on every sign of life. */
-class IdleTimer {
-  private timer: NodeJS.Timeout | undefined;
-  fired = false;
+type Stop = 'idle' | 'deadline' | 'slow';
+
+/**
+ * Ends a request that stops answering (idle), takes too long in all (deadline), or arrives
+ * slower than the floor rate (slow): `touch()` on every chunk, `stop()` when done.
+ */
+class Watchdog {
+  private idleTimer: NodeJS.Timeout | undefined;
+  private readonly deadlineTimer: NodeJS.Timeout;
+  private rateTimer: NodeJS.Timeout | undefined;
+  private received = 0;
+  private receivedAtLastCheck = 0;
+  fired: Stop | null = null;
 
   constructor(
-    private readonly ms: number,
+    private readonly limits: { idleMs: number; deadlineMs: number; minBytesPerSecond: number; windowMs: number },
     private readonly controller: AbortController,
   ) {
-    this.touch();
+    this.touch(0);
+    this.deadlineTimer = setTimeout(() => this.fire('deadline'), limits.deadlineMs);
   }
 
-  touch(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.fired = true;
-      this.controller.abort(new Error('idle timeout'));
-    }, this.ms);
+  /** The body started: from now on each window must bring the floor rate's worth of bytes. */
+  bodyStarted(): void {
+    this.rateTimer = setInterval(() => {
+      const inWindow = this.received - this.receivedAtLastCheck;
+      this.receivedAtLastCheck = this.received;
+      if (inWindow < (this.limits.minBytesPerSecond * this.limits.windowMs) / 1000) this.fire('slow');
+    }, this.limits.windowMs);
+  }
+
+  touch(bytes: number): void {
+    this.received += bytes;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => this.fire('idle'), this.limits.idleMs);
+  }
+
+  private fire(reason: Stop): void {
+    if (this.fired) return;
+    this.fired = reason;
+    this.controller.abort(new Error(`request ${reason}`));
   }
 
   stop(): void {
-    clearTimeout(this.timer);
+    clearTimeout(this.idleTimer);
+    clearTimeout(this.deadlineTimer);
+    clearInterval(this.rateTimer);
   }
 }
 
@@ -105,24 +145,31 @@ function declaredLength(response: Response): number | undefined {
   return Number.isFinite(declared) ? declared : undefined;
 }
 
-async function readBody(response: Response, url: string, options: HttpGetOptions, idle: IdleTimer): Promise<Buffer> {
+function tooLarge(url: string, maxBytes: number): SyncError {
+  return new SyncError('too-large', `${url} is larger than the ${maxBytes} bytes Doum accepts for this file; nothing was changed — the feed may be damaged or hostile, tell the help center's team`, { resource: url });
+}
+
+async function readBody(response: Response, url: string, options: HttpGetOptions, watchdog: Watchdog): Promise<Buffer> {
   const total = declaredLength(response);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (total !== undefined && total > maxBytes) {
-    throw new SyncError('integrity', `${url} is ${total} bytes, more than the ${maxBytes} bytes Doum accepts for one feed file`, { resource: url });
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge(url, maxBytes);
   }
   const chunks: Buffer[] = [];
   let received = 0;
   if (response.body) {
+    watchdog.bodyStarted();
     const reader = response.body.getReader();
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      idle.touch();
+      watchdog.touch(value.byteLength);
       received += value.byteLength;
+      // Counted after decompression: a small gzip "bomb" stops here, at the cap.
       if (received > maxBytes) {
-        await reader.cancel();
-        throw new SyncError('integrity', `${url} is larger than the ${maxBytes} bytes Doum accepts for one feed file`, { resource: url });
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge(url, maxBytes);
       }
       chunks.push(Buffer.from(value));
       options.onBytes?.(received, total);
@@ -134,35 +181,77 @@ async function readBody(response: Response, url: string, options: HttpGetOptions
   return Buffer.concat(chunks);
 }
 
-/** One GET, no retries. Throws SyncError for network faults, timeouts and cancellation. */
+const REDIRECT = new Set([301, 302, 303, 307, 308]);
+
+/** Where a redirect may lead: https, or elsewhere on the same origin (never http → another host, file:, …). */
+function redirectTarget(from: string, location: string | null, url: string): string {
+  let target: URL;
+  try {
+    target = new URL(location ?? '', from);
+  } catch {
+    throw new SyncError('http', `${url} redirects to "${(location ?? '').slice(0, 100)}", which is not a URL`, { resource: url });
+  }
+  if (target.protocol !== 'https:' && target.origin !== new URL(from).origin) {
+    throw new SyncError('refused', `${url} redirects to ${target.href.slice(0, 200)}; Doum follows redirects only to https addresses or within the same server — check the feed address in Settings`, { resource: url });
+  }
+  return target.href;
+}
+
+function failureOf(error: unknown, url: string, options: HttpGetOptions, watchdog: Watchdog, limits: { idleMs: number; deadlineMs: number; minBytesPerSecond: number }): SyncError {
+  if (options.signal?.aborted) return new SyncError('cancelled', 'the sync was cancelled', { resource: url, cause: error });
+  switch (watchdog.fired) {
+    case 'idle':
+      return new SyncError('timeout', `${url} stopped answering (nothing for ${formatSeconds(limits.idleMs)}); check the network connection and sync again`, { resource: url, cause: error });
+    case 'deadline':
+      return new SyncError('timeout', `${url} took longer than ${formatSeconds(limits.deadlineMs)} to download and was stopped; check the network connection and sync again`, { resource: url, cause: error });
+    case 'slow':
+      return new SyncError('timeout', `${url} arrived slower than ${limits.minBytesPerSecond} bytes a second and was stopped; check the network connection and sync again`, { resource: url, cause: error });
+    default:
+      break;
+  }
+  if (error instanceof SyncError) return error;
+  return new SyncError('network', `${url} could not be reached (${describeNetworkError(error)}); check the network connection and the feed address, then sync again`, {
+    resource: url,
+    cause: error,
+    retryable: !refusedOnThisComputer(url, error),
+  });
+}
+
+/** One GET (following up to MAX_REDIRECTS safe redirects), no retries. Throws SyncError. */
 export async function httpGetOnce(url: string, options: HttpGetOptions = {}): Promise<HttpResponse> {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const minBytesPerSecond = options.minBytesPerSecond ?? DEFAULT_MIN_BYTES_PER_SECOND;
+  const limits = {
+    idleMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    // A large file is given the time its size needs at the floor rate, on top of the base.
+    deadlineMs: (options.deadlineMs ?? DEFAULT_DEADLINE_MS) + ((options.maxBytes ?? 0) / minBytesPerSecond) * 1000,
+    minBytesPerSecond,
+    windowMs: options.throughputWindowMs ?? DEFAULT_THROUGHPUT_WINDOW_MS,
+  };
   const controller = new AbortController();
-  const idle = new IdleTimer(timeoutMs, controller);
+  const watchdog = new Watchdog(limits, controller);
   const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
   try {
-    const response = await fetch(url, { headers: options.headers, signal, redirect: 'follow' });
-    idle.touch();
-    const body = response.status === 304 ? Buffer.alloc(0) : await readBody(response, url, options, idle);
-    return { status: response.status, headers: response.headers, body, url: response.url || url };
-  } catch (error) {
-    if (options.signal?.aborted) throw new SyncError('cancelled', 'the sync was cancelled', { resource: url, cause: error });
-    if (idle.fired) {
-      throw new SyncError('timeout', `${url} stopped answering (nothing for ${formatSeconds(timeoutMs)}); check the network connection and sync again`, { resource: url, cause: error });
+    let at = url;
+    let response: Response;
+    for (let hops = 0; ; hops++) {
+      response = await fetch(at, { headers: options.headers, signal, redirect: 'manual' });
+      watchdog.touch(0);
+      if (!REDIRECT.has(response.status)) break;
+      await response.body?.cancel().catch(() => undefined);
+      if (hops >= MAX_REDIRECTS) throw new SyncError('http', `${url} redirects more than ${MAX_REDIRECTS} times; check the feed address in Settings`, { resource: url });
+      at = redirectTarget(at, response.headers.get('location'), url);
     }
-    if (error instanceof SyncError) throw error;
-    throw new SyncError('network', `${url} could not be reached (${describeNetworkError(error)}); check the network connection and the feed address, then sync again`, {
-      resource: url,
-      cause: error,
-      retryable: !refusedOnThisComputer(url, error),
-    });
+    const body = response.status === 304 ? Buffer.alloc(0) : await readBody(response, at, options, watchdog);
+    return { status: response.status, headers: response.headers, body, url: at };
+  } catch (error) {
+    throw failureOf(error, url, options, watchdog, limits);
   } finally {
-    idle.stop();
+    watchdog.stop();
   }
 }
 
 function formatSeconds(ms: number): string {
-  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 1000)} s`;
 }
 
 export function statusError(url: string, response: Pick<HttpResponse, 'status' | 'headers'>): SyncError {

@@ -32,6 +32,7 @@ import { CONTEXT_ID_RULE, isContextId, MAX_CONTEXTS_PER_ARTICLE } from '../../..
 import { isSimplifiedChinese, languageOf, matchingLocales } from '../../../shared/locale';
 import { isPlatform, PLATFORMS, type Platform } from '../../../shared/platform';
 import type { SyncNote } from '../../../shared/types';
+import { isSecureOrLoopback } from '../../../shared/urls';
 import { array, boolean, nullable, number, object, optional, string, ValidationError, type Check } from '../../../shared/validate';
 import { SyncError } from '../errors';
 import { checkArticle, FeedRecordError, type FeedArticle, type FeedCategory } from '../feed/format';
@@ -66,8 +67,10 @@ export function parseZendeskLocation(location: string): ZendeskLocation {
   } catch {
     throw new SyncError('invalid-feed', `"${raw.slice(0, 200)}" is not a Zendesk help center URL; write it like zendesk:https://help.example.com`, { resource: raw });
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new SyncError('invalid-feed', `a Zendesk help center is reached over https, not ${url.protocol}`, { resource: raw });
+  // Zendesk content is unsigned: only https keeps it from being altered on the way (plain
+  // http is accepted only from this machine, for tests).
+  if (!isSecureOrLoopback(url)) {
+    throw new SyncError('refused', `a Zendesk help center is reached over https only, not ${url.protocol}//${url.host}; write it as zendesk:https://…`, { resource: raw });
   }
   const inPath = /^\/(?:hc|api\/v2\/help_center)\/([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)(?:\/|\.json|$)/.exec(url.pathname);
   const fromQuery = (url.searchParams.get('locales') ?? url.searchParams.get('locale') ?? '').split(',').map((l) => l.trim()).filter(Boolean);

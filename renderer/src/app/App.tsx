@@ -7,6 +7,7 @@ import { useT } from '../i18n/use-translation';
 import { ErrorDetail } from '../components/ErrorDetail';
 import { Sidebar } from '../components/Sidebar';
 import { TitleBar } from '../components/TitleBar';
+import { StartupNotices } from '../components/StartupNotices';
 import { Toaster } from '../components/Toaster';
 import { useApp } from '../state/app';
 import { useCatalog } from '../state/catalog';
@@ -105,6 +106,7 @@ export function App() {
       <TitleBar />
       <Sidebar />
       <main id={MAIN_ID} className="content" tabIndex={-1}>
+        <StartupNotices />
         <RouteView />
       </main>
       <Toaster />

@@ -270,4 +270,21 @@ export const en: Record<MessageKey, Message> = {
   'settings.storage': 'Storage',
   'settings.storageUsed': 'Help content {size}',
   'settings.storagePictures': 'including {count} pictures, {size}',
+
+  // -- trust: locked settings, confirmation of security changes, start-up notices (issue 11)
+  'sync.error.rollback': 'The feed sent an older version than one already applied, so nothing was changed. Tell your administrator.',
+  'sync.error.expired': 'The feed’s signature has expired, so nothing was changed. Tell your administrator.',
+  'sync.error.refused': 'The security settings do not allow help content from this address. Check the feed URL and signing key.',
+  'sync.error.too-large': 'A feed file is larger than Doum accepts, so it was not downloaded. Tell your administrator.',
+  'sync.error.read-only': 'The data folder cannot be written, so Doum cannot sync. Searching and reading still work.',
+  'sync.error.untrusted': 'Your settings could not be restored, so syncing is paused. Set the feed URL again in Settings.',
+  'settings.lockedByAdmin': 'Set by your administrator',
+  'settings.lockedHelp': "This setting is fixed by your administrator's policy and cannot be changed.",
+  'settings.confirmSecurity': 'The feed address decides which help content Doum trusts. Do you really want to change it?',
+  'settings.confirmChange': 'Change',
+  'notice.userDataRestored': 'Your data file was damaged; your bookmarks, history and settings were restored from the backup.',
+  'notice.userDataLost': 'Your data file and its backup were damaged, so bookmarks and history start empty. The feed address and its signing key were kept.',
+  'notice.userDataLostTrust': 'Your data file and its backup were damaged and your settings could not be restored. Doum will not sync until you set the feed address again in Settings.',
+  'notice.readOnly': 'The data folder cannot be written, so Doum opened it read-only: searching and reading work, but bookmarks, settings and syncs cannot be saved.',
+  'notice.dismiss': 'Dismiss',
 };

@@ -269,6 +269,23 @@ export const ko = {
   'settings.storage': '저장 공간',
   'settings.storageUsed': '도움말 {size}',
   'settings.storagePictures': '그림 {count}개 {size} 포함',
+
+  // -- trust: locked settings, confirmation of security changes, start-up notices (issue 11)
+  'sync.error.rollback': '피드가 이미 받은 것보다 오래된 버전을 보내 적용하지 않았습니다. 지금 도움말을 그대로 둡니다. 관리자에게 알려 주세요.',
+  'sync.error.expired': '피드의 서명 기간이 지나 적용하지 않았습니다. 지금 도움말을 그대로 둡니다. 관리자에게 알려 주세요.',
+  'sync.error.refused': '보안 설정상 이 주소에서는 도움말을 받을 수 없습니다. 피드 주소와 서명 키를 확인하세요.',
+  'sync.error.too-large': '피드의 파일이 허용된 크기보다 커서 받지 않았습니다. 관리자에게 알려 주세요.',
+  'sync.error.read-only': '데이터 폴더에 쓸 수 없어 동기화할 수 없습니다. 검색과 읽기는 됩니다.',
+  'sync.error.untrusted': '설정을 복원하지 못해 동기화를 멈췄습니다. 설정에서 피드 주소를 다시 정하세요.',
+  'settings.lockedByAdmin': '관리자가 설정함',
+  'settings.lockedHelp': '이 설정은 관리자의 정책으로 정해져 있어 바꿀 수 없습니다.',
+  'settings.confirmSecurity': '피드 주소는 Doum이 믿을 도움말을 정합니다. 직접 바꾸는 것이 맞나요?',
+  'settings.confirmChange': '바꾸기',
+  'notice.userDataRestored': '사용자 데이터 파일이 손상되어 백업에서 북마크, 기록, 설정을 복원했습니다.',
+  'notice.userDataLost': '사용자 데이터 파일이 손상되었고 백업도 쓸 수 없어 북마크와 기록이 비었습니다. 피드 주소와 서명 키는 유지했습니다.',
+  'notice.userDataLostTrust': '사용자 데이터 파일과 백업이 모두 손상되어 설정을 복원할 수 없습니다. 설정에서 피드 주소를 다시 정할 때까지 동기화하지 않습니다.',
+  'notice.readOnly': '데이터 폴더에 쓸 수 없어 읽기 전용으로 열었습니다. 검색과 읽기는 되지만 북마크, 설정, 동기화는 저장되지 않습니다.',
+  'notice.dismiss': '닫기',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof ko;

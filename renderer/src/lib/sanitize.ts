@@ -1,10 +1,9 @@
 /**
  * Article HTML, sanitized once more in the renderer (defence in depth: the core already
- * stores sanitized HTML). Only plain HTML survives: no scripts, styles, forms, frames, SVG or
- * event handlers, no ids or classes that could clash with the app's own; links are article
- * links (`doum://article/<id>`), http(s) or mailto; images are the help center's own pictures
- * (`doum-asset:<sha256>`, turned into the app's `/assets/<sha256>`), https or data:image —
- * the CSP lets only the app's own pictures load.
+ * stores sanitized HTML) with the same allow-list as the builder and the sync
+ * (shared/article-html.ts): only its tags and, per tag, its attributes survive, links are
+ * article links (`doum://article/<id>`), http(s) or mailto, and pictures come from the app
+ * itself (`doum-asset:<sha256>`, turned into the app's own `/assets/<sha256>`, or data:image).
  * External links are marked so the reader can tell they open in the browser.
  *
  * After sanitizing, the app adds its own marks: each heading gets its anchor (an id derived
@@ -12,11 +11,16 @@
  * each picture outside a link becomes a button that opens the picture viewer.
  */
 import DOMPurify from 'dompurify';
-import { sectionIds } from '../../../shared/sections';
+import { ARTICLE_ATTRIBUTE_NAMES, ARTICLE_LINK, ARTICLE_TAGS, isAllowedArticleAttribute } from '../../../shared/article-html';
 import { ASSET_SRC, assetUrl } from '../../../shared/assets';
+import { sectionIds } from '../../../shared/sections';
 
-export const ARTICLE_LINK = /^doum:\/\/article\/([a-z0-9][a-z0-9-]*)$/;
-const ALLOWED_URI = /^(?:https?:|mailto:|doum:\/\/article\/[a-z0-9][a-z0-9-]*$|doum-asset:[0-9a-f]{64}$)/i;
+export { ARTICLE_LINK };
+
+DOMPurify.addHook('uponSanitizeAttribute', (node, data) => {
+  // The flat ALLOWED_ATTR list lets a name through on any tag; the allow-list is per tag.
+  if (!isAllowedArticleAttribute(node.nodeName.toLowerCase(), data.attrName, data.attrValue)) data.keepAttr = false;
+});
 
 DOMPurify.addHook('afterSanitizeAttributes', (node) => {
   if (node.nodeName === 'A') {
@@ -25,6 +29,11 @@ DOMPurify.addHook('afterSanitizeAttributes', (node) => {
     const href = node.getAttribute('href');
     if (href && !ARTICLE_LINK.test(href)) node.setAttribute('rel', 'noopener noreferrer');
   } else if (node.nodeName === 'IMG') {
+    // A picture whose source did not pass is removed whole, not left as a broken image.
+    if (!node.hasAttribute('src')) {
+      node.remove();
+      return;
+    }
     // The help center's own pictures come from the app itself (same origin, any transport).
     const picture = ASSET_SRC.exec(node.getAttribute('src') ?? '');
     if (picture) node.setAttribute('src', assetUrl(picture[1]!));
@@ -101,13 +110,12 @@ export function prepareArticleHtml(html: string, options: SanitizeOptions = {}):
 function sanitizedFragment(html: string, options: SanitizeOptions): DocumentFragment {
   const fragment = DOMPurify.sanitize(html, {
     RETURN_DOM_FRAGMENT: true,
-    USE_PROFILES: { html: true },
-    ALLOWED_URI_REGEXP: ALLOWED_URI,
-    // Not URLs: without this DOMPurify checks their values against ALLOWED_URI and drops them,
-    // and pictures would lose the size that reserves their space.
+    ALLOWED_TAGS: [...ARTICLE_TAGS],
+    ALLOWED_ATTR: [...ARTICLE_ATTRIBUTE_NAMES],
+    ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|doum:\/\/article\/|doum-asset:|data:image\/)/i,
+    // Not URLs: without this DOMPurify checks their values against ALLOWED_URI_REGEXP and drops
+    // them, and pictures would lose the size that reserves their space.
     ADD_URI_SAFE_ATTR: ['width', 'height'],
-    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'option', 'iframe', 'frame', 'object', 'embed', 'link', 'meta', 'base', 'dialog', 'template', 'video', 'audio', 'source', 'picture'],
-    FORBID_ATTR: ['style', 'id', 'name', 'class', 'target', 'srcset', 'formaction', 'action', 'ping', 'tabindex', 'accesskey', 'contenteditable', 'autofocus'],
     ALLOW_DATA_ATTR: false,
     ALLOW_ARIA_ATTR: false,
   });

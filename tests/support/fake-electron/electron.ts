@@ -1100,6 +1100,31 @@ const utilityProcess = {
   },
 };
 
+// -- message boxes: open until the test answers them -------------------------------------------
+
+interface MessageBoxOptions {
+  message?: string;
+  detail?: string;
+  buttons?: string[];
+  cancelId?: number;
+}
+
+const openMessageBoxes: Array<(response: number) => void> = [];
+
+function openMessageBox(args: unknown[]): Promise<{ response: number; checkboxChecked: boolean }> {
+  const [first, second] = args;
+  const window = first instanceof FakeBrowserWindow ? first : null;
+  const options = (window ? second : first) as MessageBoxOptions;
+  report({ kind: 'message-box', windowId: window?.id ?? null, message: options.message ?? '', detail: options.detail ?? '', buttons: options.buttons ?? [], cancelId: options.cancelId ?? null });
+  return new Promise((resolve) => openMessageBoxes.push((response) => resolve({ response, checkboxChecked: false })));
+}
+
+function answerMessageBox(response: number): void {
+  const answer = openMessageBoxes.shift();
+  if (!answer) throw new Error('there is no message box open');
+  answer(response);
+}
+
 // -- the module ------------------------------------------------------------------------------
 
 const ipcMain = new FakeIpcMain();
@@ -1133,6 +1158,7 @@ const implemented: Record<string, unknown> = {
   crashReporter: { start: (options: unknown) => call('crashReporter.start', options) },
   dialog: {
     showErrorBox: (title: string, content: string) => report({ kind: 'dialog', title, content }),
+    showMessageBox: (...args: unknown[]) => openMessageBox(args),
   },
   shell: {
     openExternal: async (url: string) => call('shell.openExternal', url),
@@ -1202,6 +1228,9 @@ async function run(command: FakeElectronCommand): Promise<unknown> {
       const { status, contentType, body } = await protocol.fetch(command.url);
       return { status, contentType, privileges: protocol.privilegesOf(new URL(command.url).protocol.slice(0, -1)), body: body.toString('base64') };
     }
+    case 'answer-message-box':
+      answerMessageBox(command.response);
+      return null;
   }
 }
 

@@ -48,6 +48,8 @@ export type FakeElectronEvent =
   | { kind: 'utility-exit'; pid: number; code: number }
   | { kind: 'notification'; title: string; body: string }
   | { kind: 'dialog'; title: string; content: string }
+  /** dialog.showMessageBox: it waits for an `answer-message-box` command. */
+  | { kind: 'message-box'; windowId: number | null; message: string; detail: string; buttons: string[]; cancelId: number | null }
   /** The app touched an Electron API this fake does not implement. */
   | { kind: 'unimplemented'; api: string }
   | { kind: 'quit-step'; step: 'before-quit' | 'will-quit' | 'quit'; prevented: boolean }
@@ -95,7 +97,9 @@ export type FakeElectronCommand =
   /** The page asks for a permission; replies whether it was granted. */
   | { type: 'request-permission'; permission: string }
   /** The page loads a URL of a scheme the app handles (protocol.handle); replies with the answer. */
-  | { type: 'fetch'; url: string };
+  | { type: 'fetch'; url: string }
+  /** The person clicks button `response` of the oldest message box still open. */
+  | { type: 'answer-message-box'; response: number };
 
 /** The reply to a 'fetch' command: the handler's answer, and the privileges its scheme was registered with. */
 export interface FetchReply {

@@ -1,13 +1,22 @@
-/** The feed URL: checked as people type, saved with "저장" (or Enter), refused with the core's reason. */
+/**
+ * The feed URL: checked as people type, saved with "저장" (or Enter), refused with the core's
+ * reason. It decides what Doum trusts, so a change is confirmed: in the app by a dialog the
+ * main process shows, in the browser preview by a confirm step here. An administrator's
+ * policy can fix it: then it shows, read-only, as "관리자가 설정함".
+ */
 import { useState } from 'react';
 import { ErrorDetail } from '../ErrorDetail';
 import { useT } from '../../i18n/use-translation';
 import { isPlausibleFeedLocation } from '../../lib/feed-url';
+import { useApp } from '../../state/app';
 import { useSettings } from '../../state/settings';
 import { useToast } from '../../state/toast';
 
 export function FeedUrlField({ id }: { id: string }) {
   const t = useT();
+  const locked = useApp((s) => s.info?.lockedSettings.includes('feedUrl') ?? false);
+  const confirmHere = useApp((s) => s.info?.transport === 'http');
+  const [confirming, setConfirming] = useState(false);
   const saved = useSettings((s) => s.settings?.feedUrl ?? '');
   const refused = useSettings((s) => s.errors.feedUrl);
   const update = useSettings((s) => s.update);
@@ -21,14 +30,33 @@ export function FeedUrlField({ id }: { id: string }) {
   const error = !plausible ? t('settings.feedUrlInvalid') : refused ? t('settings.feedUrlRefused') : null;
   const dirty = draft.trim() !== saved;
 
-  const save = async (): Promise<void> => {
+  const save = async (confirmed = false): Promise<void> => {
     if (!plausible || !dirty) return;
+    if (confirmHere && !confirmed) {
+      setConfirming(true);
+      return;
+    }
+    setConfirming(false);
     const value = draft.trim();
     if (await update({ feedUrl: value === '' ? null : value })) {
       setEdited(null);
       toast(t('settings.feedUrlSaved'));
     }
   };
+
+  if (locked) {
+    return (
+      <div className="feed-url">
+        <div className="field-row">
+          <input id={id} type="text" className="text-field" value={saved} readOnly aria-describedby={`${id}-help ${id}-locked`} />
+          <span className="badge">{t('settings.lockedByAdmin')}</span>
+        </div>
+        <p id={`${id}-locked`} className="setting-help">
+          {t('settings.lockedHelp')}
+        </p>
+      </div>
+    );
+  }
 
   return (
     <form
@@ -52,6 +80,7 @@ export function FeedUrlField({ id }: { id: string }) {
           aria-describedby={`${id}-help${error ? ` ${id}-error` : ''}`}
           onChange={(event) => {
             setEdited(event.target.value);
+            setConfirming(false);
             if (refused) clearError('feedUrl');
           }}
         />
@@ -65,6 +94,19 @@ export function FeedUrlField({ id }: { id: string }) {
         </p>
       )}
       {plausible && <ErrorDetail detail={refused} />}
+      {confirming && (
+        <div className="notice confirm-step" role="alertdialog" aria-labelledby={`${id}-confirm`}>
+          <p id={`${id}-confirm`}>{t('settings.confirmSecurity')}</p>
+          <div className="field-row">
+            <button type="button" className="button button-primary" onClick={() => void save(true)}>
+              {t('settings.confirmChange')}
+            </button>
+            <button type="button" className="button" onClick={() => setConfirming(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
     </form>
   );
 }

@@ -13,7 +13,10 @@ import { ErrorDetail } from '../ErrorDetail';
 import { Icon } from '../Icon';
 import type { SyncNote, SyncProgress } from '../../../../shared/types';
 
-const KNOWN_FAILURES = ['network', 'timeout', 'http', 'not-found', 'integrity', 'signature', 'invalid-feed', 'invalid-record', 'cancelled', 'busy', 'storage'];
+const KNOWN_FAILURES = [
+  'network', 'timeout', 'http', 'not-found', 'integrity', 'signature', 'invalid-feed', 'invalid-record', 'cancelled', 'busy', 'storage',
+  'rollback', 'expired', 'refused', 'too-large', 'read-only', 'untrusted',
+];
 
 /** A sync failure kind (or API error code) in plain words. */
 export function failureText(t: Translate, kind: string): string {
