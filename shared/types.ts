@@ -76,6 +76,11 @@ export interface SearchQuery {
   sort?: SortOrder;
   limit?: number;
   offset?: number;
+  /**
+   * When no onlyPlatform chip is given and the query names a platform (맥에서 설치), filter by
+   * it as if its chip had been picked (the results page does; the CLI does not).
+   */
+  followNamedPlatform?: boolean;
 }
 
 /** Half-open [start, end) UTF-16 offsets into the text they belong to. */
@@ -122,8 +127,15 @@ export interface SearchResult {
   facets: Facets;
   /** The platform the results were shaped for (from the query words or the request). */
   platform: Platform;
-  /** A corrected query (e.g. typed in the wrong keyboard layout), when it finds more. */
+  /** The platform named by a word of the query (맥, 갤럭시, PC…), if any. */
+  namedPlatform: Platform | null;
+  /**
+   * The query as read, when that differs from what was typed (wrong keyboard layout, a typo,
+   * spacing: 다크모드 → 다크 모드), whether or not it found anything.
+   */
   didYouMean: string | null;
+  /** True when no result covers the query's main words: the results are only the closest ones. */
+  partial: boolean;
   tookMs: number;
 }
 

@@ -182,7 +182,10 @@ export function shapeResults(options: ShapeOptions): ShapedResults {
   };
 
   const idOf = (topic: number): string => catalog.articles[shownOf(topic)]!.id;
-  const byRelevance = (a: number, b: number): number => topicScore[b]! - topicScore[a]! || (idOf(a) < idOf(b) ? -1 : 1);
+  // Among equals, the shorter title is the more general answer (음성통화나 영상통화를 걸려면 before
+  // 영상통화 중에 화면을 공유하려면, for 영통).
+  const titleLength = (topic: number): number => catalog.articles[shownOf(topic)]!.title.length;
+  const byRelevance = (a: number, b: number): number => topicScore[b]! - topicScore[a]! || titleLength(a) - titleLength(b) || (idOf(a) < idOf(b) ? -1 : 1);
   const dateOf = (topic: number): string => catalog.articles[shownOf(topic)]!.updatedAt;
   const byRecency = (a: number, b: number): number => (dateOf(a) < dateOf(b) ? 1 : dateOf(a) > dateOf(b) ? -1 : 0) || byRelevance(a, b);
   const offset = Math.max(0, Math.floor(Number(query.offset) || 0));
