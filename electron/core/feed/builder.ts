@@ -18,6 +18,7 @@ import {
   type FeedArticle,
   type FeedCategory,
   type FeedDelta,
+  type FeedHelpCenter,
   type FeedManifest,
   type FeedSnapshot,
 } from './format';
@@ -99,6 +100,8 @@ function diff(previous: FeedArticle[], next: FeedArticle[]): { upserts: FeedArti
 }
 
 const sameCategories = (a: FeedCategory[], b: FeedCategory[]): boolean => JSON.stringify(a) === JSON.stringify(b);
+const sameHelpCenter = (snapshot: FeedSnapshot, next: FeedHelpCenter): boolean =>
+  JSON.stringify(snapshot.synonyms ?? []) === JSON.stringify(next.synonyms) && (snapshot.supportUrl ?? null) === next.supportUrl;
 
 interface PendingFile {
   path: string;
@@ -144,13 +147,15 @@ export function writeFeedRevision(content: ContentSet, options: FeedWriteOptions
   const now = options.now ?? new Date();
   const signingKey = readSigningKey(options.signKeyFile);
   const previous = readPreviousFeed(outDir);
+  const helpCenter: FeedHelpCenter = content.helpCenter ?? { synonyms: [], supportUrl: null };
 
   const changes = previous ? diff(previous.snapshot.articles, content.articles) : { upserts: content.articles, deletes: [], added: content.articles.length };
   const unchanged =
     previous !== null &&
     changes.upserts.length === 0 &&
     changes.deletes.length === 0 &&
-    sameCategories(previous.snapshot.categories, content.categories);
+    sameCategories(previous.snapshot.categories, content.categories) &&
+    sameHelpCenter(previous.snapshot, helpCenter);
 
   if (unchanged) {
     const signed = signingKey !== null;
@@ -160,12 +165,12 @@ export function writeFeedRevision(content: ContentSet, options: FeedWriteOptions
 
   const revision = (previous?.manifest.revision ?? 0) + 1;
   const generatedAt = now.toISOString();
-  const snapshot: FeedSnapshot = { format: FEED_FORMAT, kind: 'snapshot', revision, generatedAt, articles: content.articles, categories: content.categories };
+  const snapshot: FeedSnapshot = { format: FEED_FORMAT, kind: 'snapshot', revision, generatedAt, articles: content.articles, categories: content.categories, ...helpCenter };
   const pending: PendingFile[] = [{ path: snapshotPath(revision), bytes: encode(snapshot) }];
 
   let deltas: FeedManifest['deltas'] = [];
   if (previous) {
-    const delta: FeedDelta = { format: FEED_FORMAT, kind: 'delta', from: previous.manifest.revision, to: revision, upserts: changes.upserts, deletes: changes.deletes, categories: content.categories };
+    const delta: FeedDelta = { format: FEED_FORMAT, kind: 'delta', from: previous.manifest.revision, to: revision, upserts: changes.upserts, deletes: changes.deletes, categories: content.categories, ...helpCenter };
     const bytes = encode(delta);
     pending.push({ path: deltaPath(delta.from, delta.to), bytes });
     deltas = [...previous.manifest.deltas, { from: delta.from, to: delta.to, url: deltaPath(delta.from, delta.to), sha256: sha256Hex(bytes), bytes: bytes.length }]

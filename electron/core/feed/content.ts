@@ -11,7 +11,8 @@ import { editDistance } from '../../../shared/edit-distance';
 import { PLATFORMS, isPlatform } from '../../../shared/platform';
 import { ContentBuildError, ContentError } from '../errors';
 import { strongForCjk } from './cjk-emphasis';
-import { ARTICLE_ID_PATTERN, type FeedArticle, type FeedCategory } from './format';
+import { ARTICLE_ID_PATTERN, type FeedArticle, type FeedCategory, type FeedHelpCenter } from './format';
+import { readHelpCenterFiles } from './help-center-files';
 import { articleLinksIn, sanitizeArticleHtml } from './sanitize';
 
 const FIELDS = ['id', 'title', 'service', 'category', 'platform', 'locale', 'group', 'tags', 'updated'] as const;
@@ -27,6 +28,8 @@ interface ParsedFile {
 export interface ContentSet {
   articles: FeedArticle[];
   categories: FeedCategory[];
+  /** synonyms.yml and help-center.yml; absent for sources that have neither (Zendesk). */
+  helpCenter?: FeedHelpCenter;
 }
 
 /** Lists the Markdown files under a folder, sorted, skipping dotfiles and README files. */
@@ -222,9 +225,10 @@ export function readContent(dir: string): ContentSet {
       else throw error;
     }
   }
+  const helpCenter = readHelpCenterFiles(dir, problems);
   if (problems.length > 0) throw new ContentBuildError(problems);
   // Categories keep the folder order authors chose; articles are sorted for stable feeds.
   const categories = categoriesOf(articles);
   articles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { articles, categories };
+  return { articles, categories, helpCenter };
 }

@@ -280,7 +280,8 @@ export class SyncEngine {
       if (delta.from !== ref.from || delta.to !== ref.to) {
         throw new SyncError('invalid-feed', `${ref.url} goes from revision ${delta.from} to ${delta.to}, but the manifest lists it as ${ref.from} → ${ref.to}; nothing was changed`, { resource: ref.url });
       }
-      return { kind: 'patch', upserts: delta.upserts.map(sanitizeRecord), deletes: delta.deletes, categories: delta.categories };
+      const helpCenter = { ...(delta.synonyms ? { synonyms: delta.synonyms } : {}), ...(delta.supportUrl !== undefined ? { supportUrl: delta.supportUrl } : {}) };
+      return { kind: 'patch', upserts: delta.upserts.map(sanitizeRecord), deletes: delta.deletes, categories: delta.categories, helpCenter };
     });
     try {
       return this.apply(run, changes, { ...syncState }, manifest.revision, { expectTotal: manifest.snapshot.articles });
@@ -300,7 +301,9 @@ export class SyncEngine {
     if (snapshot.articles.length !== ref.articles) {
       throw new SyncError('invalid-feed', `${ref.url} holds ${snapshot.articles.length} articles, but the manifest announces ${ref.articles}; nothing was changed`, { resource: ref.url });
     }
-    const changes: ContentChange[] = [{ kind: 'replace', articles: snapshot.articles.map(sanitizeRecord), categories: snapshot.categories }];
+    // A snapshot is the whole truth: no synonyms in it means none.
+    const helpCenter = { synonyms: snapshot.synonyms ?? [], supportUrl: snapshot.supportUrl ?? null };
+    const changes: ContentChange[] = [{ kind: 'replace', articles: snapshot.articles.map(sanitizeRecord), categories: snapshot.categories, helpCenter }];
     return this.apply(run, changes, syncState, manifest.revision);
   }
 
@@ -317,7 +320,9 @@ export class SyncEngine {
       });
     run.progress({ phase: 'verify', records: content.articles.length, totalRecords: content.articles.length });
     const categoriesChanged = !sameSource || JSON.stringify(store.categoryRecords()) !== JSON.stringify(content.categories);
-    const changes: ContentChange[] = [{ kind: 'replace', articles: content.articles.map(sanitizeRecord), categories: categoriesChanged ? content.categories : null }];
+    // A help center on Zendesk has no synonyms.yml or support link in the feed sense.
+    const helpCenter = sameSource ? undefined : { synonyms: [], supportUrl: null };
+    const changes: ContentChange[] = [{ kind: 'replace', articles: content.articles.map(sanitizeRecord), categories: categoriesChanged ? content.categories : null, helpCenter }];
     const base = sameSource ? state.revision! : 0;
     // A collection has no revisions of its own: the local one moves on when something changed.
     const changed = (report: ChangeReport): boolean => categoriesChanged || report.added + report.updated + report.deleted > 0;
