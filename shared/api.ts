@@ -17,6 +17,7 @@ import type {
   HomeData,
   NavigateTarget,
   SearchQuery,
+  SearchLogEntry,
   SearchResult,
   Settings,
   Suggestion,
@@ -75,6 +76,14 @@ export interface HelpRequests {
   setFeedback(articleId: string, helpful: boolean): Promise<FeedbackEntry>;
   /** Opens an http(s) or mailto URL in the system browser; other schemes are refused. */
   openExternal(url: string): Promise<void>;
+  /**
+   * A search the person settled on (pressed Enter): kept in the search log when it found
+   * nothing or only partly and the person turned the log on; otherwise nothing happens.
+   */
+  noteSearch(text: string): Promise<void>;
+  /** The search log, most frequent first. */
+  listSearchLog(): Promise<SearchLogEntry[]>;
+  clearSearchLog(): Promise<void>;
 }
 
 export interface HelpEvents {
@@ -118,6 +127,7 @@ const searchQuery = object({
   sort: optional(oneOf(['relevance', 'recent'] as const)),
   limit: optional(number({ min: 1, max: 200, integer: true })),
   offset: optional(number({ min: 0, max: 100_000, integer: true })),
+  followNamedPlatform: optional(boolean),
 });
 
 export const settingsShape = {
@@ -131,6 +141,7 @@ export const settingsShape = {
   notifyOnSync: boolean,
   feedPublicKey: nullable(string({ min: 1, max: 200 })),
   updateUrl: nullable(string({ min: 1, max: 2048 })),
+  recordSearches: boolean,
 };
 
 export const checkSettings: Check<Settings> = object(settingsShape);
@@ -185,6 +196,9 @@ export const HELP_API_ARGS: { [M in HelpMethod]: ArgsCheck<M> } = {
   getFeedback: args(articleId),
   setFeedback: args(articleId, boolean),
   openExternal: args(string({ min: 1, max: 4096 })),
+  noteSearch: args(string({ max: 10_000 })),
+  listSearchLog: args(),
+  clearSearchLog: args(),
 };
 
 export const HELP_METHODS = Object.keys(HELP_API_ARGS) as HelpMethod[];

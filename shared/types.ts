@@ -136,7 +136,28 @@ export interface SearchResult {
   didYouMean: string | null;
   /** True when no result covers the query's main words: the results are only the closest ones. */
   partial: boolean;
+  /** Where else to look, when nothing or only part of the query was found (set by the service). */
+  help?: SearchHelp;
   tookMs: number;
+}
+
+/** What a results page offers when it found nothing, or only part of what was asked. */
+export interface SearchHelp {
+  /** The category of the closest result, whose popular articles follow (null: the whole help center). */
+  category: string | null;
+  popular: ArticleSummary[];
+  /** The help center's contact page, when its feed gives one. */
+  supportUrl: string | null;
+}
+
+/** A search that found nothing or only partly, as the opt-in search log keeps it (this computer only). */
+export interface SearchLogEntry {
+  query: string;
+  /** What the last such search found: nothing, or only part of what was asked. */
+  outcome: 'none' | 'partial';
+  count: number;
+  /** ISO date-time of the last time. */
+  lastAt: string;
 }
 
 export interface Suggestion {
@@ -205,6 +226,11 @@ export interface Settings {
   feedPublicKey: string | null;
   /** Generic update feed URL; null disables update checks. */
   updateUrl: string | null;
+  /**
+   * Keep the searches that found nothing or only partly, on this computer only, for the
+   * content team (Settings export, `doum report searches`). Off unless the person turns it on.
+   */
+  recordSearches: boolean;
 }
 
 export interface Bookmark {

@@ -7,6 +7,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { errorMessage } from '../core/errors';
 import { feedCommand } from './commands/feed';
 import { previewCommand } from './commands/preview';
+import { reportCommand } from './commands/report';
 import { searchCommand } from './commands/search';
 import { showCommand, statsCommand } from './commands/show';
 import { syncCommand } from './commands/sync';
@@ -21,7 +22,8 @@ export const USAGE = `usage: doum <command> [options]
          [--service <s>] [--locale <l>] [--sort relevance|recent] [--limit <n>] [--json] [--stdin]
   show <id> [--db <file>] [--json]
   stats [--db <file>] [--json]
-  preview [--feed <url|dir>] [--db <file>] [--port <n>] [--os macos|windows|linux]`;
+  preview [--feed <url|dir>] [--db <file>] [--port <n>] [--os macos|windows|linux]
+  report searches [--db <file>] [--json]`;
 
 const OPTIONS = {
   out: { type: 'string' },
@@ -74,6 +76,8 @@ export async function main(argv: string[]): Promise<number> {
       return statsCommand(rest, values);
     case 'preview':
       return previewCommand(rest, values);
+    case 'report':
+      return reportCommand(rest, values);
     default:
       throw new UsageError(`unknown command "${command}"`);
   }

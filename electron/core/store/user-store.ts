@@ -3,7 +3,7 @@
  * Kept in its own file so that a content reset (or a corrupt content file) never touches it.
  */
 import { checkSettings, checkSettingsPatch } from '../../../shared/api';
-import type { Bookmark, FeedbackEntry, HistoryEntry, Settings } from '../../../shared/types';
+import type { Bookmark, FeedbackEntry, HistoryEntry, SearchLogEntry, Settings } from '../../../shared/types';
 import { openDatabaseWithRecovery, type Db, type Migration } from './database';
 
 export const USER_MIGRATIONS: readonly Migration[] = [
@@ -25,6 +25,20 @@ export const USER_MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    description: 'the opt-in log of searches that found nothing or only partly',
+    up(db) {
+      db.exec(`
+        CREATE TABLE search_log (
+          query TEXT PRIMARY KEY,
+          outcome TEXT NOT NULL CHECK (outcome IN ('none', 'partial')),
+          count INTEGER NOT NULL,
+          last_at TEXT NOT NULL
+        );
+      `);
+    },
+  },
 ];
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -38,7 +52,13 @@ export const DEFAULT_SETTINGS: Settings = {
   notifyOnSync: false,
   feedPublicKey: null,
   updateUrl: null,
+  recordSearches: false,
 };
+
+/** The search log keeps this many distinct queries; the least recent go first. */
+const SEARCH_LOG_LIMIT = 2000;
+/** Longer queries are kept cut to this length (a pasted paragraph is not a search to count). */
+const SEARCH_LOG_QUERY_CHARS = 200;
 
 /** History keeps this many views; older ones are dropped. */
 const HISTORY_LIMIT = 500;
@@ -142,5 +162,33 @@ export class UserStore {
       .prepare('INSERT INTO feedback (article_id, helpful, at) VALUES (?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET helpful = excluded.helpful, at = excluded.at')
       .run(articleId, helpful ? 1 : 0, at);
     return { articleId, helpful, at };
+  }
+
+  // -- the opt-in search log ---------------------------------------------------------------------
+
+  /** Counts one search that found nothing or only partly (the caller checks the setting). */
+  logSearch(query: string, outcome: SearchLogEntry['outcome'], now = new Date()): void {
+    const text = query.trim().replace(/\s+/g, ' ').slice(0, SEARCH_LOG_QUERY_CHARS);
+    if (text === '') return;
+    this.db.transaction(() => {
+      this.db
+        .prepare(`INSERT INTO search_log (query, outcome, count, last_at) VALUES (?, ?, 1, ?)
+                  ON CONFLICT (query) DO UPDATE SET outcome = excluded.outcome, count = count + 1, last_at = excluded.last_at`)
+        .run(text, outcome, now.toISOString());
+      this.db
+        .prepare('DELETE FROM search_log WHERE query NOT IN (SELECT query FROM search_log ORDER BY last_at DESC LIMIT ?)')
+        .run(SEARCH_LOG_LIMIT);
+    })();
+  }
+
+  /** The logged searches, most frequent first, then most recent. */
+  listSearchLog(): SearchLogEntry[] {
+    return this.db
+      .prepare('SELECT query, outcome, count, last_at AS lastAt FROM search_log ORDER BY count DESC, last_at DESC, query')
+      .all() as SearchLogEntry[];
+  }
+
+  clearSearchLog(): void {
+    this.db.prepare('DELETE FROM search_log').run();
   }
 }
