@@ -165,7 +165,8 @@ export class HelpService implements HelpRequests {
    */
   private searchHelp(result: SearchResult, locale?: string): SearchHelp {
     const { content, user, hostOs } = this.options;
-    const category = result.results[0]?.category ?? null;
+    // The top-level category: a leaf often holds little beyond the result itself.
+    const category = result.results[0]?.category.split('/')[0] ?? null;
     const all = content.listArticles(category ? { category, ...(locale ? { locale } : {}) } : locale ? { locale } : {});
     const views = user.viewCounts();
     const links = content.incomingLinkCounts(locale);

@@ -68,6 +68,8 @@ export interface ConceptDraft {
   matcher: Matcher;
   /** The likeliest close spelling, for didYouMean. */
   correction?: string;
+  /** An optional concept that still counts in the title rerank (negation). */
+  inTitle?: boolean;
 }
 
 function group(terms: WeightedTerm[], combine: TermGroup['combine'], scale: number, minMatch = 1): TermGroup | null {
@@ -266,7 +268,14 @@ export function negationConcept(articleWords: readonly string[], lexicon: Lexico
     const id = lexicon.id(word);
     if (id >= 0) terms.add(id);
   }
-  return { key: 'negation', optional: true, groups: [group(ids([...terms]), 'max', MATCH_WEIGHTS.negation)], matcher: NO_MATCH };
+  // Every way of saying "does not work" counts the same: a rare one (실패 in a tag) must not
+  // decide the ranking, so each term is scaled to the commonest one's IDF.
+  let common = Infinity;
+  for (const id of terms) common = Math.min(common, lexicon.idf(id));
+  const weighted = [...terms].map((id) => ({ id, weight: Math.min(1, common / Math.max(1e-6, lexicon.idf(id))) }));
+  // In a title, any word of negation but the bare 안 (which starts 안녕, 안내…) shows the topic.
+  const titleWords = articleWords.filter((word) => word !== '안');
+  return { key: 'negation', optional: true, inTitle: true, groups: [group(weighted, 'max', MATCH_WEIGHTS.negation)], matcher: hangulMatcher(titleWords) };
 }
 
 function jamoConcept(word: Word, lexicon: Lexicon, mode: Mode): ConceptDraft {

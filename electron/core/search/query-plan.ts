@@ -45,6 +45,8 @@ export interface Concept {
   groups: TermGroup[];
   /** Scores when matched but is not one of the words a result must match (a platform word). */
   optional: boolean;
+  /** Counts in the title rerank although optional (negation: "안 켜져요" is about not starting). */
+  inTitle: boolean;
   /** How rare the concept is (the IDF of its best term): decides what a long query keeps. */
   idf: number;
   matcher: Matcher;
@@ -205,7 +207,7 @@ export function buildPlan(input: string, lexicon: Lexicon, options: PlanOptions)
   if (negated) all.push(negationConcept(everydayWords().negations.article, lexicon));
   let concepts: Concept[] = all.map((draft) => {
     const groups = draft.groups.filter((g): g is TermGroup => g !== null);
-    return { key: draft.key, groups, optional: draft.optional === true, idf: conceptIdf(groups, lexicon), matcher: draft.matcher };
+    return { key: draft.key, groups, optional: draft.optional === true, inTitle: draft.optional !== true || draft.inTitle === true, idf: conceptIdf(groups, lexicon), matcher: draft.matcher };
   });
   // In search, a word nothing matches only dilutes; in suggest, it means no title matches.
   if (options.mode === 'search') {

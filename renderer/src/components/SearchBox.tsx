@@ -25,6 +25,7 @@ export function SearchBox() {
   const setQuery = useSearch((s) => s.setQuery);
   const suggestions = useSearch((s) => s.suggestions);
   const rememberOpened = useSearch((s) => s.rememberOpened);
+  const settle = useSearch((s) => s.settle);
   const navigate = useRouter((s) => s.navigate);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -62,6 +63,7 @@ export function SearchBox() {
         if (chosen) openArticle(chosen.id);
         else {
           setOpen(false);
+          settle();
           focusResult();
         }
         break;

@@ -199,4 +199,20 @@ export const en: Record<MessageKey, Message> = {
   'common.cancel': 'Cancel',
   'common.justNow': 'just now',
   'common.error': 'Something went wrong. ({message})',
+
+  // Search that meets people where they type (issue 10)
+  'search.platformNamed': 'Showing help for {platform}.',
+  'search.platformHidden': { one: '{count} result for other platforms is hidden.', other: '{count} results for other platforms are hidden.' },
+  'search.showAllPlatforms': 'Show all platforms',
+  'search.partial': "No exact answer for '{query}'. These are the closest articles.",
+  'search.popularIn': 'Popular in {category}',
+  'search.contactLead': 'Not what you were looking for?',
+  'search.contact': 'Contact support',
+  'settings.searchLogHeading': 'Search log',
+  'settings.recordSearches': 'Keep searches that found nothing (on this computer only)',
+  'settings.recordSearchesHelp': 'Searches that found nothing or only partly are kept on this computer, with how often and when last. Nothing is sent anywhere; share the export with your help center team to improve its articles.',
+  'settings.searchLogCount': { one: '{count} search kept', other: '{count} searches kept' },
+  'settings.searchLogExport': 'Export',
+  'settings.searchLogClear': 'Clear log',
+  'settings.searchLogCleared': 'Search log cleared',
 };

@@ -198,6 +198,22 @@ export const ko = {
   'common.cancel': '취소',
   'common.justNow': '방금',
   'common.error': '문제가 생겼습니다. ({message})',
+
+  // Search that meets people where they type (issue 10)
+  'search.platformNamed': '{platform} 도움말을 보여 드려요.',
+  'search.platformHidden': '다른 플랫폼용 {count}건은 숨겼어요.',
+  'search.showAllPlatforms': '모든 플랫폼 보기',
+  'search.partial': "'{query}'에 딱 맞는 답은 찾지 못했어요. 가장 가까운 도움말을 보여 드려요.",
+  'search.popularIn': '{category}에서 자주 찾는 도움말',
+  'search.contactLead': '찾는 답이 없나요?',
+  'search.contact': '고객센터에 문의하기',
+  'settings.searchLogHeading': '검색 기록',
+  'settings.recordSearches': '찾지 못한 검색어 기록 (이 컴퓨터에만 저장)',
+  'settings.recordSearchesHelp': '결과가 없거나 일부만 찾은 검색어를 횟수와 마지막 날짜와 함께 이 컴퓨터에만 저장합니다. 어디에도 보내지 않습니다. 도움말 담당자에게 전해 주면 도움말을 고치는 데 쓰입니다.',
+  'settings.searchLogCount': '저장된 검색어 {count}개',
+  'settings.searchLogExport': '내보내기',
+  'settings.searchLogClear': '기록 지우기',
+  'settings.searchLogCleared': '검색 기록을 지웠습니다',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof ko;
