@@ -23,6 +23,8 @@ export type Mode = 'search' | 'suggest';
 
 /** At most this many completions of a word being typed. */
 const MAX_COMPLETIONS = 24;
+/** At most this many other forms of a verb. */
+const MAX_VERB_FORMS = 12;
 /** Words in more than this share of articles are not also searched by bigrams. */
 const BIGRAM_SKIP_SHARE = 0.1;
 
@@ -104,7 +106,7 @@ function otherWords(lexicon: Lexicon, found: readonly number[], stem: string): n
   return found.filter((id) => analyzeHangul(lexicon.index.terms[id]!).stem !== stem);
 }
 
-function hangulConcept(word: Word, lexicon: Lexicon, mode: Mode): ConceptDraft {
+function hangulConcept(word: Word, lexicon: Lexicon, mode: Mode, withForms: boolean): ConceptDraft {
   const analyzed = analyzeHangul(word.text);
   const typed = completions(word.text);
   if (mode === 'suggest') {
@@ -124,7 +126,7 @@ function hangulConcept(word: Word, lexicon: Lexicon, mode: Mode): ConceptDraft {
   const grams = common ? [] : analyzed.bigrams.map((gram) => lexicon.id(BIGRAM + gram));
   const gramTerms = grams.filter((id) => id >= 0).map((id) => ({ id, weight: 1 / grams.length }));
   const minMatch = grams.length <= 2 ? grams.length : Math.ceil(grams.length * 0.75);
-  const forms = verbForms(word.text, lexicon);
+  const forms = withForms ? verbForms(word.text, lexicon) : { ids: [], words: [] };
   return {
     key: analyzed.stem,
     groups: [
@@ -173,7 +175,9 @@ function findVerbForms(text: string, lexicon: Lexicon): { ids: number[]; words: 
       words.push(form);
     }
   }
-  return { ids: [...ids].slice(0, MAX_COMPLETIONS), words };
+  // A form in a large share of the articles (쓰는, 하고) says little and costs the most.
+  const useful = [...ids].filter((id) => lexicon.df(id) <= lexicon.docCount * BIGRAM_SKIP_SHARE);
+  return { ids: useful.slice(0, MAX_VERB_FORMS), words: words.filter((w) => useful.includes(lexicon.id(w))) };
 }
 
 /** The terms of one word of a synonym, and the forms to highlight. */
@@ -336,10 +340,15 @@ function otherConcept(word: Word, lexicon: Lexicon, mode: Mode): ConceptDraft {
   return { key: word.text, groups: [group(exact(lexicon, word.text), 'sum', 1)], matcher: exactMatcher(word.text) };
 }
 
-export function conceptOf(word: Word, lexicon: Lexicon, mode: Mode, keepStopWords: boolean): ConceptDraft | null {
+/**
+ * `verbForms`: also match the word's other verb forms (바꿨어요 ↔ 바꾸기). The query builder
+ * asks for it in short queries, where one word is much of the meaning; in a long question the
+ * other words carry it, and the forms of common verbs would only add cost.
+ */
+export function conceptOf(word: Word, lexicon: Lexicon, mode: Mode, keepStopWords: boolean, verbForms = false): ConceptDraft | null {
   switch (word.kind) {
     case 'hangul':
-      return hangulConcept(word, lexicon, mode);
+      return hangulConcept(word, lexicon, mode, verbForms);
     case 'jamo':
       return jamoConcept(word, lexicon, mode);
     case 'latin':

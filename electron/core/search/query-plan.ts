@@ -24,7 +24,7 @@ import { isStopWord, platformOfQueryWord, readWords, respace, type Word } from '
 import type { Vocabulary } from './spacing';
 import type { SynonymTable } from './synonyms';
 import { tokenize } from './tokenizer';
-import { formsOf, lemmasOf } from './verb-forms';
+import { endsLikeVerb, formsOf, lemmasOf } from './verb-forms';
 
 export type { Matcher } from './matchers';
 export { MATCH_WEIGHTS, type TermGroup, type WeightedTerm } from './concepts';
@@ -37,6 +37,8 @@ export const MAX_CONCEPTS = 12;
  * would make every article a result and cost the most postings.
  */
 const STOP_IDF = 1.2;
+/** Verbs are matched in all their forms in queries of up to this many words. */
+const VERB_FORM_MAX_WORDS = 4;
 /** Typo correction only for short queries, where one unknown word is most of the query. */
 const FUZZY_MAX_CONCEPTS = 4;
 
@@ -173,13 +175,14 @@ export function buildPlan(input: string, lexicon: Lexicon, options: PlanOptions)
 
   const drafts: Array<{ draft: ConceptDraft; word: Word }> = [];
   const seen = new Set<string>();
+  const shortQuery = searchWords.length <= VERB_FORM_MAX_WORDS;
   for (let i = 0; i < searchWords.length; i++) {
     const word = searchWords[i]!;
-    let draft = conceptOf(word, lexicon, options.mode, keepStopWords);
+    let draft = conceptOf(word, lexicon, options.mode, keepStopWords, shortQuery);
     if (!draft) continue;
     const next = searchWords[i + 1];
     const phrase = synonyms && next ? synonyms.phraseAlternatives(word.text, next.text, [word.kind, next.kind]) : null;
-    const second = phrase ? conceptOf(next!, lexicon, options.mode, keepStopWords) : null;
+    const second = phrase ? conceptOf(next!, lexicon, options.mode, keepStopWords, shortQuery) : null;
     if (phrase && second) {
       draft = phraseConcept(draft, second, phrase, lexicon);
       i++;
@@ -201,7 +204,8 @@ export function buildPlan(input: string, lexicon: Lexicon, options: PlanOptions)
     }
   }
 
-  const unknownWords = drafts.filter(({ draft }) => draft.groups.every((g) => g === null)).length;
+  // An unknown verb form (깨고, 떼려면) is a way of saying; an unknown noun (대출) is a topic.
+  const unknownWords = drafts.filter(({ draft, word }) => draft.groups.every((g) => g === null) && !(word.kind === 'hangul' && endsLikeVerb(word.text))).length;
   const all = drafts.map((d) => d.draft);
   if (platform && content.length > 0 && options.mode === 'search') all.push(platformConcept(platform, lexicon));
   if (negated) all.push(negationConcept(everydayWords().negations.article, lexicon));

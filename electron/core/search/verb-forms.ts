@@ -9,7 +9,7 @@
  * article uses finds nothing and costs nothing.
  */
 import { composeSyllable, decomposeSyllable } from '../../../shared/hangul';
-import { koreanStem } from './korean';
+import { hasVerbEnding as koreanStemEndsInVerb, koreanStem } from './korean';
 
 /** Endings of spoken and nominal verb forms, beyond the stemmer's (which stays conservative). */
 const FORM_ENDINGS = [
@@ -109,4 +109,13 @@ export function formsOf(lemma: string): string[] {
   if (last && last.final === 0) out.push(lemma.slice(0, -1) + composeSyllable(last.initial, last.medial, FINAL_M));
   for (const form of contracted(lemma)) for (const ending of AFTER_CONTRACTION) out.push(form + ending);
   return out;
+}
+
+/**
+ * True when a word ends like a verb form (들고, 깨고 싶어요, 떼려면): an unknown verb is a
+ * manner of saying, not a topic the articles lack, so it does not make a result partial.
+ */
+export function endsLikeVerb(word: string): boolean {
+  if (koreanStemEndsInVerb(word)) return true;
+  return FORM_ENDINGS.some((ending) => word.length > ending.length && word.endsWith(ending));
 }
