@@ -161,8 +161,10 @@ describe('platform words', () => {
     expect(search(`${word} 로그아웃`, 'linux').namedPlatform).toBe(platform);
   });
 
-  it('reads PC, 컴퓨터 and 노트북 as the desktop this app runs on', () => {
+  it('reads PC, 컴퓨터 and 노트북 as the desktop this app runs on (Windows elsewhere)', () => {
     expect(search('PC 로그아웃', 'macos').namedPlatform).toBe('macos');
+    expect(search('PC 로그아웃', 'linux').namedPlatform).toBe('windows');
+    expect(topic(search('PC 버전 안 켜져요', 'linux').results[0])).toBe('pc-app-not-launching-windows');
     expect(search('컴퓨터 로그아웃', 'windows').namedPlatform).toBe('windows');
     expect(search('노트북 로그아웃', 'windows').namedPlatform).toBe('windows');
   });
@@ -177,6 +179,10 @@ describe('platform words', () => {
 });
 
 describe('nothing hidden by default', () => {
+  it('does not push down topics without a variant for the host OS (Linux has almost none)', () => {
+    expect(topic(search('친구 추가 어떻게 해요', 'linux').results[0])).toBe('add-friend-by-id');
+  });
+
   it('shows a topic that has no variant for the host OS, ranked by relevance, with its platforms', () => {
     const result = search('메시지 삭제', 'linux');
     expect(topic(result.results[0])).toBe('delete-message');

@@ -3,7 +3,7 @@
  * person wants; they are a preference, not terms every result must contain.
  *
  * PC, 컴퓨터, 노트북 and 데스크톱 name the desktop, not one OS: they pick the desktop OS the
- * app runs on (on a phone-only preference, Windows, the desktop most Korean users mean by PC).
+ * app runs on (elsewhere Windows, the desktop most Korean users mean by PC).
  */
 import type { Platform } from '../../../shared/platform';
 
@@ -21,10 +21,13 @@ const PLATFORM_WORDS: ReadonlyMap<string, PlatformWord> = new Map<string, Platfo
 
 const DESKTOPS: readonly Platform[] = ['windows', 'macos', 'linux'];
 
-/** The platform a desktop word means for this preference (the host OS when it is a desktop). */
+/**
+ * The platform a desktop word means for this preference: the host OS when it is Windows or
+ * macOS, else Windows (on Linux, "PC 버전" still means the app most articles describe).
+ */
 export function resolvePlatformWord(word: PlatformWord, preferred: Platform): Platform {
   if (word !== 'desktop') return word;
-  return DESKTOPS.includes(preferred) ? preferred : 'windows';
+  return preferred === 'windows' || preferred === 'macos' ? preferred : 'windows';
 }
 
 /** The platform a word names (give the surface form and, for Korean, the stem too). */

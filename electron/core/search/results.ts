@@ -27,7 +27,9 @@ export const MAX_LIMIT = 200;
  */
 export const PLATFORM_FACTOR = {
   named: { preferred: 1.3, common: 1, other: 0.6 },
-  default: { preferred: 1.05, common: 1, other: 0.95 },
+  // The host OS only lifts its own variants: a topic without one (on Linux, most of them) is
+  // ranked by relevance, not pushed down.
+  default: { preferred: 1.05, common: 1, other: 1 },
 };
 /** Articles in the UI language rank a little higher. */
 const UI_LOCALE_FACTOR = 1.1;
