@@ -20,6 +20,7 @@ import type {
   HomeData,
   NavigateTarget,
   SearchQuery,
+  SearchLogEntry,
   SearchResult,
   Settings,
   Suggestion,
@@ -87,6 +88,14 @@ export interface HelpRequests {
   resolveContext(id: string, options?: ContextOptions): Promise<ContextResolution>;
   /** Every context the help center defines, with its article count. */
   listContexts(): Promise<ContextInfo[]>;
+  /**
+   * A search the person settled on (pressed Enter): kept in the search log when it found
+   * nothing or only partly and the person turned the log on; otherwise nothing happens.
+   */
+  noteSearch(text: string): Promise<void>;
+  /** The search log, most frequent first. */
+  listSearchLog(): Promise<SearchLogEntry[]>;
+  clearSearchLog(): Promise<void>;
 }
 
 export interface HelpEvents {
@@ -130,6 +139,7 @@ const searchQuery = object({
   sort: optional(oneOf(['relevance', 'recent'] as const)),
   limit: optional(number({ min: 1, max: 200, integer: true })),
   offset: optional(number({ min: 0, max: 100_000, integer: true })),
+  followNamedPlatform: optional(boolean),
 });
 
 export const settingsShape = {
@@ -143,6 +153,7 @@ export const settingsShape = {
   notifyOnSync: boolean,
   feedPublicKey: nullable(string({ min: 1, max: 200 })),
   updateUrl: nullable(string({ min: 1, max: 2048 })),
+  recordSearches: boolean,
 };
 
 export const checkSettings: Check<Settings> = object(settingsShape);
@@ -224,6 +235,9 @@ export const HELP_API_ARGS: { [M in HelpMethod]: ArgsCheck<M> } = {
     optional(object({ platform: optional(platform), locale: optional(locale), query: optional(shortText) })),
   ),
   listContexts: args(),
+  noteSearch: args(string({ max: 10_000 })),
+  listSearchLog: args(),
+  clearSearchLog: args(),
 };
 
 export const HELP_METHODS = Object.keys(HELP_API_ARGS) as HelpMethod[];

@@ -78,6 +78,11 @@ export interface SearchQuery {
   sort?: SortOrder;
   limit?: number;
   offset?: number;
+  /**
+   * When no onlyPlatform chip is given and the query names a platform (맥에서 설치), filter by
+   * it as if its chip had been picked (the results page does; the CLI does not).
+   */
+  followNamedPlatform?: boolean;
 }
 
 /** Half-open [start, end) UTF-16 offsets into the text they belong to. */
@@ -124,9 +129,37 @@ export interface SearchResult {
   facets: Facets;
   /** The platform the results were shaped for (from the query words or the request). */
   platform: Platform;
-  /** A corrected query (e.g. typed in the wrong keyboard layout), when it finds more. */
+  /** The platform named by a word of the query (맥, 갤럭시, PC…), if any. */
+  namedPlatform: Platform | null;
+  /**
+   * The query as read, when that differs from what was typed (wrong keyboard layout, a typo,
+   * spacing: 다크모드 → 다크 모드), whether or not it found anything.
+   */
   didYouMean: string | null;
+  /** True when no result covers the query's main words: the results are only the closest ones. */
+  partial: boolean;
+  /** Where else to look, when nothing or only part of the query was found (set by the service). */
+  help?: SearchHelp;
   tookMs: number;
+}
+
+/** What a results page offers when it found nothing, or only part of what was asked. */
+export interface SearchHelp {
+  /** The category of the closest result, whose popular articles follow (null: the whole help center). */
+  category: string | null;
+  popular: ArticleSummary[];
+  /** The help center's contact page, when its feed gives one. */
+  supportUrl: string | null;
+}
+
+/** A search that found nothing or only partly, as the opt-in search log keeps it (this computer only). */
+export interface SearchLogEntry {
+  query: string;
+  /** What the last such search found: nothing, or only part of what was asked. */
+  outcome: 'none' | 'partial';
+  count: number;
+  /** ISO date-time of the last time. */
+  lastAt: string;
 }
 
 export interface Suggestion {
@@ -230,6 +263,11 @@ export interface Settings {
   feedPublicKey: string | null;
   /** Generic update feed URL; null disables update checks. */
   updateUrl: string | null;
+  /**
+   * Keep the searches that found nothing or only partly, on this computer only, for the
+   * content team (Settings export, `doum report searches`). Off unless the person turns it on.
+   */
+  recordSearches: boolean;
 }
 
 export interface Bookmark {

@@ -27,7 +27,7 @@ export const USAGE = `usage: doum <command> [options]
   show <id> [--db <file>] [--json]
   stats [--db <file>] [--json]
   preview [--feed <url|dir>] [--db <file>] [--port <n>] [--os macos|windows|linux] [--context <id>]
-  report feedback [--db <file>] [--json]
+  report feedback|searches [--db <file>] [--json]
   settings [get [<key>] | set <key> <value>] [--db <file>] [--json]`;
 
 const OPTIONS = {

@@ -20,6 +20,8 @@ import type {
   FeedbackEntry,
   HistoryEntry,
   HomeData,
+  SearchHelp,
+  SearchLogEntry,
   SearchQuery,
   SearchResult,
   Settings,
@@ -72,6 +74,8 @@ const DEFAULT_HISTORY_LIMIT = 50;
 /** Visits read to make the per-topic history (the store keeps at most 500). */
 const HISTORY_SCAN_LIMIT = 500;
 const HOME_LIST_LIMIT = 8;
+/** Popular articles offered by a results page that found nothing or only partly. */
+const SEARCH_HELP_POPULAR = 5;
 
 /** Newest first by the dates' values (an ISO date and a date-time compare as points in time). */
 export function newestFirst(a: Pick<ArticleSummary, 'updatedAt' | 'id'>, b: Pick<ArticleSummary, 'updatedAt' | 'id'>): number {
@@ -199,7 +203,45 @@ export class HelpService implements HelpRequests {
   // -- reading ---------------------------------------------------------------------------------
 
   async search(query: SearchQuery): Promise<SearchResult> {
-    return this.options.search.engine.search(query, { platform: this.options.hostOs });
+    const result = this.options.search.engine.search(query, { platform: this.options.hostOs });
+    if (result.query.trim() !== '' && (result.total === 0 || result.partial)) result.help = this.searchHelp(result, query.uiLocale);
+    return result;
+  }
+
+  /**
+   * Where else to look when a search found nothing or only partly: the popular articles of
+   * the closest result's category (of the whole help center when there is none), and the
+   * help center's contact page.
+   */
+  private searchHelp(result: SearchResult, locale?: string): SearchHelp {
+    const { content, user, hostOs } = this.options;
+    // The top-level category: a leaf often holds little beyond the result itself.
+    const category = result.results[0]?.category.split('/')[0] ?? null;
+    const all = content.listArticles(category ? { category, ...(locale ? { locale } : {}) } : locale ? { locale } : {});
+    const views = user.viewCounts();
+    const links = content.incomingLinkCounts(locale);
+    const popularity = (a: ArticleSummary): number => (views.get(a.id) ?? 0) * 1000 + (links.get(a.id) ?? 0);
+    const shown = new Set(result.results.map((hit) => hit.id));
+    const popular = onePerTopic([...all].sort((a, b) => popularity(b) - popularity(a) || b.updatedAt.localeCompare(a.updatedAt)), hostOs)
+      .filter((a) => !shown.has(a.id))
+      .slice(0, SEARCH_HELP_POPULAR);
+    return { category, popular, supportUrl: content.helpCenter().supportUrl };
+  }
+
+  async noteSearch(text: string): Promise<void> {
+    const { user } = this.options;
+    if (!user.getSettings().recordSearches || text.trim() === '') return;
+    const result = this.options.search.engine.search({ text, limit: 1 }, { platform: this.options.hostOs });
+    if (result.total === 0) user.logSearch(text, 'none');
+    else if (result.partial) user.logSearch(text, 'partial');
+  }
+
+  async listSearchLog(): Promise<SearchLogEntry[]> {
+    return this.options.user.listSearchLog();
+  }
+
+  async clearSearchLog(): Promise<void> {
+    this.options.user.clearSearchLog();
   }
 
   async suggest(text: string, options: SuggestOptions = {}): Promise<Suggestion[]> {

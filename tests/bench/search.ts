@@ -5,10 +5,13 @@
  *   1. Real Korean FAQ (../shared/eval/nikl-faq.jsonl, read in place, skipped when absent):
  *      query = the question, relevant = its own entry, indexed as title + answer.
  *   2. Query types generated from the sample help center's titles (rules: search-queries.ts).
- *   3. Scale: a generated corpus (rules: search-corpus.ts) of 20,000 articles — build time,
- *      size, load time, memory, latency, and the same for FTS5.
+ *   3. Typed as people type (issue 10): 315 queries written for a second help center (a bank
+ *      app, typing-corpus.ts / typing-queries.ts) — per kind top-1 and MRR@10 for Doum, lunr
+ *      ko and FTS5 unicode61, and how often Doum marks a result partial.
+ *   4. Scale: a generated corpus (rules: search-corpus.ts) of 20,000 articles — build time,
+ *      size, load time, memory, latency (short and long queries), and the same for FTS5.
  *
- * Options: --scale <n> (default 20000), --skip-scale, --only <section> (nikl|types|scale).
+ * Options: --scale <n> (default 20000), --skip-scale, --only <section> (nikl|types|typing|scale).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -19,7 +22,9 @@ import type { IndexedArticle } from '../../electron/core/search/types';
 import { topicKey } from '../../shared/topics';
 import { generateCorpus, REPO_ROOT, sampleArticles } from './search-corpus';
 import { generateQueries, QUERY_TYPES, type BenchQuery, type QueryType } from './search-queries';
-import { allSystems, DoumSystem, Fts5System, type System } from './search-systems';
+import { allSystems, DoumSystem, Fts5System, LunrKoSystem, type System } from './search-systems';
+import { typingArticles } from './typing-corpus';
+import { TYPING_KINDS, typingQueries, type TypingKind } from './typing-queries';
 
 const argv = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -45,6 +50,8 @@ interface Quality {
   p50: number;
   p95: number;
   queries: number;
+  /** Each query's time (fastest of REPEATS), in query order. */
+  times: number[];
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -90,9 +97,10 @@ function evaluate(system: System, queries: readonly { text: string; relevant: re
       if (rank <= 10) hits[10]++;
     }
   }
+  const inOrder = [...times];
   times.sort((a, b) => a - b);
   const n = Math.max(1, queries.length);
-  return { mrr: rr / n, recall1: hits[1] / n, recall5: hits[5] / n, recall10: hits[10] / n, zero: zero / n, p50: percentile(times, 0.5), p95: percentile(times, 0.95), queries: queries.length };
+  return { mrr: rr / n, recall1: hits[1] / n, recall5: hits[5] / n, recall10: hits[10] / n, zero: zero / n, p50: percentile(times, 0.5), p95: percentile(times, 0.95), queries: queries.length, times: inOrder };
 }
 
 // -- printing --------------------------------------------------------------------------------
@@ -193,7 +201,59 @@ function typesSection(): void {
   }
 }
 
-// -- 3. scale --------------------------------------------------------------------------------
+// -- 3. typed as people type (a second help center) ------------------------------------------
+
+function typingSection(): void {
+  const articles = typingArticles();
+  const topicOf = new Map(articles.map((a) => [a.id, topicKey(a)]));
+  const queries = typingQueries();
+  // The answer's unit: the article itself for platform queries, else its topic.
+  const unitFor = (kind: TypingKind) => (id: string): string => (kind === 'platform' ? id : (topicOf.get(id) ?? id));
+  const relevantFor = (kind: TypingKind, answer: string): string[] => (kind === 'platform' ? [answer] : [topicOf.get(answer) ?? topicKey({ id: answer, group: answer, locale: 'ko' })]);
+  const systems: System[] = [new DoumSystem(), new LunrKoSystem(), new Fts5System('unicode61')];
+  const results: Record<string, Partial<Record<TypingKind, Quality>>> = {};
+  let partialRates = { noAnswer: NaN, answerable: NaN };
+  for (const system of systems) {
+    system.build(articles);
+    results[system.name] = {};
+    for (const kind of TYPING_KINDS) {
+      if (kind === 'no-answer') continue;
+      const subset = queries.filter((q) => q.kind === kind).map((q) => ({ text: q.text, relevant: relevantFor(kind, q.answer!) }));
+      results[system.name]![kind] = evaluate(system, subset, unitFor(kind));
+    }
+    if (system instanceof DoumSystem) {
+      // Honesty: a no-answer query should say so (partial, or nothing found); an answerable one should not.
+      const marked = (text: string): boolean => {
+        const result = system.engine!.search({ text, limit: 10 }, { platform: 'common' });
+        return result.total === 0 || result.partial;
+      };
+      const noAnswer = queries.filter((q) => q.answer === null);
+      const answerable = queries.filter((q) => q.answer !== null);
+      partialRates = { noAnswer: noAnswer.filter((q) => marked(q.text)).length / noAnswer.length, answerable: answerable.filter((q) => marked(q.text)).length / answerable.length };
+    }
+    system.close();
+  }
+  for (const kind of TYPING_KINDS) {
+    if (kind === 'no-answer') continue;
+    const count = queries.filter((q) => q.kind === kind).length;
+    const pick = (fn: (q: Quality) => string): Record<string, string> => Object.fromEntries(Object.entries(results).map(([name, r]) => [name, r[kind] ? fn(r[kind]) : '–']));
+    row(`typed: ${kind} (${count} q)`, 'top-1', pick((q) => f3(q.recall1)), 'Doum best');
+    row(`typed: ${kind} (${count} q)`, 'MRR@10', pick((q) => f3(q.mrr)), 'Doum best');
+  }
+  const noAnswerCount = queries.filter((q) => q.answer === null).length;
+  row(`typed: no-answer (${noAnswerCount} q)`, 'marked partial or nothing found', { Doum: f3(partialRates.noAnswer) }, 'high');
+  row(`typed: answerable (${queries.length - noAnswerCount} q)`, 'wrongly marked partial or nothing found', { Doum: f3(partialRates.answerable) }, 'low');
+}
+
+// -- 4. scale --------------------------------------------------------------------------------
+
+/**
+ * Index size and load time of the code before issue 10 (same benchmark, same machine, measured
+ * on the unmodified code on 2026-11-29): the new figures must stay within 20% of them.
+ */
+const BEFORE = { bytes: 19.4e6, loadMs: 280 };
+/** Queries of this many words or more count as long (questions, pasted sentences). */
+const LONG_QUERY_WORDS = 4;
 
 /** Live memory after full collections (array buffers are released a cycle late). */
 async function memoryNow(): Promise<number> {
@@ -260,12 +320,17 @@ async function scaleSection(): Promise<void> {
   const section = `scale (${articles.length} articles)`;
   const both = (d: string, f: string): Record<string, string> => ({ Doum: d, 'FTS5 unicode61': f });
   row(section, 'index build', both(`${(buildMs / 1000).toFixed(1)} s`, `${(ftsBuildMs / 1000).toFixed(1)} s`));
-  row(section, 'serialized size', both(mb(bytes.length), mb(ftsSize)));
-  row(section, 'index load (best of 3)', both(ms(loadMs), 'n/a (on disk)'), '< 500 ms');
+  row(section, 'serialized size', both(mb(bytes.length), mb(ftsSize)), `≤ ${mb(BEFORE.bytes * 1.2)} (before: ${mb(BEFORE.bytes)})`);
+  row(section, 'index load (best of 3)', both(ms(loadMs), 'n/a (on disk)'), `< 500 ms; ≤ ${ms(BEFORE.loadMs * 1.2)} (before: ${ms(BEFORE.loadMs)})`);
   row(section, 'memory after load', both(mb(memory), 'n/a'));
   row(section, 'first query after load (cold JIT)', both(ms(firstQueryMs), '–'));
   row(section, `query p50 (${queries.length} q, best of 3)`, both(ms(doumQuality.p50), ms(ftsQuality.p50)));
   row(section, `query p95 (${queries.length} q, best of 3)`, both(ms(doumQuality.p95), ms(ftsQuality.p95)), '< 10 ms');
+  const isLong = queries.map((q) => q.text.trim().split(/\s+/).length >= LONG_QUERY_WORDS);
+  const p95Of = (quality: Quality, long: boolean): number => percentile(quality.times.filter((_, i) => isLong[i] === long).sort((a, b) => a - b), 0.95);
+  const longCount = isLong.filter(Boolean).length;
+  row(section, `short-query p95 (${queries.length - longCount} q of 1–3 words)`, both(ms(p95Of(doumQuality, false)), ms(p95Of(ftsQuality, false))), '≤ 10 ms');
+  row(section, `long-query p95 (${longCount} q of ${LONG_QUERY_WORDS}+ words)`, both(ms(p95Of(doumQuality, true)), ms(p95Of(ftsQuality, true))), '≤ 30 ms');
   row(section, 'p95 ratio Doum / FTS5', both(`${(doumQuality.p95 / ftsQuality.p95).toFixed(2)}×`, '1×'));
   row(section, 'MRR@10, all query types', both(f3(doumQuality.mrr), f3(ftsQuality.mrr)));
 }
@@ -273,6 +338,7 @@ async function scaleSection(): Promise<void> {
 async function main(): Promise<void> {
   if (!only || only === 'nikl') niklSection();
   if (!only || only === 'types') typesSection();
+  if (!only || only === 'typing') typingSection();
   if ((!only || only === 'scale') && !argv.includes('--skip-scale')) await scaleSection();
   printTable();
 }

@@ -39,6 +39,14 @@ export async function searchFor(page: Page, text: string): Promise<void> {
   await expect(page.locator('.view-search')).toHaveAttribute('data-results-for', text);
 }
 
+/** Closes the suggestions that drop over the results and filters after typing. */
+export async function closeSuggestions(page: Page): Promise<void> {
+  const list = page.getByRole('listbox', { name: '추천 도움말' });
+  await expect(list).toBeVisible();
+  await searchBox(page).press('Escape');
+  await expect(list).toBeHidden();
+}
+
 /** The number in "총 N건". */
 export async function totalShown(page: Page): Promise<number> {
   const text = (await resultCount(page).textContent()) ?? '';

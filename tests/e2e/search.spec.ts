@@ -1,5 +1,5 @@
 /** Search results: what the web help center shows, and what Doum adds. */
-import { expect, openApp, resultCount, resultRows, searchBox, searchFor, test, totalShown } from './app';
+import { closeSuggestions, expect, openApp, resultCount, resultRows, searchBox, searchFor, test, totalShown } from './app';
 
 test('shows the total, one row per topic with [service][category][platform] tags, highlighted matches and the other platforms', async ({ page, preview }) => {
   await openApp(page, preview, { os: 'macos' });
@@ -27,15 +27,21 @@ test('shows the total, one row per topic with [service][category][platform] tags
   await expect(page.getByRole('tab', { name: 'Android', selected: true })).toBeVisible();
 });
 
-test('platform chips default to the host OS and filter to what applies on a platform', async ({ page, preview }) => {
+test('platform chips: none filters by default (the host OS variant comes first), a picked one filters to what applies on it', async ({ page, preview }) => {
   await openApp(page, preview, { os: 'windows' });
   await searchFor(page, '알림');
   // The suggestions drop over the filters until closed.
   await expect(page.getByRole('listbox', { name: '추천 도움말' })).toBeVisible();
   await searchBox(page).press('Escape');
   const chips = page.getByRole('list', { name: '플랫폼' }).getByRole('button');
+  await expect(chips.filter({ hasText: '전체' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(resultRows(page).locator('.tag-platform').first()).toHaveText(/Windows|공통/);
+  const everywhere = await totalShown(page);
+
+  await chips.filter({ hasText: 'Windows' }).click();
   await expect(chips.filter({ hasText: 'Windows' })).toHaveAttribute('aria-pressed', 'true');
   const onWindows = await totalShown(page);
+  expect(onWindows).toBeLessThanOrEqual(everywhere);
   for (const platform of await resultRows(page).locator('.tag-platform').allTextContents()) expect(['Windows', '공통']).toContain(platform);
 
   await chips.filter({ hasText: 'Android' }).click();
@@ -66,9 +72,14 @@ test('filters by category and sorts by most recent', async ({ page, preview }) =
 
   await page.getByRole('combobox', { name: '정렬' }).selectOption('recent');
   await expect(page).toHaveURL(/sort=recent/);
-  const ids = await resultRows(page).locator('.result-link').evaluateAll((links) => links.map((a) => (a as HTMLElement).dataset.id!));
-  const dates = await Promise.all(ids.map(async (id) => (await preview.center.service.getArticle(id))!.updatedAt));
-  expect(dates).toEqual([...dates].sort().reverse());
+  // The rows follow once the sorted answer arrives.
+  await expect
+    .poll(async () => {
+      const ids = await resultRows(page).locator('.result-link').evaluateAll((links) => links.map((a) => (a as HTMLElement).dataset.id!));
+      const dates = await Promise.all(ids.map(async (id) => (await preview.center.service.getArticle(id))!.updatedAt));
+      return dates.join() === [...dates].sort().reverse().join();
+    })
+    .toBe(true);
 });
 
 test('suggests articles while typing; choosing one opens it', async ({ page, preview }) => {
@@ -88,6 +99,7 @@ test('suggests articles while typing; choosing one opens it', async ({ page, pre
 test('offers "did you mean" for a query typed in the wrong keyboard layout', async ({ page, preview }) => {
   await openApp(page, preview);
   await searchFor(page, 'tlsrh');
+  await closeSuggestions(page);
   const hint = page.locator('.did-you-mean');
   await expect(hint).toContainText('혹시 이것을 찾으셨나요?');
   await hint.getByRole('button', { name: '신고' }).click();
@@ -105,6 +117,7 @@ test('explains an empty result and offers a way out of filters that hide results
 
   // Filters that leave nothing say how much they hide, and lift with one click.
   await searchFor(page, '메시지 삭제');
+  await closeSuggestions(page);
   const category = page.getByRole('combobox', { name: '카테고리' });
   const messages = (await category.locator('option').allTextContents()).find((o) => o.includes('채팅 › 메시지'))!;
   await category.selectOption({ label: messages });
@@ -123,8 +136,8 @@ test('keeps every keystroke and shows the results of the last query, never a sta
   await expect(searchBox(page)).toHaveValue(query);
   await expect(page.locator('.view-search')).toHaveAttribute('data-results-for', query);
   // The results on screen are the core's answer to the whole query.
-  const expected = await preview.center.service.search({ text: query, platform: 'windows', uiLocale: 'ko', limit: 200 });
-  await expect(resultRows(page).first().locator('.result-title')).toHaveText(expected.results.find((h) => h.variants.some((v) => v.platform === 'windows' || v.platform === 'common'))!.title);
+  const expected = await preview.center.service.search({ text: query, platform: 'windows', uiLocale: 'ko', limit: 200, followNamedPlatform: true });
+  await expect(resultRows(page).first().locator('.result-title')).toHaveText(expected.results[0]!.title);
   // Back leaves the search for where it started, and forward brings the query back.
   await page.goBack();
   await expect(page.getByRole('heading', { level: 1, name: '무엇을 도와드릴까요?' })).toBeVisible();

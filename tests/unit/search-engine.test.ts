@@ -252,8 +252,10 @@ describe('results', () => {
     for (const hit of result.results) {
       expect(typeof hit.snippet.text).toBe('string');
       expect(hit.snippet.text).not.toMatch(/<[a-z]/i);
-      for (const piece of marked(hit.snippet.text, hit.snippet.ranges)) expect(['메시지', '삭제']).toContain(piece);
-      for (const piece of marked(hit.title, hit.titleRanges)) expect(['메시지', '삭제']).toContain(piece);
+      // The query's words, or the synonyms they were searched with (지우다, 제거 for 삭제).
+      const searched = ['메시지', '삭제', '지우', '제거', '문자'];
+      for (const piece of marked(hit.snippet.text, hit.snippet.ranges)) expect(searched).toContain(piece);
+      for (const piece of marked(hit.title, hit.titleRanges)) expect(searched).toContain(piece);
     }
     const top = result.results[0]!;
     expect(marked(top.title, top.titleRanges)).toEqual(['메시지', '삭제']);

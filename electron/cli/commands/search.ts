@@ -53,6 +53,7 @@ function printHuman(result: SearchResult): void {
   const color = process.stdout.isTTY === true;
   const lines = [`"${result.query}" 총 ${result.total}건 (${result.tookMs} ms, ${PLATFORM_LABELS[result.platform].ko} 우선)`];
   if (result.didYouMean) lines.push(`"${result.didYouMean}"(으)로 검색한 결과입니다.`);
+  if (result.partial) lines.push('검색어에 정확히 맞는 답을 찾지 못했습니다. 가장 가까운 결과입니다.');
   for (const line of [
     facetLine('분류', result.facets.category),
     facetLine('플랫폼', result.facets.platform as Record<string, number>, (key) => (isPlatform(key) ? PLATFORM_LABELS[key].ko : key)),

@@ -23,6 +23,7 @@ import {
   type FeedAsset,
   type FeedCategory,
   type FeedDelta,
+  type FeedHelpCenter,
   type FeedManifest,
   type FeedSnapshot,
 } from './format';
@@ -144,6 +145,8 @@ function writeAssets(outDir: string, assets: readonly ContentAsset[]): number {
 }
 
 const sameCategories = (a: FeedCategory[], b: FeedCategory[]): boolean => JSON.stringify(a) === JSON.stringify(b);
+const sameHelpCenter = (snapshot: FeedSnapshot, next: FeedHelpCenter): boolean =>
+  JSON.stringify(snapshot.synonyms ?? []) === JSON.stringify(next.synonyms) && (snapshot.supportUrl ?? null) === next.supportUrl;
 
 interface PendingFile {
   path: string;
@@ -195,13 +198,15 @@ export function writeFeedRevision(content: ContentSet, options: FeedWriteOptions
   const validDays = options.validDays ?? DEFAULT_VALID_DAYS;
   if (!Number.isInteger(validDays) || validDays < 1 || validDays > 3650) throw new FeedBuildError(`--valid-days must be a whole number of days from 1 to 3650, not ${validDays}`);
   const expiresAt = new Date(now.getTime() + validDays * DAY_MS).toISOString();
+  const helpCenter: FeedHelpCenter = content.helpCenter ?? { synonyms: [], supportUrl: null };
 
   const changes = previous ? diff(previous.snapshot.articles, content.articles) : { upserts: content.articles, deletes: [], added: content.articles.length };
   const unchanged =
     previous !== null &&
     changes.upserts.length === 0 &&
     changes.deletes.length === 0 &&
-    sameCategories(previous.snapshot.categories, content.categories);
+    sameCategories(previous.snapshot.categories, content.categories) &&
+    sameHelpCenter(previous.snapshot, helpCenter);
 
   const precompress = options.precompress ?? false;
   if (unchanged) {
@@ -219,14 +224,14 @@ export function writeFeedRevision(content: ContentSet, options: FeedWriteOptions
   // No going back: a revision is only ever written above the one already in the folder.
   const revision = (previous?.manifest.revision ?? 0) + 1;
   const generatedAt = now.toISOString();
-  const snapshot: FeedSnapshot = { format: FEED_FORMAT, kind: 'snapshot', revision, generatedAt, articles: content.articles, categories: content.categories, assets: assetRecords };
+  const snapshot: FeedSnapshot = { format: FEED_FORMAT, kind: 'snapshot', revision, generatedAt, articles: content.articles, categories: content.categories, assets: assetRecords, ...helpCenter };
   const pending: PendingFile[] = [{ path: snapshotPath(revision), bytes: encode(snapshotDocument(snapshot)) }];
 
   let deltas: FeedManifest['deltas'] = [];
   if (previous) {
     const before = new Set(previous.snapshot.assets.map((a) => a.sha256));
     const added = assetRecords.filter((a) => !before.has(a.sha256));
-    const delta: FeedDelta = { format: FEED_FORMAT, kind: 'delta', from: previous.manifest.revision, to: revision, upserts: changes.upserts, deletes: changes.deletes, categories: content.categories, assets: added };
+    const delta: FeedDelta = { format: FEED_FORMAT, kind: 'delta', from: previous.manifest.revision, to: revision, upserts: changes.upserts, deletes: changes.deletes, categories: content.categories, assets: added, ...helpCenter };
     const bytes = encode(deltaDocument(delta));
     pending.push({ path: deltaPath(delta.from, delta.to), bytes });
     deltas = [...previous.manifest.deltas, { from: delta.from, to: delta.to, url: deltaPath(delta.from, delta.to), sha256: sha256Hex(bytes), bytes: bytes.length }]

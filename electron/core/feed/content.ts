@@ -14,7 +14,8 @@ import { editDistance } from '../../../shared/edit-distance';
 import { PLATFORMS, isPlatform } from '../../../shared/platform';
 import { ContentBuildError, ContentError } from '../errors';
 import { strongForCjk } from './cjk-emphasis';
-import { ARTICLE_ID_PATTERN, type FeedArticle, type FeedCategory } from './format';
+import { ARTICLE_ID_PATTERN, type FeedArticle, type FeedCategory, type FeedHelpCenter } from './format';
+import { readHelpCenterFiles } from './help-center-files';
 import { articleLinksIn, sanitizeArticleHtml } from './sanitize';
 
 const FIELDS = ['id', 'title', 'service', 'category', 'platform', 'locale', 'group', 'tags', 'updated', 'contexts'] as const;
@@ -41,6 +42,8 @@ export interface ContentSet {
   categories: FeedCategory[];
   /** Every picture the articles use, by sha256 (absent: none). */
   assets?: ContentAsset[];
+  /** synonyms.yml and help-center.yml; absent for sources that have neither (Zendesk). */
+  helpCenter?: FeedHelpCenter;
 }
 
 /** Where a content folder is, so pictures can be found and kept inside it. */
@@ -315,9 +318,10 @@ export function readContent(dir: string): ContentSet {
       else throw error;
     }
   }
+  const helpCenter = readHelpCenterFiles(dir, problems);
   if (problems.length > 0) throw new ContentBuildError(problems);
   // Categories keep the folder order authors chose; articles are sorted for stable feeds.
   const categories = categoriesOf(articles);
   articles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { articles, categories, assets: [...pictures.assets.values()].sort((a, b) => (a.sha256 < b.sha256 ? -1 : 1)) };
+  return { articles, categories, assets: [...pictures.assets.values()].sort((a, b) => (a.sha256 < b.sha256 ? -1 : 1)), helpCenter };
 }

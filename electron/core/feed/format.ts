@@ -40,7 +40,7 @@ const SHA256_PATTERN = /^[0-9a-f]{64}$/;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2}:\d{2})?)?$/;
 const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const ORIGIN_PATTERN = /^https:\/\/[a-z0-9.-]+(:\d{1,5})?$/;
-const LOCALE_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+export const LOCALE_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 export interface FeedArticle {
   id: string;
@@ -75,6 +75,23 @@ export interface FeedAsset {
   sha256: string;
   bytes: number;
   type: AssetType;
+}
+
+/**
+ * One entry of a help center's synonyms.yml: words that mean the same, or (oneWay) a word
+ * read as the others (카톡 → 톡플러스). Applied by the client's search index at query time.
+ */
+export interface FeedSynonym {
+  locale: string;
+  words: string[];
+  oneWay: boolean;
+}
+
+/** What a feed says about the help center itself (optional; older feeds have none). */
+export interface FeedHelpCenter {
+  synonyms: FeedSynonym[];
+  /** Where people can ask when no article answers (https). */
+  supportUrl: string | null;
 }
 
 export interface FeedFileRef {
@@ -113,6 +130,9 @@ export interface FeedSnapshot {
   categories: FeedCategory[];
   /** Every picture the articles use (absent in feeds that predate pictures). */
   assets: FeedAsset[];
+  /** Absent in feeds built before synonyms and the support link existed. */
+  synonyms?: FeedSynonym[];
+  supportUrl?: string | null;
 }
 
 export interface FeedDelta {
@@ -126,6 +146,9 @@ export interface FeedDelta {
   categories: FeedCategory[];
   /** The pictures this delta's articles use that the revision `from` did not have. */
   assets: FeedAsset[];
+  /** The full synonym list and support link at `to` (small, so sent whole); absent: unchanged. */
+  synonyms?: FeedSynonym[];
+  supportUrl?: string | null;
 }
 
 const revision = number({ min: 1, integer: true });
@@ -209,6 +232,32 @@ function checkAssets(values: unknown, what: string): FeedAsset[] {
   }
   return assets;
 }
+const synonymWord = string({ min: 1, max: 60, pattern: /^\S(.*\S)?$/, patternName: 'a word or phrase without leading or trailing spaces' });
+
+export const checkSynonymRule: Check<FeedSynonym> = (value, path = '') => {
+  const rule = object({ locale, words: array(synonymWord, { max: 50 }), oneWay: (v, p = '') => {
+    if (typeof v !== 'boolean') throw new ValidationError(p, 'true or false', v);
+    return v;
+  } })(value, path);
+  if (rule.words.length < 2) throw new ValidationError(`${path}.words`, 'at least two words (a word and what it means)', rule.words);
+  const lowered = rule.words.map((w) => w.toLowerCase());
+  const repeated = lowered.find((w, i) => lowered.indexOf(w) !== i);
+  if (repeated !== undefined) throw new ValidationError(`${path}.words`, 'each word once', repeated);
+  return rule;
+};
+
+/** A support link people open in their browser: https (or http) only, nothing that runs. */
+export const checkSupportUrl: Check<string> = (value, path = '') => {
+  const text = string({ min: 1, max: 2048 })(value, path);
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ValidationError(path, 'an absolute https:// address', value);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ValidationError(path, 'an https:// address', value);
+  return url.href;
+};
 
 const snapshotHeader = object(
   { format: oneOf([FEED_FORMAT] as const), kind: oneOf(['snapshot'] as const), revision, generatedAt: isoDate },
@@ -325,7 +374,16 @@ export function checkSnapshot(value: unknown): FeedSnapshot {
   const articles = withContexts(records, checkContextTable(body.contexts, records, 'snapshot.contexts'));
   const categories = checkRecords(body.categories ?? [], checkCategory, 'snapshot.categories', (_, i) => `category record ${i + 1}`);
   const assets = checkAssets(body.assets, 'snapshot.assets');
-  return { ...header, articles, categories, assets } as FeedSnapshot;
+  return { ...header, articles, categories, assets, ...checkHelpCenterFields(value, 'snapshot') } as FeedSnapshot;
+}
+
+/** The optional synonyms and support link of a snapshot or delta (absent stays absent). */
+function checkHelpCenterFields(value: unknown, what: string): Partial<FeedHelpCenter> {
+  const body = value as { synonyms?: unknown; supportUrl?: unknown };
+  const out: Partial<FeedHelpCenter> = {};
+  if (body.synonyms !== undefined) out.synonyms = checkRecords(body.synonyms, checkSynonymRule, `${what}.synonyms`, (_, i) => `synonym record ${i + 1}`);
+  if (body.supportUrl !== undefined) out.supportUrl = body.supportUrl === null ? null : checkSupportUrl(body.supportUrl, `${what}.supportUrl`);
+  return out;
 }
 
 /** Validates a parsed delta document; throws ValidationError or FeedRecordError. */
@@ -339,5 +397,5 @@ export function checkDelta(value: unknown): FeedDelta {
   const deletes = checkRecords(body.deletes, articleId, 'delta.deletes', (_raw, i) => `deleted id ${i + 1}`);
   const categories = checkRecords(body.categories ?? [], checkCategory, 'delta.categories', (_, i) => `category record ${i + 1}`);
   const assets = checkAssets(body.assets, 'delta.assets');
-  return { ...header, upserts, deletes, categories, assets } as FeedDelta;
+  return { ...header, upserts, deletes, categories, assets, ...checkHelpCenterFields(value, 'delta') } as FeedDelta;
 }

@@ -24,6 +24,7 @@ import { isPlatform, type Platform } from '../../../shared/platform';
 import type { SearchQuery, SearchResult, Suggestion } from '../../../shared/types';
 import { Catalog } from './catalog';
 import { FuzzyMatcher } from './fuzzy';
+import { everydayWords } from './everyday-words';
 import { decodeIndex, encodeIndex } from './index-codec';
 import { buildInvertedIndex } from './index-build';
 import type { InvertedIndex } from './inverted-index';
@@ -33,6 +34,8 @@ import { rerankByTitle } from './rerank';
 import { shapeResults } from './results';
 import { Scorer } from './scorer';
 import { suggestTitles } from './suggest';
+import { SynonymTable } from './synonyms';
+import type { SynonymRule } from './everyday-words';
 import type { IndexedArticle } from './types';
 
 export type { IndexedArticle } from './types';
@@ -45,8 +48,23 @@ export interface SearchDefaults {
   platform: Platform;
 }
 
+export interface EngineOptions {
+  /** The help center's own synonyms (its feed's synonyms.yml), on top of the built-in lexicon. */
+  synonyms?: readonly SynonymRule[];
+}
+
+/**
+ * A query is partial when results cannot cover its main words: one of them no article has
+ * in any form, or no result has all of a short query's words (half of a long one's).
+ */
+export function isPartial(unknownWords: number, concepts: number, bestMatched: number): boolean {
+  if (unknownWords > 0) return true;
+  const needed = concepts <= 3 ? concepts : Math.ceil(concepts / 2);
+  return bestMatched < needed;
+}
+
 function emptyResult(query: string, platform: Platform, started: number): SearchResult {
-  return { query, total: 0, results: [], facets: { category: {}, service: {}, platform: {}, locale: {}, anyPlatform: 0 }, platform, didYouMean: null, tookMs: elapsed(started) };
+  return { query, total: 0, results: [], facets: { category: {}, service: {}, platform: {}, locale: {}, anyPlatform: 0 }, platform, namedPlatform: null, didYouMean: null, partial: false, tookMs: elapsed(started) };
 }
 
 function elapsed(started: number): number {
@@ -58,27 +76,31 @@ export class SearchEngine {
   private readonly scorer: Scorer;
   private readonly fuzzy: FuzzyMatcher;
 
+  private readonly synonyms: SynonymTable;
+
   private constructor(
     private readonly index: InvertedIndex,
     private readonly catalog: Catalog,
+    options: EngineOptions,
   ) {
+    this.synonyms = new SynonymTable([...everydayWords().synonyms, ...(options.synonyms ?? [])]);
     this.lexicon = new Lexicon(index);
     this.scorer = new Scorer(index);
     this.fuzzy = new FuzzyMatcher(this.lexicon);
   }
 
-  static build(articles: readonly IndexedArticle[]): SearchEngine {
+  static build(articles: readonly IndexedArticle[], options: EngineOptions = {}): SearchEngine {
     const index = buildInvertedIndex(articles);
-    return new SearchEngine(index, new Catalog(index.docIds, articles));
+    return new SearchEngine(index, new Catalog(index.docIds, articles), options);
   }
 
   /**
    * Loads a serialized index for these articles. Throws IndexFormatError when the bytes are
    * damaged, of another format, or were built for other articles.
    */
-  static load(serialized: Uint8Array, articles: readonly IndexedArticle[]): SearchEngine {
+  static load(serialized: Uint8Array, articles: readonly IndexedArticle[], options: EngineOptions = {}): SearchEngine {
     const index = decodeIndex(serialized);
-    return new SearchEngine(index, new Catalog(index.docIds, articles));
+    return new SearchEngine(index, new Catalog(index.docIds, articles), options);
   }
 
   serialize(): Buffer {
@@ -95,19 +117,23 @@ export class SearchEngine {
     // A platform filter also sets the preference: its own variants come before common ones.
     const filtered = isPlatform(query.onlyPlatform) && query.onlyPlatform !== 'common' ? query.onlyPlatform : null;
     const requested = filtered ?? (isPlatform(query.platform) ? query.platform : defaults.platform);
-    const plan = buildPlan(text, this.lexicon, { mode: 'search', fuzzy: this.fuzzy });
+    const plan = buildPlan(text, this.lexicon, { mode: 'search', fuzzy: this.fuzzy, synonyms: this.synonyms, preferred: requested });
     const platform = plan.platform ?? requested;
-    if (plan.concepts.length === 0) return emptyResult(text, platform, started);
+    if (plan.concepts.length === 0) return { ...emptyResult(text, platform, started), namedPlatform: plan.platform, didYouMean: plan.corrected };
     const matches = this.scorer.run(plan);
     rerankByTitle(matches, plan, this.catalog);
-    const shaped = shapeResults({ catalog: this.catalog, matches, query, platform, platformNamed: plan.platform !== null, matchers: plan.matchers });
+    // A platform named in the query is a choice, like a chip the person picked (unless a chip was).
+    const followed = query.followNamedPlatform === true && plan.platform !== null && !filtered ? { ...query, onlyPlatform: plan.platform } : query;
+    const shaped = shapeResults({ catalog: this.catalog, matches, query: followed, platform, platformNamed: plan.platform !== null, matchers: plan.matchers });
     return {
       query: text,
       total: shaped.total,
       results: shaped.hits,
       facets: shaped.facets,
       platform,
-      didYouMean: shaped.total > 0 ? plan.corrected : null,
+      namedPlatform: plan.platform,
+      didYouMean: plan.corrected,
+      partial: shaped.total > 0 && isPartial(plan.unknownWords, matches.concepts, matches.bestMatched),
       tookMs: elapsed(started),
     };
   }

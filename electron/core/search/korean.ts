@@ -87,6 +87,11 @@ function stripEnding(word: string): string | null {
   return stripFirst(word, SHORT_ENDINGS, 2);
 }
 
+/** True when the stemmer recognises a verb ending on the word (신고하려면, 바꿨어요). */
+export function hasVerbEnding(word: string): boolean {
+  return word.length >= 2 && stripEnding(word) !== null;
+}
+
 /** The stem of a word of Hangul syllables (the word itself when nothing is recognised). */
 export function koreanStem(word: string): string {
   if (word.length < 2) return word;

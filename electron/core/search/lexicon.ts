@@ -5,11 +5,32 @@
 import type { Completion } from '../../../shared/hangul';
 import { findSorted, prefixRange, type InvertedIndex } from './inverted-index';
 
+const MEMO_LIMIT = 20_000;
+
 export class Lexicon {
   readonly docCount: number;
 
   constructor(readonly index: InvertedIndex) {
     this.docCount = index.docIds.length;
+  }
+
+  private readonly memos = new Map<string, Map<string, unknown>>();
+
+  /**
+   * A bounded memo of what a query word resolves to over this index (its verb forms, a
+   * synonym's terms): the same words recur keystroke after keystroke.
+   */
+  memo<T>(name: string): { get(word: string): T | undefined; set(word: string, value: T): void } {
+    let memo = this.memos.get(name);
+    if (!memo) this.memos.set(name, (memo = new Map()));
+    const map = memo;
+    return {
+      get: (word) => map.get(word) as T | undefined,
+      set: (word, value) => {
+        if (map.size >= MEMO_LIMIT) map.clear();
+        map.set(word, value);
+      },
+    };
   }
 
   /** The term's number, or -1 when no article has it. */

@@ -36,7 +36,8 @@ function nthBestScore(matches: Matches, n: number): number {
 }
 
 export function rerankByTitle(matches: Matches, plan: QueryPlan, catalog: Catalog): void {
-  const concepts = plan.concepts.filter((c) => !c.optional);
+  const concepts = plan.concepts.filter((c) => c.inTitle);
+  if (!concepts.some((c) => !c.optional)) return;
   if (concepts.length === 0) return;
   const cutoff = nthBestScore(matches, RERANK_DEPTH);
   for (const doc of matches.docs) {

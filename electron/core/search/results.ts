@@ -28,7 +28,9 @@ export const MAX_LIMIT = 200;
  */
 export const PLATFORM_FACTOR = {
   named: { preferred: 1.3, common: 1, other: 0.6 },
-  default: { preferred: 1.05, common: 1, other: 0.95 },
+  // The host OS only lifts its own variants: a topic without one (on Linux, most of them) is
+  // ranked by relevance, not pushed down.
+  default: { preferred: 1.05, common: 1, other: 1 },
 };
 /** Articles in the UI language rank a little higher. */
 const UI_LOCALE_FACTOR = 1.1;
@@ -185,7 +187,10 @@ export function shapeResults(options: ShapeOptions): ShapedResults {
   };
 
   const idOf = (topic: number): string => catalog.articles[shownOf(topic)]!.id;
-  const byRelevance = (a: number, b: number): number => topicScore[b]! - topicScore[a]! || (idOf(a) < idOf(b) ? -1 : 1);
+  // Among equals, the shorter title is the more general answer (음성통화나 영상통화를 걸려면 before
+  // 영상통화 중에 화면을 공유하려면, for 영통).
+  const titleLength = (topic: number): number => catalog.articles[shownOf(topic)]!.title.length;
+  const byRelevance = (a: number, b: number): number => topicScore[b]! - topicScore[a]! || titleLength(a) - titleLength(b) || (idOf(a) < idOf(b) ? -1 : 1);
   const dateOf = (topic: number): string => catalog.articles[shownOf(topic)]!.updatedAt;
   const byRecency = (a: number, b: number): number => (dateOf(a) < dateOf(b) ? 1 : dateOf(a) > dateOf(b) ? -1 : 0) || byRelevance(a, b);
   const offset = Math.max(0, Math.floor(Number(query.offset) || 0));

@@ -4,7 +4,7 @@
  * rebuilds it otherwise — a stale or missing index is rebuilt, never served.
  */
 import type { ContentStore } from '../store/content-store';
-import { ENGINE_VERSION, SearchEngine } from './engine';
+import { ENGINE_VERSION, SearchEngine, type EngineOptions } from './engine';
 import { buildIndexInThread, type IndexBuilder } from './index-builder';
 
 export interface SearchIndexLoad {
@@ -37,7 +37,7 @@ export class SearchIndex {
     const persisted = this.store.loadSearchIndex();
     if (persisted && persisted.engineVersion === ENGINE_VERSION && persisted.contentHash === fingerprint) {
       try {
-        this.current = SearchEngine.load(persisted.data, articles);
+        this.current = SearchEngine.load(persisted.data, articles, this.engineOptions());
         this.warmUpSoon(this.current);
         return { engine: this.current, how: 'loaded' };
       } catch {
@@ -59,11 +59,16 @@ export class SearchIndex {
 
   private queue: Promise<unknown> = Promise.resolve();
 
+  /** The help center's synonyms.yml, as its feed carries it: applied at query time. */
+  private engineOptions(): EngineOptions {
+    return { synonyms: this.store.helpCenter().synonyms };
+  }
+
   private async rebuildNow(): Promise<SearchEngine> {
     const articles = this.store.indexableArticles();
     const fingerprint = this.store.contentFingerprint();
     const data = await this.builder(articles);
-    const engine = SearchEngine.load(data, articles);
+    const engine = SearchEngine.load(data, articles, this.engineOptions());
     // In a read-only data folder the index lives in memory only, rebuilt at each start.
     if (!this.store.readOnly) this.store.saveSearchIndex({ revision: this.store.syncState().revision, engineVersion: ENGINE_VERSION, contentHash: fingerprint, data });
     this.current = engine;

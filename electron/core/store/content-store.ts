@@ -10,7 +10,7 @@ import type { Platform } from '../../../shared/platform';
 import type { ArticleSummary, ArticleVariant, Category, SyncErrorInfo } from '../../../shared/types';
 import { categoryCountKey, countByCategory, countByLocale, countContent, type ContentCounts } from '../../../shared/counts';
 import { htmlToText } from '../feed/html-text';
-import { articleKey, type FeedArticle, type FeedCategory } from '../feed/format';
+import { articleKey, checkSupportUrl, checkSynonymRule, type FeedArticle, type FeedCategory, type FeedHelpCenter, type FeedSynonym } from '../feed/format';
 import { openDatabaseWithRecovery, type Db, type Migration } from './database';
 
 export const CONTENT_MIGRATIONS: readonly Migration[] = [
@@ -119,6 +119,20 @@ export const CONTENT_MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    description: 'the help center\'s synonyms and support link, from its feed',
+    up(db) {
+      db.exec(`
+        CREATE TABLE help_center (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          synonyms TEXT NOT NULL DEFAULT '[]',
+          support_url TEXT
+        );
+        INSERT INTO help_center (id) VALUES (1);
+      `);
+    },
+  },
 ];
 
 /** A picture to store: its bytes, already checked against their sha256. */
@@ -190,9 +204,13 @@ export interface ArticleFilter {
  * One step of content change: a whole replacement or upserts/deletes on top of what is there.
  * `categories` replaces the category list; null keeps it.
  */
-export type ContentChange =
+export type ContentChange = (
   | { kind: 'replace'; articles: FeedArticle[]; categories: FeedCategory[] | null }
-  | { kind: 'patch'; upserts: FeedArticle[]; deletes: string[]; categories: FeedCategory[] | null };
+  | { kind: 'patch'; upserts: FeedArticle[]; deletes: string[]; categories: FeedCategory[] | null }
+) & {
+  /** The help center's synonyms and support link; a field left out keeps what is stored. */
+  helpCenter?: Partial<FeedHelpCenter>;
+};
 
 /** What a whole apply did, compared with the content before it (not step by step). */
 export interface ChangeReport {
@@ -616,6 +634,7 @@ export class ContentStore {
         if (change.kind === 'replace') writer.replaceAll(change.articles);
         else writer.patch(change.upserts, change.deletes);
         if (change.categories) this.replaceCategories(change.categories);
+        if (change.helpCenter) this.updateHelpCenter(change.helpCenter);
       }
       const missing = this.db
         .prepare('SELECT article_id AS articleId, sha256 FROM article_assets WHERE sha256 NOT IN (SELECT sha256 FROM assets) LIMIT 1')
@@ -680,6 +699,37 @@ export class ContentStore {
   /** How many pictures the store holds and their bytes. */
   assetStats(): { assets: number; assetBytes: number } {
     return this.db.prepare('SELECT count(*) AS assets, coalesce(sum(bytes), 0) AS assetBytes FROM assets').get() as { assets: number; assetBytes: number };
+  }
+
+  private updateHelpCenter(patch: Partial<FeedHelpCenter>): void {
+    if (patch.synonyms) this.db.prepare('UPDATE help_center SET synonyms = ? WHERE id = 1').run(JSON.stringify(patch.synonyms));
+    if (patch.supportUrl !== undefined) this.db.prepare('UPDATE help_center SET support_url = ? WHERE id = 1').run(patch.supportUrl);
+  }
+
+  /** The help center's synonyms and support link, as its feed last gave them (checked again: a file can be edited). */
+  helpCenter(): FeedHelpCenter {
+    const row = this.db.prepare('SELECT synonyms, support_url FROM help_center WHERE id = 1').get() as { synonyms: string; support_url: string | null } | undefined;
+    if (!row) return { synonyms: [], supportUrl: null };
+    const synonyms: FeedSynonym[] = [];
+    try {
+      const list: unknown = JSON.parse(row.synonyms);
+      if (Array.isArray(list)) for (const item of list) {
+        try {
+          synonyms.push(checkSynonymRule(item));
+        } catch {
+          // A damaged entry is left out; the rest still applies.
+        }
+      }
+    } catch {
+      // Unreadable: search goes on with the built-in lexicon alone.
+    }
+    let supportUrl: string | null = null;
+    try {
+      supportUrl = row.support_url === null ? null : checkSupportUrl(row.support_url);
+    } catch {
+      supportUrl = null;
+    }
+    return { synonyms, supportUrl };
   }
 
   private replaceCategories(categories: FeedCategory[]): void {

@@ -18,7 +18,7 @@ import { copyFileSync, existsSync, renameSync, rmSync, statSync, writeFileSync }
 import { dirname } from 'node:path';
 import { checkSettings, checkSettingsPatch } from '../../../shared/api';
 import { isFeedbackReason, type FeedbackDetails } from '../../../shared/feedback';
-import type { Bookmark, FeedbackEntry, Settings } from '../../../shared/types';
+import type { Bookmark, FeedbackEntry, SearchLogEntry, Settings } from '../../../shared/types';
 import { StoreError } from '../errors';
 import { moveAside, openDatabase, type Db, type Migration } from './database';
 import { mergeTrust, readTrustFile, trustFileFor, writeTrustFile, type TrustState } from './trust-file';
@@ -59,6 +59,20 @@ export const USER_MIGRATIONS: readonly Migration[] = [
       db.exec('CREATE TABLE trust (key TEXT PRIMARY KEY, value TEXT NOT NULL);');
     },
   },
+  {
+    version: 4,
+    description: 'the opt-in log of searches that found nothing or only partly',
+    up(db) {
+      db.exec(`
+        CREATE TABLE search_log (
+          query TEXT PRIMARY KEY,
+          outcome TEXT NOT NULL CHECK (outcome IN ('none', 'partial')),
+          count INTEGER NOT NULL,
+          last_at TEXT NOT NULL
+        );
+      `);
+    },
+  },
 ];
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -72,6 +86,7 @@ export const DEFAULT_SETTINGS: Settings = {
   notifyOnSync: false,
   feedPublicKey: null,
   updateUrl: null,
+  recordSearches: false,
 };
 
 /** A visit as stored: the title it had then. */
@@ -80,6 +95,10 @@ export interface StoredView {
   title: string;
   viewedAt: string;
 }
+/** The search log keeps this many distinct queries; the least recent go first. */
+const SEARCH_LOG_LIMIT = 2000;
+/** Longer queries are kept cut to this length (a pasted paragraph is not a search to count). */
+const SEARCH_LOG_QUERY_CHARS = 200;
 
 /** History keeps this many views; older ones are dropped. */
 const HISTORY_LIMIT = 500;
@@ -423,6 +442,36 @@ export class UserStore {
         .run(articleId, helpful ? 1 : 0, at, reason, note),
     );
     return { articleId, helpful, reason, note, at };
+  }
+
+  // -- the opt-in search log ---------------------------------------------------------------------
+
+  /** Counts one search that found nothing or only partly (the caller checks the setting). */
+  logSearch(query: string, outcome: SearchLogEntry['outcome'], now = new Date()): void {
+    const text = query.trim().replace(/\s+/g, ' ').slice(0, SEARCH_LOG_QUERY_CHARS);
+    if (text === '') return;
+    this.write(() =>
+      this.db.transaction(() => {
+        this.db
+          .prepare(`INSERT INTO search_log (query, outcome, count, last_at) VALUES (?, ?, 1, ?)
+                    ON CONFLICT (query) DO UPDATE SET outcome = excluded.outcome, count = count + 1, last_at = excluded.last_at`)
+          .run(text, outcome, now.toISOString());
+        this.db
+          .prepare('DELETE FROM search_log WHERE query NOT IN (SELECT query FROM search_log ORDER BY last_at DESC LIMIT ?)')
+          .run(SEARCH_LOG_LIMIT);
+      })(),
+    );
+  }
+
+  /** The logged searches, most frequent first, then most recent. */
+  listSearchLog(): SearchLogEntry[] {
+    return this.db
+      .prepare('SELECT query, outcome, count, last_at AS lastAt FROM search_log ORDER BY count DESC, last_at DESC, query')
+      .all() as SearchLogEntry[];
+  }
+
+  clearSearchLog(): void {
+    this.write(() => this.db.prepare('DELETE FROM search_log').run());
   }
 }
 

@@ -462,7 +462,8 @@ export class SyncEngine {
         throw new SyncError('invalid-feed', `${ref.url} goes from revision ${delta.from} to ${delta.to}, but the manifest lists it as ${ref.from} → ${ref.to}; nothing was changed`, { resource: ref.url });
       }
       listed.push(...delta.assets);
-      return { kind: 'patch', upserts: delta.upserts.map(sanitizeRecord), deletes: delta.deletes, categories: delta.categories };
+      const helpCenter = { ...(delta.synonyms ? { synonyms: delta.synonyms } : {}), ...(delta.supportUrl !== undefined ? { supportUrl: delta.supportUrl } : {}) };
+      return { kind: 'patch', upserts: delta.upserts.map(sanitizeRecord), deletes: delta.deletes, categories: delta.categories, helpCenter };
     });
     const assets = await this.downloadAssets(run, source, listed, finalArticles(changes));
     try {
@@ -486,7 +487,9 @@ export class SyncEngine {
     }
     const articles = snapshot.articles.map(sanitizeRecord);
     const assets = await this.downloadAssets(run, source, snapshot.assets, articles);
-    const changes: ContentChange[] = [{ kind: 'replace', articles, categories: snapshot.categories }];
+    // A snapshot is the whole truth: no synonyms in it means none.
+    const helpCenter = { synonyms: snapshot.synonyms ?? [], supportUrl: snapshot.supportUrl ?? null };
+    const changes: ContentChange[] = [{ kind: 'replace', articles, categories: snapshot.categories, helpCenter }];
     return this.apply(run, changes, syncState, manifest.revision, { assets });
   }
 
@@ -536,7 +539,9 @@ export class SyncEngine {
       });
     run.progress({ phase: 'verify', records: content.articles.length, totalRecords: content.articles.length });
     const categoriesChanged = !sameSource || JSON.stringify(store.categoryRecords()) !== JSON.stringify(content.categories);
-    const changes: ContentChange[] = [{ kind: 'replace', articles: content.articles.map(sanitizeRecord), categories: categoriesChanged ? content.categories : null }];
+    // A help center on Zendesk has no synonyms.yml or support link in the feed sense.
+    const helpCenter = sameSource ? undefined : { synonyms: [], supportUrl: null };
+    const changes: ContentChange[] = [{ kind: 'replace', articles: content.articles.map(sanitizeRecord), categories: categoriesChanged ? content.categories : null, helpCenter }];
     const base = sameSource ? state.revision! : 0;
     // A collection has no revisions of its own: the local one moves on when something changed.
     const changed = (report: ChangeReport): boolean => categoriesChanged || report.added + report.updated + report.deleted > 0;

@@ -29,6 +29,7 @@ export function SearchBox() {
   const platform = useSearch((s) => s.platform);
   const suggestions = useSearch((s) => s.suggestions);
   const rememberOpened = useSearch((s) => s.rememberOpened);
+  const settle = useSearch((s) => s.settle);
   const navigate = useRouter((s) => s.navigate);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -66,6 +67,7 @@ export function SearchBox() {
         if (chosen) openArticle(chosen.id);
         else {
           setOpen(false);
+          settle();
           focusResult();
         }
         break;

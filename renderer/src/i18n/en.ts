@@ -287,4 +287,20 @@ export const en: Record<MessageKey, Message> = {
   'notice.userDataLostTrust': 'Your data file and its backup were damaged and your settings could not be restored. Doum will not sync until you set the feed address again in Settings.',
   'notice.readOnly': 'The data folder cannot be written, so Doum opened it read-only: searching and reading work, but bookmarks, settings and syncs cannot be saved.',
   'notice.dismiss': 'Dismiss',
+
+  // Search that meets people where they type (issue 10)
+  'search.platformNamed': 'Showing help for {platform}.',
+  'search.platformHidden': { one: '{count} result for other platforms is hidden.', other: '{count} results for other platforms are hidden.' },
+  'search.showAllPlatforms': 'Show all platforms',
+  'search.partial': "No exact answer for '{query}'. These are the closest articles.",
+  'search.popularIn': 'Popular in {category}',
+  'search.contactLead': 'Not what you were looking for?',
+  'search.contact': 'Contact support',
+  'settings.searchLogHeading': 'Search log',
+  'settings.recordSearches': 'Keep searches that found nothing (on this computer only)',
+  'settings.recordSearchesHelp': 'Searches that found nothing or only partly are kept on this computer, with how often and when last. Nothing is sent anywhere; share the export with your help center team to improve its articles.',
+  'settings.searchLogCount': { one: '{count} search kept', other: '{count} searches kept' },
+  'settings.searchLogExport': 'Export',
+  'settings.searchLogClear': 'Clear log',
+  'settings.searchLogCleared': 'Search log cleared',
 };

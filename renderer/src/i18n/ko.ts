@@ -286,6 +286,22 @@ export const ko = {
   'notice.userDataLostTrust': '사용자 데이터 파일과 백업이 모두 손상되어 설정을 복원할 수 없습니다. 설정에서 피드 주소를 다시 정할 때까지 동기화하지 않습니다.',
   'notice.readOnly': '데이터 폴더에 쓸 수 없어 읽기 전용으로 열었습니다. 검색과 읽기는 되지만 북마크, 설정, 동기화는 저장되지 않습니다.',
   'notice.dismiss': '닫기',
+
+  // Search that meets people where they type (issue 10)
+  'search.platformNamed': '{platform} 도움말을 보여 드려요.',
+  'search.platformHidden': '다른 플랫폼용 {count}건은 숨겼어요.',
+  'search.showAllPlatforms': '모든 플랫폼 보기',
+  'search.partial': "'{query}'에 딱 맞는 답은 찾지 못했어요. 가장 가까운 도움말을 보여 드려요.",
+  'search.popularIn': '{category}에서 자주 찾는 도움말',
+  'search.contactLead': '찾는 답이 없나요?',
+  'search.contact': '고객센터에 문의하기',
+  'settings.searchLogHeading': '검색 기록',
+  'settings.recordSearches': '찾지 못한 검색어 기록 (이 컴퓨터에만 저장)',
+  'settings.recordSearchesHelp': '결과가 없거나 일부만 찾은 검색어를 횟수와 마지막 날짜와 함께 이 컴퓨터에만 저장합니다. 어디에도 보내지 않습니다. 도움말 담당자에게 전해 주면 도움말을 고치는 데 쓰입니다.',
+  'settings.searchLogCount': '저장된 검색어 {count}개',
+  'settings.searchLogExport': '내보내기',
+  'settings.searchLogClear': '기록 지우기',
+  'settings.searchLogCleared': '검색 기록을 지웠습니다',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof ko;

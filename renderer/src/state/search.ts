@@ -45,13 +45,19 @@ interface SearchState extends SearchParams {
   apply(params: SearchParams): void;
   showMore(): void;
   rememberOpened(id: string | null): void;
+  /** The person settled on this query (Enter): the core may keep it in the opt-in search log. */
+  settle(): void;
   /** Runs the current search again (new content, or a retry after an error). */
   refresh(): void;
 }
 
-/** The platform chip in effect: the route's choice, else the host OS. */
-export function effectivePlatform(choice: PlatformChoice | null): PlatformChoice {
-  return choice ?? useApp.getState().hostOs;
+/**
+ * The platform chip in effect: the one the person picked, else the platform the query names
+ * (맥에서 설치 → macOS), else all. The host OS is a preference (its variants come first), never
+ * a filter: a topic with no variant for this computer still shows.
+ */
+export function effectivePlatform(choice: PlatformChoice | null, named: Platform | null = null): PlatformChoice {
+  return choice ?? named ?? 'all';
 }
 
 function buildQuery(state: Pick<SearchState, 'query' | 'sort' | 'platform' | 'category' | 'shown'>): SearchQuery {
@@ -61,6 +67,9 @@ function buildQuery(state: Pick<SearchState, 'query' | 'sort' | 'platform' | 'ca
     text: state.query,
     platform: preferred,
     ...(chip === 'all' ? {} : { onlyPlatform: chip }),
+    // With no chip picked, a platform the query names filters like its chip (the core does it,
+    // so the suggestions and the results come from one answer).
+    ...(state.platform === null ? { followNamedPlatform: true } : {}),
     ...(state.category ? { category: state.category } : {}),
     uiLocale: uiLanguage(),
     sort: state.sort,
@@ -107,24 +116,26 @@ async function pump(): Promise<void> {
 let suggestTicket = 0;
 
 /**
- * Suggestions follow the search (the core answers one request at a time, and the results
- * come first); by then a newer keystroke may have made them pointless, and they are skipped.
+ * Suggestions are the first results of the search itself, so the list under the box and the
+ * results page always agree (same query, same order). They follow the search; by then a newer
+ * keystroke may have made them pointless, and they are skipped.
  */
-function requestSuggestions(text: string, platform: Platform): void {
+function requestSuggestions(text: string): void {
   const ticket = ++suggestTicket;
   const current = (): boolean => ticket === suggestTicket;
-  void searched
-    .then(() => (current() ? api.suggest(text, { platform, limit: SUGGESTION_LIMIT * 4 }) : null))
-    .then(
-      (list) => {
-        if (!list || !current()) return;
-        // One suggestion per title (the platform variants of a topic share it).
-        const seen = new Set<string>();
-        const unique = list.filter((s) => !seen.has(s.title) && seen.add(s.title));
-        useSearch.setState({ suggestions: unique.slice(0, SUGGESTION_LIMIT), suggestionsFor: text });
-      },
-      () => undefined,
-    );
+  void searched.then(() => {
+    const { result } = useSearch.getState();
+    if (!current() || !result || result.query !== text) return;
+    // One suggestion per title (the platform variants of a topic share it).
+    const seen = new Set<string>();
+    const unique: Suggestion[] = [];
+    for (const hit of result.results) {
+      if (seen.has(hit.title)) continue;
+      seen.add(hit.title);
+      unique.push({ id: hit.id, title: hit.title, titleRanges: hit.titleRanges, platform: hit.platform });
+    }
+    useSearch.setState({ suggestions: unique.slice(0, SUGGESTION_LIMIT), suggestionsFor: text });
+  });
 }
 
 // -- the store ------------------------------------------------------------------------------
@@ -140,7 +151,7 @@ function run(state: SearchState, options: { suggest: boolean }): Partial<SearchS
   const fresh = keyOf(query) !== state.resultKey || state.error !== null;
   // The search goes out first: the core answers in order, and results matter most.
   if (fresh) requestSearch(query);
-  if (options.suggest) requestSuggestions(state.query, query.platform!);
+  if (options.suggest) requestSuggestions(state.query);
   return { pending: fresh };
 }
 
@@ -196,6 +207,10 @@ export const useSearch = create<SearchState>((set, get) => ({
   },
   rememberOpened(id) {
     set({ lastOpened: id });
+  },
+  settle() {
+    const text = get().query;
+    if (text.trim() !== '') void api.noteSearch(text).catch(() => undefined);
   },
   refresh() {
     set({ resultKey: null });

@@ -15,6 +15,9 @@ import { RouteLink } from '../components/RouteLink';
 import { ResultList } from '../components/search/ResultList';
 import { SearchFilters } from '../components/search/SearchFilters';
 import { useT } from '../i18n/use-translation';
+import { api } from '../api';
+import { categoryLabel } from '../lib/category';
+import type { SearchHelp } from '../../../shared/types';
 import type { SearchParams } from '../state/router';
 import { effectivePlatform, facetCounts, useSearch } from '../state/search';
 
@@ -39,9 +42,45 @@ function DidYouMean({ suggestion }: { suggestion: string }) {
   );
 }
 
-function EmptyResults({ query, hidden }: { query: string; hidden: number }) {
+/**
+ * Where else to look, under a search that found nothing or only partly: the popular articles
+ * of the closest result's category, and the help center's contact page when its feed has one.
+ */
+function SearchHelpPanel({ help }: { help: SearchHelp }) {
   const t = useT();
-  const popular = useCatalog((s) => s.home?.popular);
+  const openSupport = (): void => {
+    if (help.supportUrl) void api.openExternal(help.supportUrl).catch(() => undefined);
+  };
+  return (
+    <>
+      {help.popular.length > 0 && (
+        <section className="empty-popular" aria-labelledby="search-help-popular">
+          <h2 id="search-help-popular" className="section-title">
+            {help.category ? t('search.popularIn', { category: categoryLabel(help.category) }) : t('home.popular')}
+          </h2>
+          <ul className="list">
+            {help.popular.map((a) => (
+              <ArticleRow key={a.id} id={a.id} title={a.title} meta={<Tags service={a.service} category={a.category} platform={a.platform} />} />
+            ))}
+          </ul>
+        </section>
+      )}
+      {help.supportUrl && (
+        <p className="search-contact">
+          {t('search.contactLead')}{' '}
+          <button type="button" className="link-button" onClick={openSupport}>
+            {t('search.contact')}
+          </button>
+        </p>
+      )}
+    </>
+  );
+}
+
+function EmptyResults({ query, hidden, help }: { query: string; hidden: number; help: SearchHelp | undefined }) {
+  const t = useT();
+  const homePopular = useCatalog((s) => s.home?.popular);
+  const popular = help ? null : homePopular;
   const clear = (): void => {
     const s = useSearch.getState();
     s.setCategory(null);
@@ -67,6 +106,7 @@ function EmptyResults({ query, hidden }: { query: string; hidden: number }) {
           <li>{t('search.tipChosung')}</li>
         </ul>
       </div>
+      {help && <SearchHelpPanel help={help} />}
       {popular && popular.length > 0 && (
         <section className="empty-popular" aria-labelledby="empty-popular">
           <h2 id="empty-popular" className="section-title">
@@ -104,7 +144,8 @@ export function SearchView({ params }: { params: SearchParams }) {
     apply(params);
   }, [params, apply]);
 
-  const chip = effectivePlatform(platform);
+  const named = platform === null ? (result?.namedPlatform ?? null) : null;
+  const chip = effectivePlatform(platform, named);
   const counts = useMemo(() => (result ? facetCounts(result) : null), [result]);
   const page = useMemo(() => result?.results.slice(0, shown) ?? [], [result, shown]);
   useArrival(query.trim() === '' || result !== null || error !== null);
@@ -143,12 +184,18 @@ export function SearchView({ params }: { params: SearchParams }) {
             </p>
           )}
           {counts && (total > 0 || (filtering && hidden > 0)) && (
-            <SearchFilters total={total} platformCounts={counts.platformCounts} categoryCounts={counts.categoryCounts} chip={chip} />
+            <SearchFilters total={total} platformCounts={counts.platformCounts} categoryCounts={counts.categoryCounts} chip={chip} named={named !== null} />
           )}
           {result?.didYouMean && <DidYouMean suggestion={result.didYouMean} />}
-          {counts && total === 0 && <EmptyResults query={result!.query} hidden={filtering ? hidden : 0} />}
+          {counts && total === 0 && <EmptyResults query={result!.query} hidden={filtering ? hidden : 0} help={result!.help} />}
           {counts && total > 0 && (
             <>
+              {result!.partial && (
+                <p className="notice search-partial" role="status">
+                  <Icon name="search" size={16} />
+                  {t('search.partial', { query: result!.query })}
+                </p>
+              )}
               <ResultList hits={page} query={result!.query} busy={pending} />
               {total > page.length && page.length < 200 && (
                 <button type="button" className="button show-more" onClick={showMore}>
@@ -158,6 +205,7 @@ export function SearchView({ params }: { params: SearchParams }) {
               <p className="keyboard-hint" aria-hidden="true">
                 {t('search.keyboardHint')}
               </p>
+              {result!.partial && result!.help && <SearchHelpPanel help={result!.help} />}
             </>
           )}
         </>

@@ -10,6 +10,7 @@ import { Segmented, SettingRow, Switch } from '../components/settings/controls';
 import { FeedbackExport } from '../components/settings/FeedbackExport';
 import { FeedUrlField } from '../components/settings/FeedUrlField';
 import { ShortcutRecorder } from '../components/settings/ShortcutRecorder';
+import { SearchLogPanel } from '../components/settings/SearchLogPanel';
 import { SyncPanel } from '../components/settings/SyncPanel';
 import { useT } from '../i18n/use-translation';
 import { useApp } from '../state/app';
@@ -34,7 +35,7 @@ export function SettingsView() {
   const intervalLabel = (hours: number): string =>
     hours === 0 ? t('settings.intervalOff') : hours === 24 ? t('settings.intervalDaily') : hours === 168 ? t('settings.intervalWeekly') : t('settings.intervalHours', { count: hours });
   const intervals = INTERVALS.includes(settings.syncIntervalHours) ? INTERVALS : [...INTERVALS, settings.syncIntervalHours].sort((a, b) => a - b);
-  const otherErrors = (['syncIntervalHours', 'startAtLogin', 'language', 'theme', 'textScale', 'notifyOnSync'] as const).filter((k) => errors[k]);
+  const otherErrors = (['syncIntervalHours', 'startAtLogin', 'language', 'theme', 'textScale', 'notifyOnSync', 'recordSearches'] as const).filter((k) => errors[k]);
 
   return (
     <div className="view view-settings">
@@ -154,6 +155,13 @@ export function SettingsView() {
               </select>
             }
           />
+        </div>
+      </section>
+
+      <section className="settings-group" aria-labelledby="settings-search-log">
+        <h2 id="settings-search-log">{t('settings.searchLogHeading')}</h2>
+        <div className="group-box">
+          <SearchLogPanel recording={settings.recordSearches} onRecordingChange={(v) => set('recordSearches', v)} />
         </div>
       </section>
 

@@ -1,6 +1,8 @@
 /**
- * The search options above the results: the total ("총 43건"), platform chips (the host OS
- * by default), the category filter and the sort order.
+ * The search options above the results: the total ("총 43건"), platform chips, the category
+ * filter and the sort order. No chip filters until the person picks one or names a platform
+ * in the query (맥에서 설치 → macOS, said under the chips); a filtering chip says how many
+ * results it hides.
  */
 import { PLATFORMS, type Platform } from '../../../../shared/platform';
 import { useT } from '../../i18n/use-translation';
@@ -23,11 +25,14 @@ export function SearchFilters({
   platformCounts,
   categoryCounts,
   chip,
+  named,
 }: {
   total: number;
   platformCounts: ReadonlyMap<PlatformChoice, number>;
   categoryCounts: ReadonlyMap<string, number>;
   chip: PlatformChoice;
+  /** True when the chip follows a platform named in the query rather than one picked. */
+  named: boolean;
 }) {
   const t = useT();
   const platformLabel = usePlatformLabel();
@@ -38,6 +43,8 @@ export function SearchFilters({
   const setCategory = useSearch((s) => s.setCategory);
   const setPlatform = useSearch((s) => s.setPlatform);
   const chips = platformChips(hostOs, platformCounts);
+  // What the platform filter leaves out: the topics "all" would add.
+  const hidden = Math.max(0, (platformCounts.get('all') ?? 0) - total);
   const categories = [...categoryCounts.keys()].sort((a, b) => a.localeCompare(b, 'ko'));
   // Keep the chosen category listed even when the other filters leave it empty.
   if (category && !categoryCounts.has(category)) categories.unshift(category);
@@ -79,7 +86,7 @@ export function SearchFilters({
                 type="button"
                 className={c === hostOs ? 'chip chip-filter is-host' : 'chip chip-filter'}
                 aria-pressed={chip === c}
-                onClick={() => setPlatform(c === hostOs ? null : c)}
+                onClick={() => setPlatform(c)}
                 title={c === hostOs ? t('search.thisComputer') : undefined}
               >
                 {c === hostOs && <Icon name="computer" size={13} />}
@@ -91,8 +98,14 @@ export function SearchFilters({
           );
         })}
       </ul>
-      {chip !== 'all' && chip !== 'common' && (
-        <p className="platform-note">{t('search.platformNote', { platform: platformLabel(chip) })}</p>
+      {chip !== 'all' && (
+        <p className="platform-note" role="status">
+          {named ? t('search.platformNamed', { platform: platformLabel(chip) }) : chip !== 'common' ? t('search.platformNote', { platform: platformLabel(chip) }) : null}
+          {hidden > 0 && <> {t('search.platformHidden', { count: hidden })}</>}{' '}
+          <button type="button" className="link-button" onClick={() => setPlatform('all')}>
+            {t('search.showAllPlatforms')}
+          </button>
+        </p>
       )}
     </div>
   );
