@@ -3,14 +3,13 @@
  * "Command line" for the contract. With --json, stdout carries one JSON document and nothing
  * else; messages go to stderr. Errors exit non-zero with one readable line.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { errorMessage } from '../core/errors';
 import { feedCommand } from './commands/feed';
 import { previewCommand } from './commands/preview';
 import { searchCommand } from './commands/search';
 import { showCommand, statsCommand } from './commands/show';
 import { syncCommand } from './commands/sync';
-import { UsageError } from './usage';
+import { parseCommandLine, UsageError } from './usage';
 
 export const USAGE = `usage: doum <command> [options]
 
@@ -23,35 +22,10 @@ export const USAGE = `usage: doum <command> [options]
   stats [--db <file>] [--json]
   preview [--feed <url|dir>] [--db <file>] [--port <n>] [--os macos|windows|linux]`;
 
-const OPTIONS = {
-  out: { type: 'string' },
-  'sign-key': { type: 'string' },
-  feed: { type: 'string' },
-  db: { type: 'string' },
-  platform: { type: 'string' },
-  'only-platform': { type: 'string' },
-  category: { type: 'string' },
-  service: { type: 'string' },
-  locale: { type: 'string' },
-  sort: { type: 'string' },
-  limit: { type: 'string' },
-  port: { type: 'string' },
-  os: { type: 'string' },
-  json: { type: 'boolean' },
-  stdin: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} satisfies ParseArgsConfig['options'];
-
-export type CliOptions = ReturnType<typeof parse>['values'];
-
-function parse(argv: string[]) {
-  return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-}
-
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parse(argv);
+    parsed = parseCommandLine(argv);
   } catch (error) {
     throw new UsageError(errorMessage(error).replace(/\. To specify.*$/, ''));
   }

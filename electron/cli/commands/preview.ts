@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isHostOs, type HostOs } from '../../../shared/platform';
 import { startPreviewServer } from '../../preview/server';
-import type { CliOptions } from '../index';
+import type { CliOptions } from '../usage';
 import { note, openForCli, RENDERER_DIR, REPO_ROOT } from '../context';
 import { noMorePositionals, UsageError } from '../usage';
 import { feedLocationArg } from './sync';

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import type { SyncProgress } from '../../../shared/types';
 import { syncSourceFor } from '../../core/sync/sources';
-import type { CliOptions } from '../index';
+import type { CliOptions } from '../usage';
 import { note, openForCli } from '../context';
 import { noMorePositionals, printJson } from '../usage';
 

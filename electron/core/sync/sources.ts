@@ -17,27 +17,11 @@
  * A Zendesk location may name its locale (`/hc/ko`, `/api/v2/help_center/ko`, or
  * `?locales=ko,en`); without one every locale the help center lists is synced.
  */
-import type { FeedArticle, FeedCategory } from '../feed/format';
+import type { CollectionSource } from './collection-source';
 import { feedSourceFor, type FeedSource, type HttpSourceOptions } from './feed-source';
 import { ZendeskSource, parseZendeskLocation } from './zendesk';
 
-export interface CollectionFetchOptions {
-  signal?: AbortSignal;
-  /** Called as pages arrive: bytes downloaded and article records received so far. */
-  onProgress?: (progress: { bytes: number; records: number }) => void;
-}
-
-/** Everything a collection source holds, each record already checked against doum-feed/1. */
-export interface CollectionContent {
-  articles: FeedArticle[];
-  categories: FeedCategory[];
-}
-
-export interface CollectionSource {
-  readonly kind: 'collection';
-  readonly id: string;
-  fetchAll(options?: CollectionFetchOptions): Promise<CollectionContent>;
-}
+export type { CollectionContent, CollectionFetchOptions, CollectionSource } from './collection-source';
 
 export type SyncSource = FeedSource | CollectionSource;
 

@@ -21,7 +21,7 @@ import { checkArticle, FeedRecordError, type FeedArticle, type FeedCategory } fr
 import { articleLinksIn, sanitizeArticleHtml } from '../feed/sanitize';
 import type { HttpSourceOptions } from './feed-source';
 import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, httpGet } from './http';
-import type { CollectionContent, CollectionFetchOptions, CollectionSource } from './sources';
+import type { CollectionContent, CollectionFetchOptions, CollectionSource } from './collection-source';
 
 export interface ZendeskLocation {
   /** The help center's origin, e.g. https://acme.zendesk.com. */
