@@ -3,7 +3,6 @@
  * "Command line" for the contract. With --json, stdout carries one JSON document and nothing
  * else; messages go to stderr. Errors exit non-zero with one readable line.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { errorMessage } from '../core/errors';
 import { contextsCommand } from './commands/contexts';
 import { feedCommand } from './commands/feed';
@@ -13,7 +12,7 @@ import { searchCommand } from './commands/search';
 import { settingsCommand } from './commands/settings';
 import { showCommand, statsCommand } from './commands/show';
 import { syncCommand } from './commands/sync';
-import { printable, UsageError } from './usage';
+import { parseCommandLine, printable, UsageError } from './usage';
 
 export const USAGE = `usage: doum <command> [options]
 
@@ -30,38 +29,10 @@ export const USAGE = `usage: doum <command> [options]
   report feedback|searches [--db <file>] [--json]
   settings [get [<key>] | set <key> <value>] [--db <file>] [--json]`;
 
-const OPTIONS = {
-  out: { type: 'string' },
-  'sign-key': { type: 'string' },
-  precompress: { type: 'boolean' },
-  'valid-days': { type: 'string' },
-  feed: { type: 'string' },
-  db: { type: 'string' },
-  platform: { type: 'string' },
-  'only-platform': { type: 'string' },
-  category: { type: 'string' },
-  service: { type: 'string' },
-  locale: { type: 'string' },
-  sort: { type: 'string' },
-  limit: { type: 'string' },
-  context: { type: 'string' },
-  port: { type: 'string' },
-  os: { type: 'string' },
-  json: { type: 'boolean' },
-  stdin: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} satisfies ParseArgsConfig['options'];
-
-export type CliOptions = ReturnType<typeof parse>['values'];
-
-function parse(argv: string[]) {
-  return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-}
-
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parse(argv);
+    parsed = parseCommandLine(argv);
   } catch (error) {
     throw new UsageError(errorMessage(error).replace(/\. To specify.*$/, ''));
   }

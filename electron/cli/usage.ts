@@ -1,4 +1,5 @@
 import { UNPRINTABLE } from '../../shared/validate';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 /** A command line the CLI cannot act on: printed with the usage text, exit code 2. */
 export class UsageError extends Error {
@@ -6,6 +7,35 @@ export class UsageError extends Error {
     super(message);
     this.name = 'UsageError';
   }
+}
+
+/** Every option any command takes; each command checks which of them apply to it. */
+const OPTIONS = {
+  out: { type: 'string' },
+  'sign-key': { type: 'string' },
+  precompress: { type: 'boolean' },
+  'valid-days': { type: 'string' },
+  feed: { type: 'string' },
+  db: { type: 'string' },
+  platform: { type: 'string' },
+  'only-platform': { type: 'string' },
+  category: { type: 'string' },
+  service: { type: 'string' },
+  locale: { type: 'string' },
+  sort: { type: 'string' },
+  limit: { type: 'string' },
+  context: { type: 'string' },
+  port: { type: 'string' },
+  os: { type: 'string' },
+  json: { type: 'boolean' },
+  stdin: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies ParseArgsConfig['options'];
+
+export type CliOptions = ReturnType<typeof parseCommandLine>['values'];
+
+export function parseCommandLine(argv: string[]) {
+  return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
 }
 
 export function requireOption(value: string | undefined, flag: string, command: string): string {

@@ -65,8 +65,12 @@ async function measure(page: Page): Promise<void> {
     keystrokes += [...query].length;
     await expect(page.locator('.view-search')).toHaveAttribute('data-results-for', query);
   }
+  // The sample of the last results shown is taken in an animation frame: let it run.
+  await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => done())));
   const samples = await page.evaluate(() => (window as unknown as { perf: { samples: Sample[] } }).perf.samples);
-  expect(samples.length).toBeGreaterThan(keystrokes * 0.8);
+  // How many keystrokes get their own results depends on the machine's speed (a fast typist
+  // outruns a slow one), so only this is certain: every query's full text was measured.
+  expect(samples.map((s) => s.query)).toEqual(expect.arrayContaining(QUERIES));
 
   const dom = samples.map((s) => s.dom);
   const paint = samples.map((s) => s.paint);

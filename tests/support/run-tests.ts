@@ -1,5 +1,5 @@
 /**
- * `npm test`: every check, in the order a failure is cheapest to find — types and lint,
+ * `npm test`: every check, in the order a failure is cheapest to find — types, lint and layers,
  * the build, unit and integration tests (vitest), the security scan of the Electron code,
  * then the browser and Electron tests (Playwright), whose summary line ends the output.
  * It prepares what a fresh machine lacks: better-sqlite3 built for Node, and a Chromium.
@@ -45,6 +45,8 @@ if (!only || only === 'static') {
   run('npm', ['run', '-s', 'typecheck']);
   step('lint');
   run('npm', ['run', '-s', 'lint']);
+  step('layers: who may import whom, and no import cycles (dependency-cruiser, .dependency-cruiser.cjs)');
+  run('npm', ['run', '-s', 'layers']);
 }
 step('build (bundled help center + app)');
 run('npm', ['run', '-s', 'build']);

@@ -9,11 +9,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
-import { PNG_SIGNATURE } from '../../electron/cli/icons';
 
 vi.mock('electron', () => ({}));
 
 const ROOT = resolve(__dirname, '..', '..');
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const CONFIG_FILE = join(ROOT, 'electron-builder.yml');
 const config = parse(readFileSync(CONFIG_FILE, 'utf8')) as Record<string, unknown> & {
   appId: string;

@@ -1,89 +1,190 @@
 /**
- * The committed icons: well-formed PNG, ICO and ICNS files in the sizes each OS asks for,
- * and exactly what electron/cli/icons.ts draws (so they can be regenerated, not hand-edited).
+ * The committed icons (drawn from resources/icons/*.svg by tests/support/icons.ts) decode as
+ * the formats electron-builder and each OS read — PNG, Windows .ico (BMP entries, PNG at
+ * 256 px), macOS .icns — at the sizes each asks for, with the colours a tray needs.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { describe, expect, it, vi } from 'vitest';
-import { appIconFiles, ICONS_DIR, PNG_SIGNATURE, trayIconFiles } from '../../electron/cli/icons';
+import { describe, expect, it } from 'vitest';
 
-vi.mock('electron', () => ({}));
+const ICONS_DIR = resolve(__dirname, '..', '..', 'resources', 'icons');
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-const read = (name: string) => readFileSync(join(ICONS_DIR, name));
+const read = (name: string): Buffer => readFileSync(join(ICONS_DIR, name));
 
-function png(bytes: Buffer): { width: number; height: number; alpha: number[]; raw: Buffer } {
-  expect(bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
-  const width = bytes.readUInt32BE(16);
-  const height = bytes.readUInt32BE(20);
-  expect(bytes[24]).toBe(8); // bit depth
-  expect(bytes[25]).toBe(6); // RGBA
-  const chunks: Buffer[] = [];
-  for (let at = 8; at < bytes.length; ) {
+interface Image {
+  width: number;
+  height: number;
+  /** Straight RGBA, rows top to bottom. */
+  rgba: Uint8Array;
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes: Buffer): number {
+  let c = 0xffffffff;
+  for (const byte of bytes) c = CRC_TABLE[(c ^ byte) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function paeth(a: number, b: number, c: number): number {
+  const p = a + b - c;
+  const [pa, pb, pc] = [Math.abs(p - a), Math.abs(p - b), Math.abs(p - c)];
+  return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+}
+
+/** Decodes an 8-bit RGBA PNG (what resvg writes), checking every chunk's CRC and every row filter. */
+function decodePng(bytes: Buffer): Image {
+  expect(bytes.subarray(0, 8).equals(PNG_SIGNATURE), 'PNG signature').toBe(true);
+  const idat: Buffer[] = [];
+  let header: Buffer | undefined;
+  let at = 8;
+  for (let type = ''; type !== 'IEND'; at += 12 + bytes.readUInt32BE(at)) {
     const length = bytes.readUInt32BE(at);
-    if (bytes.toString('ascii', at + 4, at + 8) === 'IDAT') chunks.push(bytes.subarray(at + 8, at + 8 + length));
-    at += 12 + length;
+    type = bytes.toString('ascii', at + 4, at + 8);
+    expect(bytes.readUInt32BE(at + 8 + length), `${type} CRC`).toBe(crc32(bytes.subarray(at + 4, at + 8 + length)));
+    if (type === 'IHDR') header = bytes.subarray(at + 8, at + 8 + length);
+    if (type === 'IDAT') idat.push(bytes.subarray(at + 8, at + 8 + length));
   }
-  const raw = inflateSync(Buffer.concat(chunks));
-  expect(raw.length).toBe(height * (width * 4 + 1));
-  const alpha: number[] = [];
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) alpha.push(raw[y * (width * 4 + 1) + 1 + x * 4 + 3]!);
-  return { width, height, alpha, raw };
+  expect(at).toBe(bytes.length);
+  const width = header!.readUInt32BE(0);
+  const height = header!.readUInt32BE(4);
+  expect([header![8], header![9], header![12]], 'bit depth, colour type RGBA, no interlace').toEqual([8, 6, 0]);
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * 4;
+  expect(raw.length).toBe(height * (stride + 1));
+  const rgba = new Uint8Array(height * stride);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)]!;
+    expect(filter, 'row filter').toBeLessThanOrEqual(4);
+    for (let x = 0; x < stride; x++) {
+      const left = x >= 4 ? rgba[y * stride + x - 4]! : 0;
+      const up = y > 0 ? rgba[(y - 1) * stride + x]! : 0;
+      const upLeft = x >= 4 && y > 0 ? rgba[(y - 1) * stride + x - 4]! : 0;
+      const predictor = [0, left, up, (left + up) >> 1, paeth(left, up, upLeft)][filter]!;
+      rgba[y * stride + x] = (raw[y * (stride + 1) + 1 + x]! + predictor) & 0xff;
+    }
+  }
+  return { width, height, rgba };
 }
 
-/** The pixels of every image in a PNG, ICO or ICNS file (compression may differ between zlib versions; pixels may not). */
-function pixels(name: string, bytes: Buffer): Buffer[] {
-  const decode = (image: Buffer): Buffer => (image.subarray(0, 8).equals(PNG_SIGNATURE) ? Buffer.from(png(image).raw) : image);
-  if (name.endsWith('.png')) return [decode(bytes)];
-  if (name.endsWith('.ico')) {
-    return Array.from({ length: bytes.readUInt16LE(4) }, (_, i) => {
-      const size = bytes.readUInt32LE(6 + 16 * i + 8);
-      const offset = bytes.readUInt32LE(6 + 16 * i + 12);
-      return decode(bytes.subarray(offset, offset + size));
-    });
+/** Decodes a 32-bit BMP icon entry: header, bottom-up BGRA rows, then the 1-bit mask. */
+function decodeIcoBitmap(bytes: Buffer): Image {
+  expect(bytes.readUInt32LE(0), 'BITMAPINFOHEADER').toBe(40);
+  const width = bytes.readInt32LE(4);
+  expect(bytes.readInt32LE(8), 'colour rows and mask rows').toBe(width * 2);
+  expect(bytes.readUInt16LE(14), 'bits per pixel').toBe(32);
+  expect(bytes.length).toBe(40 + width * width * 4 + Math.ceil(width / 32) * 4 * width);
+  const rgba = new Uint8Array(width * width * 4);
+  for (let y = 0; y < width; y++) {
+    for (let x = 0; x < width; x++) {
+      const from = 40 + ((width - 1 - y) * width + x) * 4;
+      rgba.set([bytes[from + 2]!, bytes[from + 1]!, bytes[from]!, bytes[from + 3]!], (y * width + x) * 4);
+    }
   }
-  const images: Buffer[] = [];
-  for (let at = 8; at < bytes.length; at += bytes.readUInt32BE(at + 4)) images.push(decode(bytes.subarray(at + 8, at + bytes.readUInt32BE(at + 4))));
-  return images;
+  return { width, height: width, rgba };
 }
 
-function icoSizes(bytes: Buffer): number[] {
-  expect(bytes.readUInt16LE(0)).toBe(0);
-  expect(bytes.readUInt16LE(2)).toBe(1);
-  return Array.from({ length: bytes.readUInt16LE(4) }, (_, i) => bytes[6 + 16 * i] || 256);
+/** Every image of an .ico, with the size its directory entry declares. */
+function decodeIco(bytes: Buffer): Array<{ declared: number; image: Image }> {
+  expect([bytes.readUInt16LE(0), bytes.readUInt16LE(2)], 'ICO header').toEqual([0, 1]);
+  return Array.from({ length: bytes.readUInt16LE(4) }, (_, i) => {
+    const entry = 6 + 16 * i;
+    const declared = bytes[entry] || 256;
+    expect(bytes[entry + 1] || 256).toBe(declared);
+    const data = bytes.subarray(bytes.readUInt32LE(entry + 12), bytes.readUInt32LE(entry + 12) + bytes.readUInt32LE(entry + 8));
+    // Windows reads BMP entries everywhere; PNG entries only for the 256 px image.
+    const image = declared === 256 ? decodePng(data) : decodeIcoBitmap(data);
+    return { declared, image };
+  });
+}
+
+const ICNS_SIZES: Record<string, number> = { icp4: 16, icp5: 32, ic11: 32, ic12: 64, ic07: 128, ic08: 256, ic13: 256, ic09: 512, ic14: 512, ic10: 1024 };
+
+function decodeIcns(bytes: Buffer): Array<{ type: string; image: Image }> {
+  expect(bytes.toString('ascii', 0, 4)).toBe('icns');
+  expect(bytes.readUInt32BE(4)).toBe(bytes.length);
+  const elements: Array<{ type: string; image: Image }> = [];
+  for (let at = 8; at < bytes.length; at += bytes.readUInt32BE(at + 4)) {
+    elements.push({ type: bytes.toString('ascii', at, at + 4), image: decodePng(bytes.subarray(at + 8, at + bytes.readUInt32BE(at + 4))) });
+  }
+  return elements;
+}
+
+const pixels = ({ rgba }: Image) => Array.from({ length: rgba.length / 4 }, (_, i) => ({ r: rgba[i * 4]!, g: rgba[i * 4 + 1]!, b: rgba[i * 4 + 2]!, a: rgba[i * 4 + 3]! }));
+
+/** The mean brightness (0–255) of the pixels that are mostly opaque. */
+function glyphBrightness(image: Image): number {
+  const solid = pixels(image).filter((p) => p.a >= 200);
+  expect(solid.length, 'the glyph has solid pixels').toBeGreaterThan(0);
+  return solid.reduce((sum, p) => sum + (p.r + p.g + p.b) / 3, 0) / solid.length;
+}
+
+function alphaAt(image: Image, x: number, y: number): number {
+  return image.rgba[(y * image.width + x) * 4 + 3]!;
 }
 
 describe('icons', () => {
-  it('has macOS tray template images at 1x and 2x: black with transparency', () => {
+  it('has macOS tray template images at 1x and 2x: black, shaped by transparency alone', () => {
     for (const [name, size] of [['trayTemplate.png', 16], ['trayTemplate@2x.png', 32]] as const) {
-      const image = png(read(name));
-      expect([image.width, image.height]).toEqual([size, size]);
-      expect(image.alpha.some((a) => a === 0)).toBe(true);
-      expect(image.alpha.some((a) => a === 255)).toBe(true);
+      const image = decodePng(read(name));
+      expect([image.width, image.height], name).toEqual([size, size]);
+      const all = pixels(image);
+      expect(all.some((p) => p.a === 0), name).toBe(true);
+      expect(all.some((p) => p.a === 255), name).toBe(true);
+      expect(all.filter((p) => p.a > 0).every((p) => p.r === 0 && p.g === 0 && p.b === 0), `${name} is black`).toBe(true);
     }
   });
 
-  it('has Windows tray icons for light and dark taskbars at the sizes Windows asks for', () => {
-    for (const name of ['tray-windows-light.ico', 'tray-windows-dark.ico']) expect(icoSizes(read(name))).toEqual([16, 20, 24, 32, 40, 48]);
-  });
-
-  it('has the app icon as .ico (up to 256 px), .icns (up to 1024 px) and PNG', () => {
-    expect(icoSizes(read('icon.ico'))).toEqual([16, 24, 32, 48, 64, 128, 256]);
-    const icns = read('icon.icns');
-    expect(icns.toString('ascii', 0, 4)).toBe('icns');
-    expect(icns.readUInt32BE(4)).toBe(icns.length);
-    const types: string[] = [];
-    for (let at = 8; at < icns.length; at += icns.readUInt32BE(at + 4)) types.push(icns.toString('ascii', at, at + 4));
-    expect(types).toEqual(expect.arrayContaining(['icp4', 'ic07', 'ic08', 'ic09', 'ic10']));
-    expect(png(read('icon.png')).width).toBe(512);
-  });
-
-  it('are exactly what the generator draws', () => {
-    for (const [name, bytes] of Object.entries({ ...trayIconFiles(), ...appIconFiles() })) {
-      const committed = pixels(name, read(name));
-      const drawn = pixels(name, bytes);
-      expect(committed.length, name).toBe(drawn.length);
-      committed.forEach((image, i) => expect(image.equals(drawn[i]!), `${name} image ${i}`).toBe(true));
+  it('has Windows tray icons at the sizes Windows asks for: a light glyph for dark taskbars, a dark one for light taskbars', () => {
+    for (const [name, light] of [['tray-windows-dark.ico', true], ['tray-windows-light.ico', false]] as const) {
+      const images = decodeIco(read(name));
+      expect(images.map(({ declared }) => declared), name).toEqual([16, 20, 24, 32, 40, 48]);
+      for (const { declared, image } of images) {
+        expect([image.width, image.height]).toEqual([declared, declared]);
+        expect(alphaAt(image, 0, 0), `${name} ${declared} px corner`).toBe(0);
+        if (light) expect(glyphBrightness(image)).toBeGreaterThan(200);
+        else expect(glyphBrightness(image)).toBeLessThan(64);
+      }
     }
+  });
+
+  it('has Linux tray icons at 1x and 2x', () => {
+    for (const [name, size] of [['tray-linux.png', 32], ['tray-linux@2x.png', 64]] as const) {
+      const image = decodePng(read(name));
+      expect([image.width, image.height], name).toEqual([size, size]);
+      expect(alphaAt(image, size / 2, size / 2), `${name} centre`).toBe(255);
+    }
+  });
+
+  it('has the app icon as .ico with every Windows size up to 256 px, each image decoding at its size', () => {
+    const images = decodeIco(read('icon.ico'));
+    expect(images.map(({ declared }) => declared)).toEqual([16, 24, 32, 48, 64, 128, 256]);
+    for (const { declared, image } of images) {
+      expect([image.width, image.height]).toEqual([declared, declared]);
+      expect(alphaAt(image, declared / 2, declared / 2)).toBe(255);
+    }
+  });
+
+  it('has the app icon as .icns with 1x and retina PNGs from 16 to 1024 px, on the macOS grid', () => {
+    const elements = decodeIcns(read('icon.icns'));
+    expect(elements.map(({ type }) => type)).toEqual(Object.keys(ICNS_SIZES));
+    for (const { type, image } of elements) expect([image.width, image.height], type).toEqual([ICNS_SIZES[type], ICNS_SIZES[type]]);
+    // Apple's grid leaves about a tenth of the canvas transparent around the tile.
+    const largest = elements.at(-1)!.image;
+    expect(alphaAt(largest, 60, 512)).toBe(0);
+    expect(alphaAt(largest, 140, 512)).toBe(255);
+  });
+
+  it('has the app icon as a 512 px PNG for Linux and electron-builder', () => {
+    const image = decodePng(read('icon.png'));
+    expect([image.width, image.height]).toEqual([512, 512]);
+    expect(alphaAt(image, 0, 0)).toBe(0); // the tile's rounded corner
+    expect(alphaAt(image, 256, 256)).toBe(255);
   });
 });

@@ -1,14 +1,16 @@
 /**
- * The main window per OS: title bar and theme options, secure webPreferences, size and
- * position remembered but kept on a visible display, closing to the tray, crash reloads.
+ * The main window per OS: chrome that matches the page it frames (its colours and title bar
+ * from renderer/src/styles/tokens.css), secure webPreferences, size and position remembered
+ * but kept on a visible display, closing to the tray, crash reloads.
  */
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import type { HostOs } from '../../shared/platform';
 import { SECURE_WEB_PREFERENCES } from '../../electron/main/security-policy';
 import { ShellStateFile } from '../../electron/main/state-file';
-import { CrashGuard, DEFAULT_SIZE, MainWindow, MIN_SIZE, placeWindow, THEME_COLORS, windowOptions, type Placement } from '../../electron/main/window';
+import { CrashGuard, DEFAULT_SIZE, MainWindow, placeWindow, windowOptions, type Placement } from '../../electron/main/window';
 import { FakeBrowserWindow, fakeEvent, recordingLog } from '../support/electron-fakes';
 import { removeTempDirs, tempDir } from '../support/temp';
 
@@ -17,38 +19,73 @@ vi.mock('electron', () => ({}));
 
 afterAll(removeTempDirs);
 
+const TOKENS_CSS = resolve(__dirname, '..', '..', 'renderer', 'src', 'styles', 'tokens.css');
+
 const primary = { x: 0, y: 0, width: 1920, height: 1040 };
 const placement: Placement = { width: 1080, height: 760, maximized: false };
 const input = (dark: boolean) => ({ dark, placement, icon: '/app/resources/icons/icon.png' });
 
+/**
+ * The renderer's theme variables for a host OS and colour scheme, resolved from tokens.css as
+ * the page resolves them: every `:root[...]` rule whose attributes match, less specific first,
+ * later rules winning among equals.
+ */
+function pageTheme(os: HostOs, dark: boolean): Record<string, string> {
+  const css = readFileSync(TOKENS_CSS, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+  const attributes: Record<string, string> = { 'data-os': os, 'data-theme': dark ? 'dark' : 'light' };
+  const rules = [...css.matchAll(/(:root[^{}]*)\{([^{}]*)\}/g)]
+    .map(([, selector, body], position) => ({ selector: selector!.trim(), body: body!, position }))
+    .filter(({ selector }) => !selector.includes(':not('))
+    .map((rule) => ({ ...rule, conditions: [...rule.selector.matchAll(/\[([\w-]+)='([^']*)'\]/g)].map(([, name, value]) => [name!, value!] as const) }))
+    .filter(({ conditions }) => conditions.every(([name, value]) => attributes[name] === value))
+    .sort((a, b) => a.conditions.length - b.conditions.length || a.position - b.position);
+  const variables: Record<string, string> = {};
+  for (const { body } of rules) for (const [, name, value] of body.matchAll(/(--[\w-]+)\s*:\s*([^;]+);/g)) variables[name!] = value!.trim();
+  return variables;
+}
+
+const px = (value: string | undefined): number => Number(/^(\d+)px$/.exec(value ?? '')?.[1]);
+
 describe('window options per OS', () => {
-  it('gives macOS a hidden-inset title bar with traffic lights and vibrancy', () => {
+  it.each<[HostOs, boolean]>([
+    ['windows', false],
+    ['windows', true],
+    ['linux', false],
+    ['linux', true],
+  ])('paints %s (dark: %s) in the page\'s own window colour before the page has loaded', (os, dark) => {
+    expect(windowOptions(os, input(dark)).backgroundColor).toBe(pageTheme(os, dark)['--bg-window']);
+  });
+
+  it('lets the macOS vibrancy show through a transparent window, under the page\'s own title strip', () => {
     const options = windowOptions('macos', input(false));
-    expect(options).toMatchObject({ titleBarStyle: 'hiddenInset', vibrancy: 'sidebar', trafficLightPosition: { x: 20, y: 20 }, backgroundColor: '#00000000' });
-    expect(options.titleBarOverlay).toBeUndefined();
+    expect(options.backgroundColor).toMatch(/^#[0-9a-f]{6}00$/i);
+    expect(options.vibrancy).toBeDefined();
+    // Inset traffic lights over a page that draws its own title strip; macOS's buttons are 12 px tall.
+    expect(options.titleBarStyle).toBe('hiddenInset');
+    expect(options.trafficLightPosition!.y + 12 / 2).toBe(px(pageTheme('macos', false)['--titlebar-height']) / 2);
   });
 
-  it('gives Windows a hidden title bar whose caption buttons match the theme', () => {
-    expect(windowOptions('windows', input(false))).toMatchObject({
+  it.each([false, true])('lays the Windows caption buttons over the page\'s title bar in its colours (dark: %s)', (dark) => {
+    const page = pageTheme('windows', dark);
+    expect(windowOptions('windows', input(dark))).toMatchObject({
       titleBarStyle: 'hidden',
-      titleBarOverlay: { color: '#f3f3f3', symbolColor: '#1a1a1a', height: 48 },
-      backgroundColor: '#f3f3f3',
-    });
-    expect(windowOptions('windows', input(true))).toMatchObject({
-      titleBarOverlay: { color: '#202020', symbolColor: '#ffffff', height: 48 },
-      backgroundColor: '#202020',
+      titleBarOverlay: { color: page['--bg-window'], symbolColor: page['--text'], height: px(page['--titlebar-height']) },
     });
   });
 
-  it('keeps the system frame on Linux, with the app icon and the theme background', () => {
+  it('keeps the system frame on Linux, with the app icon', () => {
     const options = windowOptions('linux', input(true));
     expect(options.titleBarStyle).toBeUndefined();
-    expect(options).toMatchObject({ icon: '/app/resources/icons/icon.png', backgroundColor: THEME_COLORS.linux.dark.background });
+    expect(options.titleBarOverlay).toBeUndefined();
+    expect(options.icon).toBe('/app/resources/icons/icon.png');
   });
 
-  it.each<HostOs>(['macos', 'windows', 'linux'])('starts hidden, with a minimum size, on %s', (os) => {
-    const options = windowOptions(os, input(false));
-    expect(options).toMatchObject({ show: false, minWidth: MIN_SIZE.width, minHeight: MIN_SIZE.height, width: 1080, height: 760 });
+  it.each<HostOs>(['macos', 'windows', 'linux'])('starts hidden on %s, and never smaller than its minimum size, even on a tiny display', (os) => {
+    const tiny = { x: 0, y: 0, width: 320, height: 240 };
+    const options = windowOptions(os, { ...input(false), placement: placeWindow({ x: 0, y: 0, width: 200, height: 100, maximized: false }, [tiny], tiny) });
+    expect(options.show).toBe(false);
+    expect(options.width).toBeGreaterThanOrEqual(options.minWidth!);
+    expect(options.height).toBeGreaterThanOrEqual(options.minHeight!);
   });
 });
 
@@ -142,7 +179,6 @@ describe('the main window', () => {
 
   it('opens the requested route', () => {
     const window = fake(make().create({ hash: '#/article/block-friend' }));
-    expect(window.options.backgroundColor).toBe(THEME_COLORS.windows.dark.background);
     expect(window.loaded).toEqual(['file:///app/out/renderer/index.html#/article/block-friend']);
   });
 
@@ -238,8 +274,10 @@ describe('the main window', () => {
     const main = make('windows');
     const window = fake(main.create());
     main.applyTheme(false);
-    expect(window.background).toBe('#f3f3f3');
-    expect(window.overlay).toEqual({ color: '#f3f3f3', symbolColor: '#1a1a1a', height: 48 });
+    const light = windowOptions('windows', input(false));
+    expect(window.background).toBe(light.backgroundColor);
+    expect(window.overlay).toEqual(light.titleBarOverlay);
+    expect(window.background).not.toBe(window.options.backgroundColor); // it was created dark
   });
 
   it('leaves the macOS vibrancy alone when the theme changes', () => {

@@ -8,7 +8,7 @@ import { PLATFORM_LABELS } from '../../../shared/platform';
 import type { ContextResolution, SearchQuery, SearchResult } from '../../../shared/types';
 import { ValidationError } from '../../../shared/validate';
 import type { HelpCenter } from '../../core/help-center';
-import type { CliOptions } from '../index';
+import type { CliOptions } from '../usage';
 import { openForCli } from '../context';
 import { noMorePositionals, printJson, UsageError } from '../usage';
 

@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildFeed } from '../../core/feed/builder';
 import { generateFeedKeyPair } from '../../core/feed/signing';
-import type { CliOptions } from '../index';
+import type { CliOptions } from '../usage';
 import { note } from '../context';
 import { noMorePositionals, printJson, requireOption, UsageError } from '../usage';
 

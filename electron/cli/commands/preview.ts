@@ -6,7 +6,7 @@ import { checkContextId } from '../../../shared/contexts';
 import { isHostOs, type HostOs } from '../../../shared/platform';
 import { ValidationError } from '../../../shared/validate';
 import { startPreviewServer } from '../../preview/server';
-import type { CliOptions } from '../index';
+import type { CliOptions } from '../usage';
 import { note, openForCli, RENDERER_DIR, REPO_ROOT } from '../context';
 import { noMorePositionals, UsageError } from '../usage';
 import { feedLocationArg } from './sync';

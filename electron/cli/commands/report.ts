@@ -8,7 +8,7 @@
  */
 import type { FeedbackReport } from '../../../shared/feedback';
 import type { SearchLogEntry } from '../../../shared/types';
-import type { CliOptions } from '../index';
+import type { CliOptions } from '../usage';
 import { openForCli } from '../context';
 import { noMorePositionals, printJson, UsageError } from '../usage';
 

@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { isPlatform, PLATFORM_LABELS, PLATFORMS, type Platform } from '../../../shared/platform';
 import type { SearchQuery, SearchResult, Snippet } from '../../../shared/types';
 import type { HelpCenter } from '../../core/help-center';
-import type { CliOptions } from '../index';
+import type { CliOptions } from '../usage';
 import { openForCli } from '../context';
 import { searchContextCommand } from './contexts';
 import { jsonText, printJson, printText, UsageError } from '../usage';

@@ -6,7 +6,7 @@
  */
 import { checkArgs, settingsShape } from '../../../shared/api';
 import type { Settings } from '../../../shared/types';
-import type { CliOptions } from '../index';
+import type { CliOptions } from '../usage';
 import { note, openForCli } from '../context';
 import { noMorePositionals, printJson, printText, UsageError } from '../usage';
 

@@ -2,7 +2,7 @@
 import { PLATFORM_LABELS } from '../../../shared/platform';
 import { RequestError } from '../../core/errors';
 import { htmlToText } from '../../core/feed/html-text';
-import type { CliOptions } from '../index';
+import type { CliOptions } from '../usage';
 import { openForCli } from '../context';
 import { noMorePositionals, printJson, printText, UsageError } from '../usage';
 

@@ -4,7 +4,7 @@ import type { SyncProgress, SyncReport } from '../../../shared/types';
 import { SyncError } from '../../core/errors';
 import type { HelpCenter } from '../../core/help-center';
 import { syncSourceFor } from '../../core/sync/sources';
-import type { CliOptions } from '../index';
+import type { CliOptions } from '../usage';
 import { note, openForCli } from '../context';
 import { noMorePositionals, printJson } from '../usage';
 

@@ -17,35 +17,11 @@
  * A Zendesk location may name its locale (`/hc/ko`, `/api/v2/help_center/ko`, or
  * `?locales=ko,en`); without one every locale the help center lists is synced.
  */
-import type { MissingPicture, SyncNote } from '../../../shared/types';
-import type { FeedArticle, FeedCategory } from '../feed/format';
-import type { AssetInput } from '../store/content-store';
+import type { CollectionSource } from './collection-source';
 import { feedSourceFor, type FeedSource, type HttpSourceOptions } from './feed-source';
 import { ZendeskSource, parseZendeskLocation } from './zendesk';
 
-export interface CollectionFetchOptions {
-  signal?: AbortSignal;
-  /** Called as pages arrive: bytes downloaded and article records received so far. */
-  onProgress?: (progress: { bytes: number; records: number }) => void;
-}
-
-/** Everything a collection source holds, each record already checked against doum-feed/1. */
-export interface CollectionContent {
-  articles: FeedArticle[];
-  categories: FeedCategory[];
-  /** Records filed under "uncategorised" or skipped because they could not be used. */
-  notes: SyncNote[];
-  /** The pictures the articles use, downloaded and checked. */
-  assets?: AssetInput[];
-  /** Pictures that could not be had; their articles show the alt text meanwhile. */
-  missingPictures?: MissingPicture[];
-}
-
-export interface CollectionSource {
-  readonly kind: 'collection';
-  readonly id: string;
-  fetchAll(options?: CollectionFetchOptions): Promise<CollectionContent>;
-}
+export type { CollectionContent, CollectionFetchOptions, CollectionSource } from './collection-source';
 
 export type SyncSource = FeedSource | CollectionSource;
 

@@ -41,7 +41,7 @@ import { zendeskBodyHtml } from './zendesk-html';
 import type { HttpSourceOptions } from './feed-source';
 import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, httpGet } from './http';
 import { RemotePictures } from './remote-pictures';
-import type { CollectionContent, CollectionFetchOptions, CollectionSource } from './sources';
+import type { CollectionContent, CollectionFetchOptions, CollectionSource } from './collection-source';
 
 export interface ZendeskLocation {
   /** The help center's origin, e.g. https://acme.zendesk.com. */

@@ -1,6 +1,5 @@
 /** English UI strings: every key of the Korean table. */
-import type { Message } from '.';
-import type { MessageKey } from './ko';
+import type { Message, MessageKey } from './ko';
 
 export const en: Record<MessageKey, Message> = {
   'app.name': 'Doum',

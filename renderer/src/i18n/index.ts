@@ -5,11 +5,10 @@
  * Missing parameters are left visible rather than silently dropped.
  */
 import { en } from './en';
-import { ko, type MessageKey } from './ko';
+import { ko, type Message, type MessageKey } from './ko';
 
 export type UiLanguage = 'ko' | 'en';
-export type { MessageKey };
-export type Message = string | { one: string; other: string };
+export type { Message, MessageKey };
 export type MessageParams = Record<string, string | number>;
 
 const TABLES: Record<UiLanguage, Record<MessageKey, Message>> = { ko, en };

@@ -1,5 +1,6 @@
 /** Korean UI strings: the primary language and the source of every message key. */
-import type { Message } from '.';
+/** A message: plain text, or plural forms chosen by the `count` parameter. */
+export type Message = string | { one: string; other: string };
 
 export const ko = {
   'app.name': '도움',
