@@ -1,9 +1,10 @@
 /** Reading an article: versions, links, related articles, feedback, bookmark, copy, print, text size. */
-import { expect, openApp, resultRows, searchFor, test, viewTitle } from './app';
+import { closeSuggestions, expect, openApp, resultRows, searchFor, test, viewTitle } from './app';
 
 test('opens the host OS version with platform tabs, and switches versions', async ({ page, preview }) => {
   await openApp(page, preview, { os: 'macos' });
   await searchFor(page, '로그아웃');
+  await closeSuggestions(page);
   await resultRows(page).filter({ hasText: '톡플러스에서 로그아웃하려면' }).getByRole('link').first().click();
   await expect(page).toHaveURL(/#\/article\/logout-macos$/);
   await expect(viewTitle(page)).toHaveText('톡플러스에서 로그아웃하려면 어떻게 하나요?');

@@ -5,7 +5,7 @@
  * list, scrolled where it was, with focus on that result.
  */
 import type { Page } from '@playwright/test';
-import { DEEP_PASSAGE, expect, expectNoA11yViolations, GUIDE_ID, openApp, resultRows, searchBox, searchFor, shot, test, viewTitle } from './reading';
+import { closeSuggestions, DEEP_PASSAGE, expect, expectNoA11yViolations, GUIDE_ID, openApp, resultRows, searchBox, searchFor, shot, test, viewTitle } from './reading';
 
 const jumpHighlights = (page: Page): Promise<string[]> =>
   page.evaluate(() => [...((CSS.highlights.get('doum-jump') as Set<Range> | undefined) ?? [])].map((r) => r.toString()));
@@ -29,6 +29,7 @@ test('opening a result scrolls to the passage it matched and highlights its word
   await recordScrolls(page);
   await openApp(page, preview, { os: 'windows' });
   await searchFor(page, '방해 금지');
+  await closeSuggestions(page);
   const row = resultRows(page).filter({ hasText: '다크 모드를 켜고' });
   await expect(row.locator('.snippet mark').first()).toBeVisible();
   await row.getByRole('link').first().click();
@@ -52,6 +53,7 @@ test('with reduced motion the jump is instant', async ({ page, preview }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await openApp(page, preview, { os: 'macos', theme: 'dark' });
   await searchFor(page, '방해 금지');
+  await closeSuggestions(page);
   await resultRows(page).filter({ hasText: '다크 모드를 켜고' }).getByRole('link').first().click();
   await expect(page.locator('.article-body p').filter({ hasText: DEEP_PASSAGE })).toBeInViewport();
   expect(await scrollBehaviours(page)).toEqual(['auto']);

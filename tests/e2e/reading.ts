@@ -6,12 +6,12 @@
  * Pictures are PNGs inlined as data: URIs, which the feed builder and both sanitizers keep
  * today; once feeds carry pictures as assets, these become files beside the Markdown.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { buildFeed } from '../../electron/core/feed/builder';
 import { writeContent, type TestArticle } from '../support/content';
-import { pngDataUri, windowPicture } from '../support/png';
+import { windowPicture } from '../support/png';
 import { startPreview, type RunningPreview } from '../support/preview';
 import { removeTempDirs, tempDir } from '../support/temp';
 import { expect, test as appTest } from './app';
@@ -32,23 +32,31 @@ const FILLER = [
 
 const filler = (count: number): string => Array.from({ length: count }, (_, i) => FILLER[i % FILLER.length]).join('\n\n');
 
+/** The guide's pictures, written beside its Markdown as the pictures pipeline expects. */
+const GUIDE_PICTURES: ReadonlyArray<readonly [string, [number, number, number]]> = [
+  ['images/reading-settings.png', [0, 122, 255]],
+  ['images/reading-button.png', [255, 149, 0]],
+  ['images/reading-done.png', [52, 199, 89]],
+];
+
 function guideBody(): string {
   const [settings, button, done] = PICTURE_ALTS;
+  const [first, second, third] = GUIDE_PICTURES.map(([path]) => path);
   return [
     '톡플러스의 화면을 어둡게 바꾸는 방법을 알려 드립니다. Dark Mode는 모든 플랫폼에서 쓸 수 있습니다.',
     '## 설정 화면 열기',
     '오른쪽 위의 톱니바퀴를 눌러 설정 화면을 엽니다.',
-    `![${settings}](${pngDataUri(windowPicture([0, 122, 255]))})`,
+    `![${settings}](${first})`,
     '## 다크 모드 켜기',
     '**화면** 메뉴에서 다크 모드를 고릅니다. dark mode를 켜면 모든 화면이 어두워집니다.',
-    `![${button}](${pngDataUri(windowPicture([255, 149, 0]))})`,
+    `![${button}](${second})`,
     '### Mac에서',
     'Mac에서는 시스템 설정의 화면 모드를 따를 수도 있습니다.',
     filler(12),
     '## 문제가 계속될 때',
     filler(8),
     DEEP_PASSAGE,
-    `![${done}](${pngDataUri(windowPicture([52, 199, 89]))})`,
+    `![${done}](${third})`,
     '그래도 해결되지 않으면 고객센터에 문의하세요.',
   ].join('\n\n');
 }
@@ -72,6 +80,10 @@ export function readingArticles(): TestArticle[] {
 export function buildReadingFeed(): string {
   const root = tempDir('doum-e2e-reading-');
   const contentDir = writeContent(join(root, 'content'), readingArticles());
+  for (const [path, accent] of GUIDE_PICTURES) {
+    mkdirSync(join(contentDir, 'ko', 'images'), { recursive: true });
+    writeFileSync(join(contentDir, 'ko', path), windowPicture(accent));
+  }
   const feedDir = join(root, 'feed');
   mkdirSync(feedDir, { recursive: true });
   buildFeed({ contentDir, outDir: feedDir });
@@ -112,4 +124,4 @@ export const test = appTest.extend<{ refused: string[] }>({
 
 export const shot = (page: Page, name: string): Promise<Buffer> => page.screenshot({ path: `test-results/screenshots/${name}.png` });
 
-export { expect, expectNoA11yViolations, openApp, resultRows, searchBox, searchFor, viewTitle } from './app';
+export { closeSuggestions, expect, expectNoA11yViolations, openApp, resultRows, searchBox, searchFor, viewTitle } from './app';

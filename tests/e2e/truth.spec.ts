@@ -314,6 +314,7 @@ test.describe('9. small things', () => {
     await expect(page.locator('.sync-source')).toHaveText('앱에 들어 있는 도움말');
     await page.getByLabel('피드 주소').fill(feed.url);
     await page.getByRole('button', { name: '저장' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: '바꾸기' }).click();
     await expect(page.locator('.sync-source')).toHaveText(new URL(feed.url).href);
     await expectNoA11yViolations(page);
     await page.screenshot({ path: 'test-results/screenshots/truth-settings.png', fullPage: true });

@@ -16,6 +16,9 @@ test('search in Korean, open an article, follow its cross-link', async ({ page, 
   await expect(results.first()).toContainText('메시지');
   await expectNoA11yViolations(page);
 
+  // The suggestions (the same first results) drop over the list: close them, as a person would.
+  await search.press('Escape');
+  await expect(page.getByRole('listbox', { name: '추천 도움말' })).toBeHidden();
   await results.first().locator('.result-link').click();
   const heading = page.getByRole('heading', { level: 1 });
   await expect(heading).toBeVisible();

@@ -54,4 +54,3 @@ export function windowPicture(accent: Rgb): Buffer {
   });
 }
 
-export const pngDataUri = (png: Buffer): string => `data:image/png;base64,${png.toString('base64')}`;
