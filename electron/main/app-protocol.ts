@@ -7,9 +7,10 @@
  * Node (Request → Response), unit-tested; index.ts hands Electron's `protocol` in.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, normalize, resolve, sep } from 'node:path';
+import { normalize, resolve, sep } from 'node:path';
 import type { Protocol } from 'electron';
 import { ASSET_PATH } from '../../shared/assets';
+import { rendererFileType } from '../../shared/file-types';
 
 export const APP_SCHEME = 'doum-app';
 export const APP_HOST = 'app';
@@ -24,17 +25,6 @@ export const APP_SCHEME_PRIVILEGES = [
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
 ] as const;
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
 
 export interface AppProtocolDeps {
   /** The built renderer (out/renderer). */
@@ -82,7 +72,7 @@ export function serveAppRequest(request: Pick<Request, 'url' | 'method'>, deps: 
   const file = resolve(root, normalize(`.${path === '/' ? '/index.html' : path}`));
   if (!file.startsWith(root + sep)) return refuse(403, 'outside the app');
   if (!existsSync(file) || !statSync(file).isFile()) return refuse(404, 'not found');
-  return answer(200, readFileSync(file), MIME[extname(file)] ?? 'application/octet-stream');
+  return answer(200, readFileSync(file), rendererFileType(file));
 }
 
 /** Serves the scheme (call once the app is ready, before the first window loads). */

@@ -21,6 +21,7 @@ import { ASSET_PATH } from '../../shared/assets';
 import { isHostOs, type HostOs } from '../../shared/platform';
 import { dispatch } from '../core/dispatch';
 import type { HelpService } from '../core/service';
+import { rendererFileType } from '../../shared/file-types';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -35,18 +36,6 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 const MAX_BODY_BYTES = 1024 * 1024;
 export const OS_HEADER = 'x-doum-os';
@@ -210,7 +199,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     const file = isFile ? candidate : extname(decoded) === '' ? indexFile : null;
     if (!file) return send(res, 404, 'not found', 'text/plain; charset=utf-8');
     const cache = file === indexFile ? 'no-store' : 'public, max-age=31536000, immutable';
-    send(res, 200, readFileSync(file), MIME[extname(file)] ?? 'application/octet-stream', { 'cache-control': cache, ...(file === indexFile ? tokenCookie(url) : {}) });
+    send(res, 200, readFileSync(file), rendererFileType(file), { 'cache-control': cache, ...(file === indexFile ? tokenCookie(url) : {}) });
   };
 
   const server: Server = createServer((req, res) => {
