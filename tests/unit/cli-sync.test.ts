@@ -3,7 +3,6 @@
  * keygen`, `sync --json`, `stats --json`, `show`, and non-zero exits with one readable line.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeContent } from '../support/content';
@@ -11,30 +10,12 @@ import { startFeedServer, type FeedServer } from '../support/feed-server';
 import { BASE_ARTICLES } from '../support/sync-fixtures';
 import { removeTempDirs, tempDir } from '../support/temp';
 import { sampleZendeskData, startZendeskServer, wildZendeskData, type ZendeskServer } from '../support/zendesk-server';
+import { runDoum } from '../support/cli';
 
-const REPO = join(__dirname, '..', '..');
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 /** Runs the CLI without blocking this process (the test's servers must keep answering). */
-function doum(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'electron', 'cli', 'index.ts'), ...args], {
-      cwd: REPO,
-      env: { ...process.env, DOUM_DATA_DIR: dataDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const doum = (...args: string[]) => runDoum(args, { dataDir });
 
 let dataDir: string;
 let feedDir: string;

@@ -4,37 +4,19 @@
  * `doum search --context <id>` — one article, a list most specific first, an unknown context
  * falling back to a search and saying so — and `doum contexts`.
  */
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContextInfo, ContextResolution, SearchResult } from '../../shared/types';
 import { removeTempDirs, tempDir } from '../support/temp';
+import { runDoum } from '../support/cli';
 
 const REPO = join(__dirname, '..', '..');
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 let dir: string;
 let db: string;
 
-function doum(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'electron', 'cli', 'index.ts'), ...args], {
-      cwd: REPO,
-      env: { ...process.env, DOUM_DATA_DIR: dir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const doum = (args: string[]) => runDoum(args, { dataDir: dir });
 
 async function context(id: string, ...flags: string[]): Promise<ContextResolution & { search?: SearchResult }> {
   const run = await doum(['search', '--context', id, '--db', db, '--json', ...flags]);

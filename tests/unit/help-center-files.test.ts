@@ -3,7 +3,6 @@
  * the line named, carried in snapshots and deltas, and applied by the search index after a
  * sync — no new app; and the opt-in log of searches that found nothing or only partly.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,10 +13,10 @@ import { syncSourceFor } from '../../electron/core/sync/sources';
 import { writeContent, type TestArticle } from '../support/content';
 import { BASE_ARTICLES, fastRetry } from '../support/sync-fixtures';
 import { removeTempDirs, tempDir } from '../support/temp';
+import { runDoum } from '../support/cli';
 
 afterAll(removeTempDirs);
 
-const REPO = join(__dirname, '..', '..');
 const PASS: TestArticle = { id: 'hello-pass', title: '톡안녕패스를 등록하려면', category: '계정/로그인', body: '톡안녕패스로 비밀번호 없이 로그인합니다.' };
 
 function contentWith(files: Record<string, string>, articles: TestArticle[] = [...BASE_ARTICLES, PASS]): string {
@@ -139,12 +138,7 @@ describe('the opt-in search log', () => {
     }
 
     // `doum report searches --json` lists the same, from the same files.
-    const report = await new Promise<string>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'electron', 'cli', 'index.ts'), 'report', 'searches', '--db', db, '--json'], { cwd: REPO });
-      let out = '';
-      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-      child.on('close', () => resolve(out));
-    });
+    const report = (await runDoum(['report', 'searches', '--db', db, '--json'])).stdout;
     expect(JSON.parse(report)).toMatchObject({ recording: true, searches: [{ query: '없는말', count: 2 }, { query: '대출 차단', count: 1 }] });
 
     const again = await open(db);

@@ -6,7 +6,6 @@
  * that fails at once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { countByLocale, countContent } from '../../shared/counts';
@@ -18,8 +17,8 @@ import { httpGet } from '../../electron/core/sync/http';
 import type { TestArticle } from '../support/content';
 import { buildTestFeed, fastRetry } from '../support/sync-fixtures';
 import { removeTempDirs, tempDir } from '../support/temp';
+import { runDoum } from '../support/cli';
 
-const REPO = join(__dirname, '..', '..');
 
 const ARTICLES: TestArticle[] = [
   // A topic on four platforms, linked from a common article by its Android variant.
@@ -81,16 +80,7 @@ afterAll(() => {
   removeTempDirs();
 });
 
-function doum(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'electron', 'cli', 'index.ts'), ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const doum = (...args: string[]) => runDoum(args);
 
 describe('counts', () => {
   it('counts articles and topics apart, per locale', () => {

@@ -2,36 +2,16 @@
  * `doum search` as a real process over the bundled help center: one query, --json, and the
  * --stdin batch mode (JSON Lines, one answer per input line, each with its tookMs).
  */
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeTempDirs, tempDir } from '../support/temp';
+import { runDoum } from '../support/cli';
 
-const REPO = join(__dirname, '..', '..');
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 let db: string;
 
-function doum(args: string[], input = ''): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'electron', 'cli', 'index.ts'), ...args], {
-      cwd: REPO,
-      env: { ...process.env, DOUM_DATA_DIR: join(db, '..') },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
+const doum = (args: string[], input = '') => runDoum(args, { dataDir: join(db, '..'), input });
 
 beforeAll(async () => {
   db = join(tempDir(), 'content.db');
