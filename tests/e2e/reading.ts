@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { buildFeed } from '../../electron/core/feed/builder';
 import { writeContent, type TestArticle } from '../support/content';
-import { windowPicture } from '../support/png';
+import { windowPicture } from '../support/pictures';
 import { startPreview, type RunningPreview } from '../support/preview';
 import { removeTempDirs, tempDir } from '../support/temp';
 import { expect, test as appTest } from './app';

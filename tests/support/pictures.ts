@@ -1,8 +1,11 @@
 /**
  * Real picture files for tests, made in memory: valid PNGs of any size and colour (decodable
- * by a browser), and the smallest headers of JPEG, GIF and WebP files for the type checks.
+ * by a browser), a small fake app-window "screenshot", and the smallest headers of JPEG, GIF
+ * and WebP files for the type checks.
  */
 import { deflateSync } from 'node:zlib';
+
+type Rgb = readonly [number, number, number];
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -10,7 +13,8 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   return c >>> 0;
 });
 
-function crc32(bytes: Buffer): number {
+/** The CRC-32 of PNG chunks (also what a test decoding a PNG checks them against). */
+export function crc32(bytes: Buffer): number {
   let c = 0xffffffff;
   for (const byte of bytes) c = CRC_TABLE[(c ^ byte) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
@@ -56,6 +60,27 @@ function pngOfRows(width: number, height: number, raw: Buffer): Buffer {
     chunk('IDAT', deflateSync(raw)),
     chunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+/** An RGB PNG of the given size; `paint` gives each pixel's colour. */
+export function encodePng(width: number, height: number, paint: (x: number, y: number) => Rgb): Buffer {
+  const raw = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) raw.set(paint(x, y), y * (width * 3 + 1) + 1 + x * 3);
+  }
+  return pngOfRows(width, height, raw);
+}
+
+/** A 320×200 "screenshot": a window with a title bar, a sidebar and one accent button. */
+export function windowPicture(accent: Rgb): Buffer {
+  const inside = (x: number, y: number, [x0, y0, x1, y1]: readonly [number, number, number, number]): boolean => x >= x0 && x < x1 && y >= y0 && y < y1;
+  return encodePng(320, 200, (x, y) => {
+    if (inside(x, y, [0, 0, 320, 24])) return [222, 224, 228];
+    if (inside(x, y, [0, 24, 80, 200])) return [240, 241, 244];
+    if (inside(x, y, [200, 150, 300, 180])) return accent;
+    if (inside(x, y, [100, 44, 300, 52]) || inside(x, y, [100, 64, 260, 72]) || inside(x, y, [100, 84, 280, 92])) return [200, 203, 210];
+    return [255, 255, 255];
+  });
 }
 
 /** A PNG header claiming a size (the pixels are not there: enough for the size check). */
