@@ -20,10 +20,9 @@ import { searchRoute, useRouter, type Route } from '../state/router';
 
 type ContextRoute = Extract<Route, { name: 'context' }>;
 
-function ScreenList({ answer }: { answer: ContextAnswer }) {
+/** "이 화면의 도움말" above the view's title, on every context page. */
+function ScreenHeading({ title }: { title: string }) {
   const t = useT();
-  const { resolution } = answer;
-  const matched = resolution.matched!;
   return (
     <>
       <p className="view-eyebrow">
@@ -31,8 +30,19 @@ function ScreenList({ answer }: { answer: ContextAnswer }) {
         {t('context.heading')}
       </p>
       <h1 id={VIEW_TITLE_ID} tabIndex={-1}>
-        {contextLabel(matched)}
+        {title}
       </h1>
+    </>
+  );
+}
+
+function ScreenList({ answer }: { answer: ContextAnswer }) {
+  const t = useT();
+  const { resolution } = answer;
+  const matched = resolution.matched!;
+  return (
+    <>
+      <ScreenHeading title={contextLabel(matched)} />
       <p className="view-subtitle">{t('context.count', { count: resolution.articles.length })}</p>
       {matched !== resolution.context && <p className="notice">{t('context.broader', { screen: contextLabel(resolution.context) })}</p>}
       <ul className="list">
@@ -49,13 +59,7 @@ function SearchFallback({ answer }: { answer: ContextAnswer }) {
   const { resolution, hits, total } = answer;
   return (
     <>
-      <p className="view-eyebrow">
-        <Icon name="info" size={14} />
-        {t('context.heading')}
-      </p>
-      <h1 id={VIEW_TITLE_ID} tabIndex={-1}>
-        {t('context.unknownTitle')}
-      </h1>
+      <ScreenHeading title={t('context.unknownTitle')} />
       <p className="notice" role="status">
         {t('context.unknownBody', { screen: contextLabel(resolution.context), query: resolution.query })}
       </p>
