@@ -29,6 +29,8 @@ import type {
   SyncStatus,
 } from './types';
 import { checkContextId } from './contexts';
+import { checkArticleId } from './ids';
+import { checkLocale, UI_LANGUAGES } from './locale';
 import { FEEDBACK_NOTE_MAX, FEEDBACK_REASONS, type FeedbackDetails, type FeedbackReport } from './feedback';
 import { PLATFORMS, type Platform } from './platform';
 import {
@@ -122,9 +124,8 @@ export type HelpResult<M extends HelpMethod> = Awaited<ReturnType<HelpRequests[M
 // ---------------------------------------------------------------------------------------------
 // Argument checks (what enters the main process or the preview server is never trusted).
 
-const ARTICLE_ID = /^[a-z0-9][a-z0-9-]{0,127}$/;
-const articleId = string({ min: 1, max: 128, pattern: ARTICLE_ID, patternName: 'an article id ([a-z0-9-]+)' });
-const locale = string({ min: 2, max: 35, pattern: /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, patternName: 'a language tag' });
+const articleId = checkArticleId;
+const locale = checkLocale;
 const platform = oneOf(PLATFORMS);
 const shortText = string({ max: 200 });
 
@@ -147,7 +148,7 @@ export const settingsShape = {
   syncIntervalHours: number({ min: 0, max: 24 * 7 }),
   startAtLogin: boolean,
   globalShortcut: string({ max: 100 }),
-  language: oneOf(['system', 'ko', 'en'] as const),
+  language: oneOf(['system', ...UI_LANGUAGES] as const),
   theme: oneOf(['system', 'light', 'dark'] as const),
   textScale: number({ min: 0.8, max: 1.6 }),
   notifyOnSync: boolean,

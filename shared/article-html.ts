@@ -8,6 +8,7 @@
  * which the renderer maps to its own origin) or an inline `data:image/…;base64`. Remote
  * images are not allowed (tracking beacons); the CSP's img-src says the same.
  */
+import { ARTICLE_HREF } from './ids';
 
 export const ARTICLE_TAGS: readonly string[] = [
   'p', 'br', 'hr', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
@@ -28,12 +29,8 @@ export const ARTICLE_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
 /** Every attribute name the list allows on some tag (for sanitizers that take one flat list). */
 export const ARTICLE_ATTRIBUTE_NAMES: readonly string[] = [...new Set(Object.values(ARTICLE_ATTRIBUTES).flat())];
 
-export const ARTICLE_LINK_PREFIX = 'doum://article/';
-
-/** An article link: `doum://article/<id>`. */
-export const ARTICLE_LINK = /^doum:\/\/article\/([a-z0-9][a-z0-9-]*)$/;
-/** Links: web pages, e-mail, other articles. No entity but &amp;, no white space or backslash. */
-export const SAFE_HREF = /^(?:https?:\/\/[^\s&\\]*|mailto:[^\s&\\]*|doum:\/\/article\/[a-z0-9-]+)$/;
+/** Links: web pages and e-mail (and articles, ARTICLE_HREF). No entity but &amp;, no white space or backslash. */
+const SAFE_WEB_HREF = /^(?:https?:\/\/[^\s&\\]*|mailto:[^\s&\\]*)$/;
 /** Pictures: a feed asset by its sha256, or an inline raster image. */
 export const SAFE_IMG_SRC = /^(?:doum-asset:[0-9a-f]{64}|data:image\/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]*)$/;
 
@@ -45,7 +42,7 @@ export function isPlainArticleAttribute(tag: string, name: string): boolean {
 /** True when the attribute is allowed on the tag with this (entity-decoded) value. */
 export function isAllowedArticleAttribute(tag: string, name: string, value: string): boolean {
   if (!(ARTICLE_ATTRIBUTES[tag] ?? []).includes(name)) return false;
-  if (tag === 'a' && name === 'href') return SAFE_HREF.test(value);
+  if (tag === 'a' && name === 'href') return SAFE_WEB_HREF.test(value) || ARTICLE_HREF.test(value);
   if (tag === 'img' && name === 'src') return SAFE_IMG_SRC.test(value);
   if (name === 'loading') return value === 'lazy';
   return true;

@@ -4,6 +4,7 @@
  */
 import type { ContentCounts } from './counts';
 import type { FeedbackReason } from './feedback';
+import type { UiLanguage } from './locale';
 import type { HostOs, Platform } from './platform';
 
 export type Locale = string; // BCP-47, e.g. "ko", "en"
@@ -244,7 +245,7 @@ export interface MissingPicture {
 }
 
 export type ThemeSetting = 'system' | 'light' | 'dark';
-export type LanguageSetting = 'system' | 'ko' | 'en';
+export type LanguageSetting = 'system' | UiLanguage;
 
 export interface Settings {
   /** Feed URL (http/https) or local folder; null means the bundled help center only. */

@@ -31,6 +31,8 @@ import type {
   SyncStatus,
 } from '../../shared/types';
 import { mostSpecificFirst } from '../../shared/contexts';
+import { articleHrefAttributes, articleLink } from '../../shared/ids';
+import { languageOf } from '../../shared/locale';
 import { resolveContext } from './contexts';
 import { securityChanges } from '../../shared/api';
 import { isSecureOrLoopback } from '../../shared/urls';
@@ -93,9 +95,9 @@ function appliesToPlatformFirst<T extends Pick<ArticleSummary, 'platform'>>(list
 
 /** Points `doum://article/<id>` links at the variants chosen for them. */
 function retargetArticleLinks(html: string, targets: ReadonlyMap<string, string>): string {
-  return html.replace(/(href=")doum:\/\/article\/([a-z0-9-]+)(")/g, (whole, open: string, id: string, close: string) => {
+  return html.replace(articleHrefAttributes(), (whole, id: string) => {
     const target = targets.get(id);
-    return target && target !== id ? `${open}doum://article/${target}${close}` : whole;
+    return target && target !== id ? `href="${articleLink(target)}"` : whole;
   });
 }
 
@@ -531,7 +533,7 @@ export class HelpService implements HelpRequests {
     const query = options.query?.replace(/\s+/g, ' ').trim();
     return resolveContext(this.options.content, id, {
       platform: options.platform ?? this.options.hostOs,
-      locale: options.locale ?? this.options.systemLocale.split(/[-_]/)[0]!.toLowerCase(),
+      locale: options.locale ?? languageOf(this.options.systemLocale),
       query: query || undefined,
     });
   }

@@ -8,14 +8,12 @@
  */
 import type { App } from 'electron';
 import { CONTEXT_ID_RULE, isContextId } from '../../shared/contexts';
+import { parseArticleLink } from '../../shared/ids';
 import { isPlatform, PLATFORMS } from '../../shared/platform';
-import { parseSectionId } from '../../shared/sections';
 import type { NavigateTarget } from '../../shared/types';
 import type { Log } from './logging';
 
 export const PROTOCOL = 'doum';
-/** The same rule as the HelpApi's article ids. */
-const ARTICLE_ID = /^[a-z0-9][a-z0-9-]{0,127}$/;
 export const MAX_QUERY_LENGTH = 200;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
@@ -63,14 +61,6 @@ function parseContextLink(raw: string, url: URL): LinkParse {
   return contextTarget(written[1]!, url.searchParams.get('platform'), url.searchParams.get('q'));
 }
 
-/** The section of an article link: `#<section>`, percent-encoded, strictly a section id. */
-function articleSection(hash: string): { ok: true; section: string | null } | { ok: false; reason: string } {
-  if (hash === '') return { ok: true, section: null };
-  const section = parseSectionId(hash.slice(1), { percentEncoded: true });
-  if (section === null) return { ok: false, reason: 'the section is not a heading anchor (letters, digits and single hyphens)' };
-  return { ok: true, section };
-}
-
 /** Parses a `doum://` link. Only the documented forms are accepted. */
 export function parseDeepLink(raw: string): LinkParse {
   if (raw.length > 4096) return { ok: false, reason: 'the link is too long' };
@@ -84,14 +74,9 @@ export function parseDeepLink(raw: string): LinkParse {
   if (url.username || url.password || url.port) return { ok: false, reason: 'the link has a user, password or port' };
   const path = url.pathname.replace(/\/$/, '');
   if (url.hostname === 'article') {
-    // A bare "?" or "#" leaves url.search / url.hash empty: look at the text itself.
-    if (url.search || raw.split('#', 1)[0]!.includes('?')) return { ok: false, reason: 'an article link takes no query' };
-    const id = path.replace(/^\//, '');
-    if (!ARTICLE_ID.test(id)) return { ok: false, reason: 'the article id is not of the form [a-z0-9-]+' };
-    if (url.hash === '' && raw.endsWith('#')) return { ok: false, reason: 'the section is empty' };
-    const section = articleSection(url.hash);
-    if (!section.ok) return section;
-    return { ok: true, target: section.section ? { kind: 'article', id, section: section.section } : { kind: 'article', id } };
+    const link = parseArticleLink(raw);
+    if (!link.ok) return link;
+    return { ok: true, target: link.section ? { kind: 'article', id: link.id, section: link.section } : { kind: 'article', id: link.id } };
   }
   if (url.hostname === 'search') {
     if (path !== '') return { ok: false, reason: 'a search link has no path' };

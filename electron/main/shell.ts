@@ -23,6 +23,7 @@ import {
 } from 'electron';
 import type { AppUpdater } from 'electron-updater';
 import { join } from 'node:path';
+import { resolveUiLanguage } from '../../shared/locale';
 import type { HostOs } from '../../shared/platform';
 import { formatAccelerator } from '../../shared/shortcuts';
 import { stepTextScale, type TextScaleStep } from '../../shared/text-scale';
@@ -40,7 +41,7 @@ import { ShellStateFile } from './state-file';
 import type { SyncJob } from './sync-process';
 import { BackgroundSync, type SyncChild } from './sync-runner';
 import { SyncScheduler, watchSystem } from './sync-scheduler';
-import { shellLanguage, shellText } from './text';
+import { shellText, type ShellLanguage } from './text';
 import { DoumTray, RECENT_LIMIT } from './tray';
 import { Updates, type Updater } from './updates';
 import { MainWindow, WINDOW_BEHAVIOUR } from './window';
@@ -83,7 +84,7 @@ export async function startShell(options: ShellOptions): Promise<Shell> {
   const iconsDir = join(app.getAppPath(), 'resources', 'icons');
   const state = new ShellStateFile(join(app.getPath('userData'), 'shell-state.json'));
   let settings: Settings = await service.getSettings();
-  const language = (): ReturnType<typeof shellLanguage> => shellLanguage(settings.language, app.getLocale());
+  const language = (): ShellLanguage => resolveUiLanguage(settings.language, app.getLocale());
   const text = (): ReturnType<typeof shellText> => shellText(language());
   let quitting = false;
   let shortcut: string | null = null;

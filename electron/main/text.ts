@@ -2,15 +2,10 @@
  * The words the shell itself shows (tray, menus, notifications), in Korean and English. The
  * renderer has its own i18n; these few strings live beside the native UI that uses them.
  */
-import type { LanguageSetting } from '../../shared/types';
+import type { UiLanguage } from '../../shared/locale';
 
-export type ShellLanguage = 'ko' | 'en';
-
-/** The shell's language: the Settings choice, or the system's when it is "system". */
-export function shellLanguage(setting: LanguageSetting, systemLocale: string): ShellLanguage {
-  if (setting !== 'system') return setting;
-  return systemLocale.toLowerCase().startsWith('ko') ? 'ko' : 'en';
-}
+/** The shell speaks the UI's languages; which one is resolveUiLanguage's choice (shared/locale.ts). */
+export type ShellLanguage = UiLanguage;
 
 export interface ShellText {
   appName: string;

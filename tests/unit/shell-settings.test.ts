@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { HIDDEN_ARG, linuxAutostartEntry, LOGIN_ITEM } from '../../electron/main/login-item';
 import { ShellStateFile } from '../../electron/main/state-file';
-import { formatWhen, shellLanguage, shellText } from '../../electron/main/text';
+import { formatWhen, shellText } from '../../electron/main/text';
 import { CHECK_EVERY_MS, FIRST_CHECK_DELAY_MS, updateFeed, Updates, type Updater } from '../../electron/main/updates';
 import { recordingLog } from '../support/electron-fakes';
 import { removeTempDirs, tempDir } from '../support/temp';
@@ -178,13 +178,6 @@ describe('the shell state file', () => {
 });
 
 describe("the shell's language", () => {
-  it('follows Settings, or the system when Settings says "system"', () => {
-    expect(shellLanguage('en', 'ko-KR')).toBe('en');
-    expect(shellLanguage('system', 'ko-KR')).toBe('ko');
-    expect(shellLanguage('system', 'en-US')).toBe('en');
-    expect(shellLanguage('system', 'ja-JP')).toBe('en');
-  });
-
   it('counts updated articles in both languages', () => {
     expect(shellText('ko').articlesUpdated(3)).toBe('도움말 3개가 업데이트되었습니다');
     expect(shellText('en').articlesUpdated(1)).toBe('1 help article was updated');

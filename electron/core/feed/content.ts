@@ -11,10 +11,12 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { CONTEXT_ID_RULE, isContextId, MAX_CONTEXTS_PER_ARTICLE } from '../../../shared/contexts';
 import { assetImgHtml, pictureProblem, sniffImage, type AssetType } from '../../../shared/assets';
 import { editDistance } from '../../../shared/edit-distance';
+import { ARTICLE_ID_RULE, AUTHOR_LINK_PREFIX, isArticleId } from '../../../shared/ids';
+import { isLocale, LOCALE_RULE } from '../../../shared/locale';
 import { PLATFORMS, isPlatform } from '../../../shared/platform';
 import { ContentBuildError, ContentError } from '../errors';
 import { strongForCjk } from './cjk-emphasis';
-import { ARTICLE_ID_PATTERN, type FeedArticle, type FeedCategory, type FeedHelpCenter } from './format';
+import { type FeedArticle, type FeedCategory, type FeedHelpCenter } from './format';
 import { readHelpCenterFiles } from './help-center-files';
 import { articleLinksIn, sanitizeArticleHtml } from './sanitize';
 
@@ -99,8 +101,8 @@ function parseFile(file: string, text: string): ParsedFile {
     }
   }
   const id = record.id;
-  if (typeof id !== 'string' || !ARTICLE_ID_PATTERN.test(id) || id.length > 128) {
-    throw new ContentError(file, 'id', `${JSON.stringify(id ?? null)} is not a valid id (lowercase a-z, 0-9 and single "-", at most 128 characters)`);
+  if (!isArticleId(id)) {
+    throw new ContentError(file, 'id', `${JSON.stringify(id ?? null)} is not a valid id (${ARTICLE_ID_RULE})`);
   }
   return { file, id, frontMatter: record as Record<Field, unknown>, markdown: body, bodyLine };
 }
@@ -170,13 +172,13 @@ function checkFields(parsed: ParsedFile): Omit<FeedArticle, 'bodyHtml' | 'links'
     throw new ContentError(file, 'platform', `${JSON.stringify(platform ?? null)} is not one of ${PLATFORMS.join(', ')}`);
   }
   const locale = requireText(file, 'locale', fm.locale, 35);
-  if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(locale)) {
-    throw new ContentError(file, 'locale', `${JSON.stringify(locale)} is not a language tag such as "ko" or "en"`);
+  if (!isLocale(locale)) {
+    throw new ContentError(file, 'locale', `${JSON.stringify(locale)} is not ${LOCALE_RULE}`);
   }
   let group: string | null = null;
   if (fm.group !== undefined && fm.group !== null) {
-    if (typeof fm.group !== 'string' || !ARTICLE_ID_PATTERN.test(fm.group)) {
-      throw new ContentError(file, 'group', `${JSON.stringify(fm.group)} is not a valid group (lowercase a-z, 0-9 and "-")`);
+    if (!isArticleId(fm.group)) {
+      throw new ContentError(file, 'group', `${JSON.stringify(fm.group)} is not a valid group (${ARTICLE_ID_RULE})`);
     }
     group = fm.group;
   }
@@ -243,9 +245,9 @@ function renderMarkdown(parsed: ParsedFile, knownIds: ReadonlyMap<string, string
     walkTokens: (token) => {
       if (token.type !== 'link') return;
       const href = (token as Tokens.Link).href;
-      if (!href.startsWith('article:')) return;
-      const target = href.slice('article:'.length);
-      if (!ARTICLE_ID_PATTERN.test(target)) {
+      if (!href.startsWith(AUTHOR_LINK_PREFIX)) return;
+      const target = href.slice(AUTHOR_LINK_PREFIX.length);
+      if (!isArticleId(target)) {
         problems.push(new ContentError(parsed.file, null, `link "${href}" does not name a valid article id`));
       } else if (!knownIds.has(target)) {
         problems.push(new ContentError(parsed.file, null, `link "${href}" points to "${target}", but no content file has that id`));

@@ -5,6 +5,8 @@
  */
 import { checkContextId, MAX_CONTEXTS_PER_ARTICLE } from '../../../shared/contexts';
 import { ASSET_TYPES, MAX_ASSET_BYTES, type AssetType } from '../../../shared/assets';
+import { checkArticleId } from '../../../shared/ids';
+import { checkLocale } from '../../../shared/locale';
 import { PLATFORMS } from '../../../shared/platform';
 import type { Platform } from '../../../shared/platform';
 import {
@@ -35,12 +37,10 @@ export const FEED_LIMITS = {
   deltaBytes: 64 * 1024 * 1024,
 } as const;
 
-export const ARTICLE_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const SHA256_PATTERN = /^[0-9a-f]{64}$/;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2}:\d{2})?)?$/;
 const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const ORIGIN_PATTERN = /^https:\/\/[a-z0-9.-]+(:\d{1,5})?$/;
-export const LOCALE_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 export interface FeedArticle {
   id: string;
@@ -153,10 +153,10 @@ export interface FeedDelta {
 
 const revision = number({ min: 1, integer: true });
 const isoDate = string({ pattern: DATE_PATTERN, patternName: 'a date (YYYY-MM-DD or ISO date-time)' });
-const locale = string({ pattern: LOCALE_PATTERN, patternName: 'a language tag such as "ko" or "en"' });
+const locale = checkLocale;
 const relativeOrAbsoluteUrl = string({ min: 1, max: 2048 });
 const sha256 = string({ pattern: SHA256_PATTERN, patternName: 'a lowercase hex sha256' });
-const articleId = string({ min: 1, max: 128, pattern: ARTICLE_ID_PATTERN, patternName: 'an id of a-z, 0-9 and -' });
+const articleId = checkArticleId;
 const categoryPath = string({ clean: 'line', min: 1, max: 200, pattern: /^[^/]+(\/[^/]+)*$/, patternName: 'a category path like "채팅/메시지"' });
 
 const fileRef = {

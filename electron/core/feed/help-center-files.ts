@@ -14,8 +14,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isLocale, LOCALE_RULE } from '../../../shared/locale';
 import { ContentError } from '../errors';
-import { checkSupportUrl, checkSynonymRule, LOCALE_PATTERN, type FeedHelpCenter, type FeedSynonym } from './format';
+import { checkSupportUrl, checkSynonymRule, type FeedHelpCenter, type FeedSynonym } from './format';
 
 export const SYNONYMS_FILE = 'synonyms.yml';
 export const HELP_CENTER_FILE = 'help-center.yml';
@@ -72,8 +73,8 @@ export function readSynonymsFile(dir: string, problems: ContentError[]): FeedSyn
   for (const pair of root.items) {
     const key = pair.key as Node;
     const locale = isScalar(key) ? String(key.value) : '';
-    if (!LOCALE_PATTERN.test(locale)) {
-      problems.push(new ContentError(SYNONYMS_FILE, null, `${lineOf(key, lines)}"${locale}" is not a language tag such as "ko" or "en"`));
+    if (!isLocale(locale)) {
+      problems.push(new ContentError(SYNONYMS_FILE, null, `${lineOf(key, lines)}"${locale}" is not ${LOCALE_RULE}`));
       continue;
     }
     const list = pair.value as Node | null;

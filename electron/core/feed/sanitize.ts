@@ -5,15 +5,8 @@
  * shared/article-html.ts.
  */
 import sanitizeHtml from 'sanitize-html';
-import {
-  ARTICLE_ATTRIBUTES,
-  ARTICLE_LINK_PREFIX,
-  ARTICLE_TAGS,
-  isAllowedArticleAttribute,
-  isPlainArticleAttribute,
-} from '../../../shared/article-html';
-
-export { ARTICLE_LINK_PREFIX };
+import { ARTICLE_ATTRIBUTES, ARTICLE_TAGS, isAllowedArticleAttribute, isPlainArticleAttribute } from '../../../shared/article-html';
+import { ARTICLE_HREF, articleHrefAttributes, articleLink, authorLinkTarget } from '../../../shared/ids';
 
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [...ARTICLE_TAGS],
@@ -33,10 +26,10 @@ const OPTIONS: sanitizeHtml.IOptions = {
     },
     a: (tagName, attribs) => {
       const href = attribs.href ?? '';
-      const article = /^article:([a-z0-9-]+)$/.exec(href);
-      if (article) return { tagName, attribs: { ...attribs, href: ARTICLE_LINK_PREFIX + article[1] } };
+      const article = authorLinkTarget(href);
+      if (article) return { tagName, attribs: { ...attribs, href: articleLink(article) } };
       // doum: links are allowed for articles only, not as a way to drive the app (settings…).
-      if (/^\s*doum:/i.test(href) && !/^doum:\/\/article\/[a-z0-9-]+$/.test(href)) {
+      if (/^\s*doum:/i.test(href) && !ARTICLE_HREF.test(href)) {
         const { href: _dropped, ...rest } = attribs;
         return { tagName, attribs: rest };
       }
@@ -98,6 +91,6 @@ export function isCleanArticleHtml(html: string): boolean {
 /** Ids of the articles an HTML body links to, in order of first appearance. */
 export function articleLinksIn(html: string): string[] {
   const ids = new Set<string>();
-  for (const match of html.matchAll(/href="doum:\/\/article\/([a-z0-9-]+)"/g)) ids.add(match[1]!);
+  for (const match of html.matchAll(articleHrefAttributes())) ids.add(match[1]!);
   return [...ids];
 }

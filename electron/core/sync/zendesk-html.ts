@@ -12,7 +12,8 @@
  * The result still goes through sanitizeArticleHtml, which alone decides what is safe.
  */
 import sanitizeHtml from 'sanitize-html';
-import { isSimplifiedChinese, languageOf } from '../../../shared/locale';
+import { AUTHOR_LINK_PREFIX } from '../../../shared/ids';
+import { isSimplifiedChinese, languageOf, LOCALE_SOURCE } from '../../../shared/locale';
 
 export interface ZendeskBodyContext {
   /** The help center's origin, e.g. https://help.example.com. */
@@ -33,7 +34,7 @@ export function watchVideoLabel(locale: string): string {
   return WATCH_VIDEO[languageOf(locale)] ?? WATCH_VIDEO.en!;
 }
 
-const ARTICLE_PATH = /^\/hc\/(?:([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\/)?articles\/(\d+)/;
+const ARTICLE_PATH = new RegExp(`^/hc/(?:(${LOCALE_SOURCE})/)?articles/(\\d+)`);
 
 /** A URL as written in the body, resolved against the help center; null when it is not one. */
 function resolve(href: string, origin: string): { url: URL; relative: boolean } | null {
@@ -56,7 +57,7 @@ function rewriteHref(href: string, context: ZendeskBodyContext): string {
   if (context.hosts.has(url.hostname)) {
     const match = ARTICLE_PATH.exec(url.pathname);
     const target = match ? context.articleId(match[1] ?? context.locale, Number(match[2])) : null;
-    if (target) return `article:${target}`;
+    if (target) return `${AUTHOR_LINK_PREFIX}${target}`;
   }
   return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : href;
 }

@@ -29,7 +29,8 @@
  * same API list on an https *.zendesk.com host; anything else is refused.
  */
 import { CONTEXT_ID_RULE, isContextId, MAX_CONTEXTS_PER_ARTICLE } from '../../../shared/contexts';
-import { isSimplifiedChinese, languageOf, matchingLocales } from '../../../shared/locale';
+import { isArticleId } from '../../../shared/ids';
+import { isSimplifiedChinese, languageOf, LOCALE_SOURCE, matchingLocales } from '../../../shared/locale';
 import { isPlatform, PLATFORMS, type Platform } from '../../../shared/platform';
 import type { SyncNote } from '../../../shared/types';
 import { isSecureOrLoopback } from '../../../shared/urls';
@@ -58,6 +59,9 @@ const PLATFORM_ALIASES: Record<string, Platform> = {
   all: 'common', mac: 'macos', osx: 'macos', 'mac-os': 'macos', win: 'windows', iphone: 'ios', ipad: 'ios',
 };
 
+/** The locale a help center URL names: `/hc/<locale>` or `/api/v2/help_center/<locale>`. */
+const LOCALE_IN_PATH = new RegExp(`^/(?:hc|api/v2/help_center)/(${LOCALE_SOURCE})(?:/|\\.json|$)`);
+
 /** Reads a location such as `zendesk:https://help.example.com/hc/ko` (see ./sources). */
 export function parseZendeskLocation(location: string): ZendeskLocation {
   const raw = location.trim().replace(/^zendesk:/i, '');
@@ -72,7 +76,7 @@ export function parseZendeskLocation(location: string): ZendeskLocation {
   if (!isSecureOrLoopback(url)) {
     throw new SyncError('refused', `a Zendesk help center is reached over https only, not ${url.protocol}//${url.host}; write it as zendesk:https://…`, { resource: raw });
   }
-  const inPath = /^\/(?:hc|api\/v2\/help_center)\/([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)(?:\/|\.json|$)/.exec(url.pathname);
+  const inPath = LOCALE_IN_PATH.exec(url.pathname);
   const fromQuery = (url.searchParams.get('locales') ?? url.searchParams.get('locale') ?? '').split(',').map((l) => l.trim()).filter(Boolean);
   const locales = [...new Set([...(inPath && inPath[1] !== 'locales' ? [inPath[1]!] : []), ...fromQuery].map((l) => l.toLowerCase()))];
   return { origin: url.origin, locales };
@@ -171,7 +175,7 @@ function readLabels(labels: readonly string[], what: string): Labels {
     const lower = label.trim().toLowerCase();
     if (lower.startsWith('platform:')) platform = platformOf(label, what);
     else if (lower.startsWith('context:')) contexts.add(contextOf(label, what));
-    else if (lower.startsWith('group:') && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(lower.slice(6))) group = lower.slice(6);
+    else if (lower.startsWith('group:') && isArticleId(lower.slice(6))) group = lower.slice(6);
     else if (label.trim() !== '') tags.add(label.trim().slice(0, 60));
   }
   if (contexts.size > MAX_CONTEXTS_PER_ARTICLE) throw recordError(what, 'label_names', `at most ${MAX_CONTEXTS_PER_ARTICLE} context: labels`, labels);

@@ -6,8 +6,9 @@
  */
 import { en } from './en';
 import { ko, type Message, type MessageKey } from './ko';
+import type { UiLanguage } from '../../../shared/locale';
 
-export type UiLanguage = 'ko' | 'en';
+export type { UiLanguage };
 export type { Message, MessageKey };
 export type MessageParams = Record<string, string | number>;
 
@@ -23,10 +24,4 @@ function pick(language: UiLanguage, message: Message, count: unknown): string {
 export function translate(language: UiLanguage, key: MessageKey, params: MessageParams = {}): string {
   const text = pick(language, TABLES[language][key], params.count);
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
-
-/** 'system' follows the OS language: Korean for ko-*, English otherwise. */
-export function resolveLanguage(setting: 'system' | UiLanguage, systemLocale: string): UiLanguage {
-  if (setting !== 'system') return setting;
-  return systemLocale.toLowerCase().startsWith('ko') ? 'ko' : 'en';
 }

@@ -19,6 +19,3 @@ export async function copyText(text: string): Promise<boolean> {
     }
   }
 }
-
-/** `doum://article/<id>`, or with `#<section>` a link to one of its headings (shared/sections.ts). */
-export const articleDeepLink = (id: string, section?: string): string => `doum://article/${id}${section ? `#${section}` : ''}`;

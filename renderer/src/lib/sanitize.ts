@@ -11,11 +11,10 @@
  * each picture outside a link becomes a button that opens the picture viewer.
  */
 import DOMPurify from 'dompurify';
-import { ARTICLE_ATTRIBUTE_NAMES, ARTICLE_LINK, ARTICLE_TAGS, isAllowedArticleAttribute } from '../../../shared/article-html';
+import { ARTICLE_ATTRIBUTE_NAMES, ARTICLE_TAGS, isAllowedArticleAttribute } from '../../../shared/article-html';
 import { ASSET_SRC, assetUrl } from '../../../shared/assets';
+import { ARTICLE_HREF } from '../../../shared/ids';
 import { sectionIds } from '../../../shared/sections';
-
-export { ARTICLE_LINK };
 
 DOMPurify.addHook('uponSanitizeAttribute', (node, data) => {
   // The flat ALLOWED_ATTR list lets a name through on any tag; the allow-list is per tag.
@@ -27,7 +26,7 @@ DOMPurify.addHook('afterSanitizeAttributes', (node) => {
     // A picture reference is for <img> only.
     if (node.getAttribute('href')?.startsWith('doum-asset:')) node.removeAttribute('href');
     const href = node.getAttribute('href');
-    if (href && !ARTICLE_LINK.test(href)) node.setAttribute('rel', 'noopener noreferrer');
+    if (href && !ARTICLE_HREF.test(href)) node.setAttribute('rel', 'noopener noreferrer');
   } else if (node.nodeName === 'IMG') {
     // A picture whose source did not pass is removed whole, not left as a broken image.
     if (!node.hasAttribute('src')) {
@@ -121,7 +120,7 @@ function sanitizedFragment(html: string, options: SanitizeOptions): DocumentFrag
   });
   // Marks added after sanitizing (the sanitizer would strip them as foreign attributes).
   for (const link of fragment.querySelectorAll('a[href]')) {
-    if (ARTICLE_LINK.test(link.getAttribute('href')!)) continue;
+    if (ARTICLE_HREF.test(link.getAttribute('href')!)) continue;
     link.setAttribute('data-external', '');
     if (options.externalLabel) {
       const hint = document.createElement('span');

@@ -2,8 +2,8 @@
  * The UI language and theme in effect: the settings' choice, or the system's when the choice
  * is 'system' (the system language from the HelpApi, the colour scheme from the browser).
  */
+import { resolveUiLanguage, type UiLanguage } from '../../../shared/locale';
 import type { AppInfo } from '../../../shared/types';
-import { resolveLanguage, type UiLanguage } from '../i18n';
 import { useApp } from './app';
 import { useSettings } from './settings';
 
@@ -17,13 +17,13 @@ function systemLocale(info: AppInfo | null): string {
 
 export function uiLanguage(): UiLanguage {
   const setting = useSettings.getState().settings?.language ?? 'system';
-  return resolveLanguage(setting, systemLocale(useApp.getState().info));
+  return resolveUiLanguage(setting, systemLocale(useApp.getState().info));
 }
 
 export function useLanguage(): UiLanguage {
   const setting = useSettings((s) => s.settings?.language ?? 'system');
   const locale = useApp((s) => systemLocale(s.info));
-  return resolveLanguage(setting, locale);
+  return resolveUiLanguage(setting, locale);
 }
 
 export type ResolvedTheme = 'light' | 'dark';

@@ -9,6 +9,7 @@
  */
 import { create } from 'zustand';
 import { isContextId } from '../../../shared/contexts';
+import { isArticleId } from '../../../shared/ids';
 import { isPlatform, type Platform } from '../../../shared/platform';
 import { parseSectionId } from '../../../shared/sections';
 import type { SortOrder } from '../../../shared/types';
@@ -53,11 +54,11 @@ export function parseHash(hash: string): Route {
   const at = path.indexOf('?');
   const pathname = at < 0 ? path : path.slice(0, at);
   const params = new URLSearchParams(at < 0 ? '' : path.slice(at + 1));
-  const article = /^\/article\/([a-z0-9][a-z0-9-]*)$/.exec(pathname);
-  if (article) {
+  const article = /^\/article\/([^/]+)$/.exec(pathname);
+  if (article && isArticleId(article[1])) {
     // Only `section` and `context` are known; a section that is not a heading anchor is dropped,
     // the article still opens.
-    const route: Route & { name: 'article' } = { name: 'article', id: article[1]! };
+    const route: Route & { name: 'article' } = { name: 'article', id: article[1] };
     const section = params.get('section');
     const validSection = section === null ? null : parseSectionId(section);
     if (validSection) route.section = validSection;

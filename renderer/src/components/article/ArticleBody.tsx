@@ -8,7 +8,8 @@
 import { forwardRef, useEffect, useRef, useState } from 'react';
 import { api } from '../../api';
 import { useT } from '../../i18n/use-translation';
-import { ARTICLE_LINK, PICTURE_ATTRIBUTE } from '../../lib/sanitize';
+import { PICTURE_ATTRIBUTE } from '../../lib/sanitize';
+import { ARTICLE_HREF } from '../../../../shared/ids';
 import { useApp } from '../../state/app';
 import { useRouter } from '../../state/router';
 import { useToast } from '../../state/toast';
@@ -57,7 +58,7 @@ export const ArticleBody = forwardRef<HTMLDivElement, { html: string }>(function
     event.preventDefault();
     const href = anchor.getAttribute('href');
     if (!href) return;
-    const article = ARTICLE_LINK.exec(href);
+    const article = ARTICLE_HREF.exec(href);
     if (article) {
       navigate({ name: 'article', id: article[1]! });
       return;

@@ -1,5 +1,6 @@
 /** Bookmark, copy link (doum://article/<id>), print and text size for the open article. */
-import { copyText, articleDeepLink } from '../../lib/clipboard';
+import { articleLink } from '../../../../shared/ids';
+import { copyText } from '../../lib/clipboard';
 import { useT } from '../../i18n/use-translation';
 import { shortcutLabel } from '../../platform/shortcuts';
 import { useApp } from '../../state/app';
@@ -44,7 +45,7 @@ export function ArticleToolbar({ articleId }: { articleId: string }) {
       <button
         type="button"
         className="tool-button"
-        onClick={async () => toast(t((await copyText(articleDeepLink(articleId))) ? 'article.linkCopied' : 'article.copyFailed'))}
+        onClick={async () => toast(t((await copyText(articleLink(articleId))) ? 'article.linkCopied' : 'article.copyFailed'))}
       >
         <Icon name="link" />
         <span>{t('article.copyLink')}</span>

@@ -5,7 +5,8 @@
  */
 import { useSyncExternalStore } from 'react';
 import { useT } from '../../i18n/use-translation';
-import { articleDeepLink, copyText } from '../../lib/clipboard';
+import { articleLink } from '../../../../shared/ids';
+import { copyText } from '../../lib/clipboard';
 import type { ArticleHeading } from '../../lib/sanitize';
 import { routeToHash, useRouter } from '../../state/router';
 import { useToast } from '../../state/toast';
@@ -57,7 +58,7 @@ function Entries({ articleId, headings }: { articleId: string; headings: readonl
               className="toc-copy"
               aria-label={t('toc.copyLink', { heading: heading.text })}
               title={t('toc.copyLinkHint')}
-              onClick={async () => toast(t((await copyText(articleDeepLink(articleId, heading.section))) ? 'toc.linkCopied' : 'article.copyFailed'))}
+              onClick={async () => toast(t((await copyText(articleLink(articleId, heading.section))) ? 'toc.linkCopied' : 'article.copyFailed'))}
             >
               <Icon name="link" size={14} />
             </button>
