@@ -7,6 +7,7 @@
  * Screens count in the UI language (its locale only); `doum stats` counts per locale with the
  * same functions, so the terminal and the window always agree.
  */
+import { categoryTrail } from './categories';
 import { topicKey } from './topics';
 
 export interface ContentCounts {
@@ -39,9 +40,8 @@ export function countByLocale(articles: readonly Countable[]): Record<string, Co
 export function countByCategory(articles: ReadonlyArray<Countable & { category: string }>): Map<string, ContentCounts> {
   const members = new Map<string, Countable[]>();
   for (const article of articles) {
-    const parts = article.category.split('/');
-    for (let depth = 1; depth <= parts.length; depth++) {
-      const key = categoryCountKey(article.locale, parts.slice(0, depth).join('/'));
+    for (const path of categoryTrail(article.category)) {
+      const key = categoryCountKey(article.locale, path);
       const list = members.get(key);
       if (list) list.push(article);
       else members.set(key, [article]);

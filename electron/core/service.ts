@@ -6,6 +6,7 @@
 import type { HelpEventName, HelpEvents, HelpRequests, SuggestOptions, ArticleListFilter, Unsubscribe } from '../../shared/api';
 import type { HostOs, Platform } from '../../shared/platform';
 import { countContent } from '../../shared/counts';
+import { topCategory } from '../../shared/categories';
 import type { FeedbackDetails, FeedbackReport } from '../../shared/feedback';
 import { byPlatformPreference, onePerTopic, topicKey } from '../../shared/topics';
 import type {
@@ -218,7 +219,7 @@ export class HelpService implements HelpRequests {
   private searchHelp(result: SearchResult, locale?: string): SearchHelp {
     const { content, user, hostOs } = this.options;
     // The top-level category: a leaf often holds little beyond the result itself.
-    const category = result.results[0]?.category.split('/')[0] ?? null;
+    const category = result.results[0] ? topCategory(result.results[0].category) : null;
     const all = content.listArticles(category ? { category, ...(locale ? { locale } : {}) } : locale ? { locale } : {});
     const views = user.viewCounts();
     const links = content.incomingLinkCounts(locale);

@@ -10,6 +10,7 @@ import { Marked, type Tokens } from 'marked';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { CONTEXT_ID_RULE, isContextId, MAX_CONTEXTS_PER_ARTICLE } from '../../../shared/contexts';
 import { assetImgHtml, pictureProblem, sniffImage, type AssetType } from '../../../shared/assets';
+import { categoryTrail } from '../../../shared/categories';
 import { editDistance } from '../../../shared/edit-distance';
 import { ARTICLE_ID_RULE, AUTHOR_LINK_PREFIX, isArticleId } from '../../../shared/ids';
 import { isLocale, LOCALE_RULE } from '../../../shared/locale';
@@ -275,9 +276,7 @@ export function categoriesOf(articles: readonly Pick<FeedArticle, 'category' | '
   const positions = new Map<string, number>();
   const categories: FeedCategory[] = [];
   for (const article of articles) {
-    const segments = article.category.split('/');
-    for (let depth = 1; depth <= segments.length; depth++) {
-      const path = segments.slice(0, depth).join('/');
+    for (const path of categoryTrail(article.category)) {
       const key = `${article.locale}\u0000${path}`;
       if (positions.has(key)) continue;
       positions.set(key, categories.length);

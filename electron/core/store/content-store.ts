@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { assetRefsIn, type AssetType } from '../../../shared/assets';
+import { categoryName, parentCategory } from '../../../shared/categories';
 import type { Platform } from '../../../shared/platform';
 import type { ArticleSummary, ArticleVariant, Category, SyncErrorInfo } from '../../../shared/types';
 import { categoryCountKey, countByCategory, countByLocale, countContent, type ContentCounts } from '../../../shared/counts';
@@ -503,11 +504,10 @@ export class ContentStore {
     );
     const categories = [...counts].map(([key, count]): Category => {
       const [loc, path] = key.split('\u0000') as [string, string];
-      const segments = path.split('/');
       return {
         path,
-        name: segments.at(-1)!,
-        parent: segments.length > 1 ? segments.slice(0, -1).join('/') : null,
+        name: categoryName(path),
+        parent: parentCategory(path),
         locale: loc,
         articleCount: count.articles,
         topicCount: count.topics,

@@ -28,6 +28,7 @@
  * pages there. A next page is followed when it is on the help center's own origin, or is the
  * same API list on an https *.zendesk.com host; anything else is refused.
  */
+import { categoryTrail } from '../../../shared/categories';
 import { CONTEXT_ID_RULE, isContextId, MAX_CONTEXTS_PER_ARTICLE } from '../../../shared/contexts';
 import { isArticleId } from '../../../shared/ids';
 import { isSimplifiedChinese, languageOf, LOCALE_SOURCE, matchingLocales } from '../../../shared/locale';
@@ -241,9 +242,7 @@ function categoryRecords(listings: readonly LocaleListing[], articles: readonly 
     );
     const seen = new Set<string>();
     for (const section of ordered) {
-      const segments = paths.get(section.id)!.split('/');
-      for (let depth = 1; depth <= segments.length; depth++) {
-        const path = segments.slice(0, depth).join('/');
+      for (const path of categoryTrail(paths.get(section.id)!)) {
         if (seen.has(path)) continue;
         seen.add(path);
         records.push({ path, locale: localeSlug(locale), position: seen.size - 1 });

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useT } from '../i18n/use-translation';
-import { topCategory } from '../lib/category';
+import { topCategory } from '../../../shared/categories';
 import { useCatalog } from '../state/catalog';
 import { useLibrary } from '../state/library';
 import { useRouter, type Route } from '../state/router';

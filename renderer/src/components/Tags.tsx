@@ -1,7 +1,7 @@
 /** [service][category][platform] tags, as the web help center shows them on every result. */
 import type { Platform } from '../../../shared/platform';
 import { usePlatformLabel } from '../platform/labels';
-import { categoryLabel } from '../lib/category';
+import { categoryLabel } from '../../../shared/categories';
 
 export function Tags({ service, category, platform, className }: { service: string; category: string; platform: Platform; className?: string }) {
   const platformLabel = usePlatformLabel();

@@ -12,6 +12,7 @@
  * one), and its facets give every option's count, so the total ("총 N건") is always exact.
  */
 import { create } from 'zustand';
+import { topCategory } from '../../../shared/categories';
 import type { Platform } from '../../../shared/platform';
 import type { SearchQuery, SearchResult, SortOrder, Suggestion } from '../../../shared/types';
 import { api } from '../api';
@@ -233,7 +234,7 @@ export function facetCounts(result: SearchResult): FacetCounts {
   for (const [platform, count] of Object.entries(result.facets.platform)) platformCounts.set(platform as Platform, count);
   const categoryCounts = new Map<string, number>();
   for (const [path, count] of Object.entries(result.facets.category)) {
-    const top = path.split('/')[0]!;
+    const top = topCategory(path);
     categoryCounts.set(top, (categoryCounts.get(top) ?? 0) + count);
     if (top !== path) categoryCounts.set(path, (categoryCounts.get(path) ?? 0) + count);
   }

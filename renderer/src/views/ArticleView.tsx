@@ -21,7 +21,7 @@ import { RouteLink } from '../components/RouteLink';
 import { Tags } from '../components/Tags';
 import { formatDate } from '../i18n/format';
 import { useT } from '../i18n/use-translation';
-import { categoryName, categoryTrail } from '../lib/category';
+import { categoryName, categoryTrail } from '../../../shared/categories';
 import { prepareArticleHtml, sectionElementId } from '../lib/sanitize';
 import { firstPassage, paintHighlight } from '../lib/text-find';
 import { useArticle } from '../state/article';

@@ -8,7 +8,7 @@ import { Icon } from '../components/Icon';
 import { RouteLink } from '../components/RouteLink';
 import { Tags } from '../components/Tags';
 import { useT } from '../i18n/use-translation';
-import { categoryName, categoryTrail } from '../lib/category';
+import { categoryName, categoryTrail } from '../../../shared/categories';
 import { categoryArticles, useCatalog } from '../state/catalog';
 import { useLanguage } from '../state/language';
 

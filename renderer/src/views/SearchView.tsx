@@ -16,7 +16,7 @@ import { ResultList } from '../components/search/ResultList';
 import { SearchFilters } from '../components/search/SearchFilters';
 import { useT } from '../i18n/use-translation';
 import { api } from '../api';
-import { categoryLabel } from '../lib/category';
+import { categoryLabel } from '../../../shared/categories';
 import type { SearchHelp } from '../../../shared/types';
 import type { SearchParams } from '../state/router';
 import { effectivePlatform, facetCounts, useSearch } from '../state/search';

@@ -6,7 +6,7 @@
  */
 import { PLATFORMS, type Platform } from '../../../../shared/platform';
 import { useT } from '../../i18n/use-translation';
-import { categoryLabel } from '../../lib/category';
+import { categoryLabel } from '../../../../shared/categories';
 import { usePlatformLabel } from '../../platform/labels';
 import { useApp } from '../../state/app';
 import type { PlatformChoice } from '../../state/router';
