@@ -36,6 +36,7 @@ import { articleHrefAttributes, articleLink } from '../../shared/ids';
 import { languageOf } from '../../shared/locale';
 import { resolveContext } from './contexts';
 import { securityChanges } from '../../shared/api';
+import { readFeedLocation } from '../../shared/feed-location';
 import { isSecureOrLoopback } from '../../shared/urls';
 import { RequestError, SyncError } from './errors';
 import type { AdminPolicy } from './policy';
@@ -47,7 +48,7 @@ import type { ContentStore } from './store/content-store';
 import type { UserStore } from './store/user-store';
 import type { SyncEngine } from './sync/engine';
 import { FolderFeedSource } from './sync/feed-source';
-import { syncSourceFor, ZENDESK_PREFIX, type SyncSource } from './sync/sources';
+import { syncSourceFor, type SyncSource } from './sync/sources';
 
 export const BUNDLED_SOURCE_ID = 'bundled';
 
@@ -121,30 +122,12 @@ export function checkExternalUrl(raw: string): URL {
 
 /**
  * A feed location must be an http(s) URL, an absolute folder path, or `zendesk:` and the
- * https URL of a Zendesk help center (see sync/sources.ts for how a location picks its adapter).
+ * https URL of a Zendesk help center (the rule: shared/feed-location.ts). Returns it normalized.
  */
 export function checkFeedLocation(location: string): string {
-  const trimmed = location.trim();
-  if (trimmed.toLowerCase().startsWith(ZENDESK_PREFIX)) {
-    const url = trimmed.slice(ZENDESK_PREFIX.length).trim();
-    if (!/^https?:\/\//i.test(url)) throw new RequestError('invalid-argument', 'write a Zendesk help center as zendesk:https://help.example.com (optionally with /hc/<locale>)');
-    const checked = checkFeedLocation(url);
-    // Zendesk content is unsigned: https only (plain http only on this machine, for tests).
-    if (!isSecureOrLoopback(new URL(checked))) throw new RequestError('invalid-argument', 'a Zendesk help center must be an https:// address');
-    return `${ZENDESK_PREFIX}${checked}`;
-  }
-  if (/^https?:\/\//i.test(trimmed)) {
-    try {
-      const url = new URL(trimmed);
-      if (url.username || url.password) throw new RequestError('invalid-argument', 'the feed URL must not contain a user name or password');
-      return url.href;
-    } catch (error) {
-      if (error instanceof RequestError) throw error;
-      throw new RequestError('invalid-argument', `"${trimmed}" is not a valid URL`);
-    }
-  }
-  if (/^([a-zA-Z]:[\\/]|\/|\\\\)/.test(trimmed)) return trimmed;
-  throw new RequestError('invalid-argument', 'the feed location must be an http:// or https:// URL, or an absolute folder path');
+  const read = readFeedLocation(location);
+  if (!read.ok) throw new RequestError('invalid-argument', read.message);
+  return read.location;
 }
 
 /**

@@ -17,6 +17,7 @@
  * A Zendesk location may name its locale (`/hc/ko`, `/api/v2/help_center/ko`, or
  * `?locales=ko,en`); without one every locale the help center lists is synced.
  */
+import { ZENDESK_PREFIX } from '../../../shared/feed-location';
 import type { CollectionSource } from './collection-source';
 import { feedSourceFor, type FeedSource, type HttpSourceOptions } from './feed-source';
 import { ZendeskSource, parseZendeskLocation } from './zendesk';
@@ -24,8 +25,6 @@ import { ZendeskSource, parseZendeskLocation } from './zendesk';
 export type { CollectionContent, CollectionFetchOptions, CollectionSource } from './collection-source';
 
 export type SyncSource = FeedSource | CollectionSource;
-
-export const ZENDESK_PREFIX = 'zendesk:';
 
 /** True when a location names a Zendesk help center (see the rules above). */
 export function isZendeskLocation(location: string): boolean {

@@ -30,6 +30,7 @@
  */
 import { categoryTrail } from '../../../shared/categories';
 import { CONTEXT_ID_RULE, isContextId, MAX_CONTEXTS_PER_ARTICLE } from '../../../shared/contexts';
+import { ZENDESK_PREFIX } from '../../../shared/feed-location';
 import { isArticleId } from '../../../shared/ids';
 import { isSimplifiedChinese, languageOf, LOCALE_SOURCE, matchingLocales } from '../../../shared/locale';
 import { isPlatform, PLATFORMS, type Platform } from '../../../shared/platform';
@@ -65,7 +66,8 @@ const LOCALE_IN_PATH = new RegExp(`^/(?:hc|api/v2/help_center)/(${LOCALE_SOURCE}
 
 /** Reads a location such as `zendesk:https://help.example.com/hc/ko` (see ./sources). */
 export function parseZendeskLocation(location: string): ZendeskLocation {
-  const raw = location.trim().replace(/^zendesk:/i, '');
+  const trimmed = location.trim();
+  const raw = trimmed.toLowerCase().startsWith(ZENDESK_PREFIX) ? trimmed.slice(ZENDESK_PREFIX.length) : trimmed;
   let url: URL;
   try {
     url = new URL(raw);

@@ -5,9 +5,9 @@
  * policy can fix it: then it shows, read-only, as "관리자가 설정함".
  */
 import { useState } from 'react';
+import { readFeedLocation } from '../../../../shared/feed-location';
 import { ErrorDetail } from '../ErrorDetail';
 import { useT } from '../../i18n/use-translation';
-import { isPlausibleFeedLocation } from '../../lib/feed-url';
 import { useApp } from '../../state/app';
 import { useSettings } from '../../state/settings';
 import { useToast } from '../../state/toast';
@@ -26,7 +26,8 @@ export function FeedUrlField({ id }: { id: string }) {
   const [edited, setEdited] = useState<string | null>(null);
   const draft = edited ?? saved;
 
-  const plausible = isPlausibleFeedLocation(draft);
+  // Empty: the help built into the app. Otherwise the core's rule, so a refusal shows as it is typed.
+  const plausible = draft.trim() === '' || readFeedLocation(draft).ok;
   const error = !plausible ? t('settings.feedUrlInvalid') : refused ? t('settings.feedUrlRefused') : null;
   const dirty = draft.trim() !== saved;
 
