@@ -2,6 +2,7 @@
  * Typed errors of the domain. Each carries what a person needs to fix the problem; the CLI
  * prints `message`, the service maps them onto HelpApi error codes, the UI words them.
  */
+import type { SyncFailure } from '../../shared/sync-failures';
 
 /** A content file (Markdown + front matter) is invalid. */
 export class ContentError extends Error {
@@ -25,27 +26,6 @@ export class ContentBuildError extends Error {
     this.name = 'ContentBuildError';
   }
 }
-
-export const SYNC_FAILURES = [
-  'network', // connection refused, reset, DNS
-  'timeout', // no answer in time
-  'http', // unexpected HTTP status
-  'not-found', // feed or file missing
-  'integrity', // sha256 mismatch or truncated body
-  'signature', // manifest signature missing or wrong
-  'invalid-feed', // manifest/snapshot/delta not in doum-feed/1 shape
-  'invalid-record', // an article record failed validation
-  'cancelled',
-  'busy', // another sync holds the lock
-  'storage', // the local database could not be written
-  'rollback', // a signed feed older than one already applied (the feed went back in time)
-  'expired', // a signed manifest past its expiresAt, or without one
-  'refused', // a source the trust settings do not allow (Zendesk with a pinned key, plain http)
-  'too-large', // a file over Doum's size cap
-  'read-only', // the data folder cannot be written
-  'untrusted', // the trust settings were lost; a person must set them again
-] as const;
-export type SyncFailure = (typeof SYNC_FAILURES)[number];
 
 /** A sync did not complete; the last good copy is untouched. */
 export class SyncError extends Error {

@@ -11,17 +11,13 @@ import { useSettings } from '../../state/settings';
 import { progressFraction, syncState, useSync } from '../../state/sync';
 import { ErrorDetail } from '../ErrorDetail';
 import { Icon } from '../Icon';
+import { isSyncFailure } from '../../../../shared/sync-failures';
 import type { SyncNote, SyncProgress } from '../../../../shared/types';
-
-const KNOWN_FAILURES = [
-  'network', 'timeout', 'http', 'not-found', 'integrity', 'signature', 'invalid-feed', 'invalid-record', 'cancelled', 'busy', 'storage',
-  'rollback', 'expired', 'refused', 'too-large', 'read-only', 'untrusted',
-];
 
 /** A sync failure kind (or API error code) in plain words. */
 export function failureText(t: Translate, kind: string): string {
   const normalized = kind === 'sync-busy' ? 'busy' : kind;
-  return t((KNOWN_FAILURES.includes(normalized) ? `sync.error.${normalized}` : 'sync.error.unknown') as MessageKey);
+  return t((isSyncFailure(normalized) ? `sync.error.${normalized}` : 'sync.error.unknown') as MessageKey);
 }
 
 function ProgressLine({ progress }: { progress: SyncProgress }) {
