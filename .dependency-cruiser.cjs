@@ -10,7 +10,9 @@
  * shared is allowed from every folder. Core and shared never import Electron, React or a DOM
  * library (tsconfig.json, which type-checks them, has no DOM types either); shared imports no
  * Node built-in, because the renderer runs it too. No cycles, type-only imports included: a
- * type cycle is the same design knot as a value one, only not yet a crash.
+ * type cycle is the same design knot as a value one, only not yet a crash. Every module sits in
+ * one of these layers: a new folder (electron/worker/…) is refused until its arrows are written
+ * here and in the README.
  *
  * Each rule's comment is printed with its violations, so a failure says what to do.
  */
@@ -25,6 +27,11 @@ function layer(name, from, allowed, comment) {
     to: { dependencyTypes: ['local'], pathNot: `^(${[from, ...allowed].join('|')})/` },
   };
 }
+
+/** Every folder with code and its layer; a module anywhere else has no arrows yet. */
+const LAYERS = ['electron/core', 'electron/main', 'electron/preload', 'electron/preview', 'electron/cli', 'renderer', 'shared', 'tests'];
+const OUTSIDE_EVERY_LAYER = `^(?!(${[...LAYERS, 'node_modules'].join('|')})/)`;
+const NO_LAYER_COMMENT = 'This module is in no layer of README "Layout" (electron/core, main, preload, preview, cli; renderer; shared; tests), so nothing checks its arrows. Put it in the layer it belongs to, or add the new layer with its arrows to README and .dependency-cruiser.cjs.';
 
 const ELECTRON_REACT_DOM = '^node_modules/(electron|electron-[^/]+|@electron/[^/]+|react|react-dom|zustand|dompurify)/';
 
@@ -45,6 +52,20 @@ module.exports = {
     layer('preload-imports-only-shared', 'electron/preload', ['shared'], 'The preload exposes the HelpApi from shared/api.ts and nothing else; it runs sandboxed and cannot load core.'),
     layer('preview-imports-core-and-shared', 'electron/preview', ['electron/core', 'shared'], 'The preview serves core over HTTP; it never depends on the Electron shell or the CLI.'),
     layer('cli-imports-core-preview-and-shared', 'electron/cli', ['electron/core', 'electron/preview', 'shared'], 'The CLI drives core and the preview; it never depends on the Electron shell or the renderer.'),
+    {
+      name: 'every-module-in-a-layer',
+      comment: NO_LAYER_COMMENT,
+      severity: 'error',
+      from: { path: OUTSIDE_EVERY_LAYER },
+      to: {},
+    },
+    {
+      name: 'every-module-in-a-layer-even-alone',
+      comment: NO_LAYER_COMMENT,
+      severity: 'error',
+      from: { path: OUTSIDE_EVERY_LAYER, orphan: true },
+      to: {},
+    },
     {
       name: 'core-and-shared-no-electron-react-dom',
       comment: 'core/ and shared/ run under plain Node and in tests: no Electron, React or DOM library. Inject what is needed from electron/main or the renderer.',

@@ -39,7 +39,8 @@ function writeTree(files: Record<string, string>): string {
     files[`node_modules/${name}/package.json`] = JSON.stringify({ name, version: '1.0.0', main: 'index.js' });
     files[`node_modules/${name}/index.js`] = 'module.exports = {};\n';
   }
-  files['package.json'] = JSON.stringify({ name: 'tree', dependencies, devDependencies });
+  // A tree may add fields of its own to the package.json ("imports" aliases).
+  files['package.json'] = JSON.stringify({ name: 'tree', dependencies, devDependencies, ...(files['package.json'] ? (JSON.parse(files['package.json']) as object) : {}) });
   for (const [file, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, file)), { recursive: true });
     writeFileSync(join(root, file), text);
@@ -113,6 +114,25 @@ describe('the layer rules', () => {
       'electron/core/b.ts': "import type { A } from './a';\nexport type B = { a?: A };\n",
     });
     expect(violations).toEqual([{ rule: 'no-circular', from: 'electron/core/a.ts', to: 'electron/core/b.ts' }]);
+  });
+
+  it('reject a module in no layer, with imports or without: a new folder must come with its arrows', async () => {
+    const violations = await violationsIn({
+      'electron/worker/index.ts': "export * from '../main/index';\n",
+      'electron/stray.ts': 'export const stray = 1;\n',
+    });
+    expect(violations).toEqual([
+      { rule: 'every-module-in-a-layer-even-alone', from: 'electron/stray.ts', to: 'electron/stray.ts' },
+      { rule: 'every-module-in-a-layer', from: 'electron/worker/index.ts', to: 'electron/main/index.ts' },
+    ]);
+  });
+
+  it('follow an import through an alias (package.json "imports") as through a relative path: dependency-cruiser counts it as local too', async () => {
+    const violations = await violationsIn({
+      'package.json': JSON.stringify({ imports: { '#main/*': './electron/main/*.ts' } }),
+      'electron/core/aliased.ts': "export * from '#main/index';\n",
+    });
+    expect(violations).toEqual([{ rule: 'core-imports-only-shared', from: 'electron/core/aliased.ts', to: 'electron/main/index.ts' }]);
   });
 
   it('reject an import it cannot resolve, so no arrow escapes the check', async () => {
