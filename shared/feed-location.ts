@@ -3,7 +3,8 @@
  * http(s) URL, an absolute folder path (POSIX, Windows drive or UNC), or `zendesk:` and the
  * https URL of a Zendesk help center (electron/core/sync/sources.ts picks the adapter). One
  * rule: the renderer checks a location as it is typed, the core checks it again before it saves
- * one (and has the last word, as a RequestError); both read it here.
+ * one (and has the last word, as a RequestError); both read it here. The update URL, the other
+ * address Settings trusts, has its rule here too.
  */
 import { isSecureOrLoopback } from './urls';
 
@@ -37,14 +38,14 @@ function refused(problem: FeedLocationProblem, message: string): FeedLocationChe
   return { ok: false, problem, message };
 }
 
-function readHttpUrl(text: string): FeedLocationCheck {
+function readHttpUrl(text: string, what = 'the feed URL'): FeedLocationCheck {
   let url: URL;
   try {
     url = new URL(text);
   } catch {
     return refused('invalid-url', `"${text}" is not a valid URL`);
   }
-  if (url.username || url.password) return refused('credentials', 'the feed URL must not contain a user name or password');
+  if (url.username || url.password) return refused('credentials', `${what} must not contain a user name or password`);
   return { ok: true, kind: 'url', location: url.href };
 }
 
@@ -66,4 +67,19 @@ export function readFeedLocation(text: string): FeedLocationCheck {
   if (HTTP_URL.test(trimmed)) return readHttpUrl(trimmed);
   if (ABSOLUTE_PATH.test(trimmed)) return { ok: true, kind: 'folder', location: trimmed };
   return refused('not-a-location', 'the feed location must be an http:// or https:// URL, or an absolute folder path');
+}
+
+export type UpdateUrlCheck = { ok: true; url: string } | { ok: false; message: string };
+
+/**
+ * The update URL as Settings may hold it: an https URL without a user name or password (plain
+ * http only on this machine, for tests; installed builds check for updates over https only,
+ * electron/main/updates.ts).
+ */
+export function readUpdateUrl(text: string): UpdateUrlCheck {
+  const trimmed = text.trim();
+  const read = HTTP_URL.test(trimmed) ? readHttpUrl(trimmed, 'the update URL') : null;
+  if (read && !read.ok) return { ok: false, message: read.message };
+  if (!read || !isSecureOrLoopback(new URL(read.location))) return { ok: false, message: 'the update URL must be an https:// URL' };
+  return { ok: true, url: read.location };
 }

@@ -36,8 +36,7 @@ import { articleHrefAttributes, articleLink } from '../../shared/ids';
 import { languageOf } from '../../shared/locale';
 import { resolveContext } from './contexts';
 import { securityChanges } from '../../shared/api';
-import { readFeedLocation } from '../../shared/feed-location';
-import { isSecureOrLoopback } from '../../shared/urls';
+import { readFeedLocation, readUpdateUrl } from '../../shared/feed-location';
 import { RequestError, SyncError } from './errors';
 import type { AdminPolicy } from './policy';
 import type { SyncOptions } from './sync/engine';
@@ -146,9 +145,9 @@ export function checkTrustSettings<T extends Partial<Pick<Settings, 'feedUrl' | 
     }
   }
   if (checked.updateUrl) {
-    const url = checkFeedLocation(checked.updateUrl);
-    if (!/^https?:/i.test(url) || !isSecureOrLoopback(new URL(url))) throw new RequestError('invalid-argument', 'the update URL must be an https:// URL');
-    checked.updateUrl = url;
+    const read = readUpdateUrl(checked.updateUrl);
+    if (!read.ok) throw new RequestError('invalid-argument', read.message);
+    checked.updateUrl = read.url;
   }
   return checked;
 }

@@ -4,7 +4,7 @@
  * centers; each refusal with its reason, and the core refusing the same way as a RequestError.
  */
 import { describe, expect, it } from 'vitest';
-import { readFeedLocation, type FeedLocationProblem } from '../../shared/feed-location';
+import { readFeedLocation, readUpdateUrl, type FeedLocationProblem } from '../../shared/feed-location';
 import { RequestError } from '../../electron/core/errors';
 import { checkFeedLocation, checkTrustSettings } from '../../electron/core/service';
 
@@ -49,6 +49,16 @@ describe('a feed location', () => {
     expect(read).toEqual({ ok: false, problem, message: expect.stringMatching(message) });
     expect(() => checkFeedLocation(text)).toThrow(RequestError);
     expect(() => checkFeedLocation(text)).toThrow(message);
+  });
+
+  it('has a sibling for the update URL: https only (plain http to this machine), no user name or password', () => {
+    expect(readUpdateUrl(' https://updates.example.com/doum ')).toEqual({ ok: true, url: 'https://updates.example.com/doum' });
+    expect(readUpdateUrl('http://127.0.0.1:8080/')).toEqual({ ok: true, url: 'http://127.0.0.1:8080/' });
+    for (const text of ['http://updates.example.com/', 'ftp://updates.example.com/', 'C:\\updates', '/srv/updates', 'zendesk:https://help.example.com', '']) {
+      expect(readUpdateUrl(text)).toEqual({ ok: false, message: 'the update URL must be an https:// URL' });
+    }
+    expect(readUpdateUrl('https://me:pw@updates.example.com/')).toEqual({ ok: false, message: 'the update URL must not contain a user name or password' });
+    expect(readUpdateUrl('https://')).toEqual({ ok: false, message: '"https://" is not a valid URL' });
   });
 
   it('is checked in the security settings, with the update URL held to https', () => {
