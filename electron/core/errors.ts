@@ -1,7 +1,9 @@
 /**
  * Typed errors of the domain. Each carries what a person needs to fix the problem; the CLI
- * prints `message`, the service maps them onto HelpApi error codes, the UI words them.
+ * prints `message` (English), the dispatcher maps them onto HelpApi error codes and REASONS
+ * (shared/errors.ts), and the UI words each reason in the person's language.
  */
+import type { ErrorParams, RequestReason, SyncFailure } from '../../shared/errors';
 
 /** A content file (Markdown + front matter) is invalid. */
 export class ContentError extends Error {
@@ -26,26 +28,7 @@ export class ContentBuildError extends Error {
   }
 }
 
-export const SYNC_FAILURES = [
-  'network', // connection refused, reset, DNS
-  'timeout', // no answer in time
-  'http', // unexpected HTTP status
-  'not-found', // feed or file missing
-  'integrity', // sha256 mismatch or truncated body
-  'signature', // manifest signature missing or wrong
-  'invalid-feed', // manifest/snapshot/delta not in doum-feed/1 shape
-  'invalid-record', // an article record failed validation
-  'cancelled',
-  'busy', // another sync holds the lock
-  'storage', // the local database could not be written
-  'rollback', // a signed feed older than one already applied (the feed went back in time)
-  'expired', // a signed manifest past its expiresAt, or without one
-  'refused', // a source the trust settings do not allow (Zendesk with a pinned key, plain http)
-  'too-large', // a file over Doum's size cap
-  'read-only', // the data folder cannot be written
-  'untrusted', // the trust settings were lost; a person must set them again
-] as const;
-export type SyncFailure = (typeof SYNC_FAILURES)[number];
+export { SYNC_FAILURES, type SyncFailure } from '../../shared/errors';
 
 /** A sync did not complete; the last good copy is untouched. */
 export class SyncError extends Error {
@@ -67,6 +50,11 @@ export class SyncError extends Error {
     this.retryable = options.retryable ?? (kind === 'network' || kind === 'timeout');
     this.retryAfterSeconds = options.retryAfterSeconds;
   }
+
+  /** The reason the UI words: the failure kind itself (one list, shared/errors.ts). */
+  get reason(): SyncFailure {
+    return this.kind;
+  }
 }
 
 /** The content database could not be opened or read. */
@@ -85,13 +73,31 @@ export class StoreError extends Error {
     super(message, options);
     this.name = 'StoreError';
   }
+
+  /** The reason the UI words, one per kind. */
+  get reason(): RequestReason {
+    return STORE_REASONS[this.kind];
+  }
 }
 
-/** A request to the service that cannot be honoured (bad URL, unknown id...). */
+const STORE_REASONS: { [K in StoreError['kind']]: RequestReason } = {
+  corrupt: 'store-corrupt',
+  'newer-schema': 'store-newer-schema',
+  'read-only': 'store-read-only',
+  lost: 'store-lost',
+  failed: 'store-failed',
+};
+
+/**
+ * A request to the service that cannot be honoured (bad URL, unknown id...): `kind` is the
+ * HelpApi error code, `reason` why (the UI's wording), `message` the English detail.
+ */
 export class RequestError extends Error {
   constructor(
     readonly kind: 'invalid-argument' | 'not-found' | 'refused',
+    readonly reason: RequestReason,
     message: string,
+    readonly params?: ErrorParams,
   ) {
     super(message);
     this.name = 'RequestError';

@@ -105,14 +105,14 @@ export function checkExternalUrl(raw: string): URL {
   try {
     url = new URL(raw);
   } catch {
-    throw new RequestError('invalid-argument', `"${raw.slice(0, 100)}" is not a URL`);
+    throw new RequestError('invalid-argument', 'link-invalid', `"${raw.slice(0, 100)}" is not a URL`);
   }
   if (url.protocol === 'mailto:') return url;
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new RequestError('refused', `links of the form ${url.protocol} are not opened outside Doum; only http, https and mailto links are`);
+    throw new RequestError('refused', 'link-refused', `links of the form ${url.protocol} are not opened outside Doum; only http, https and mailto links are`);
   }
-  if (url.username || url.password) throw new RequestError('refused', 'links with a user name or password in them are not opened');
-  if (!url.hostname) throw new RequestError('invalid-argument', `"${raw.slice(0, 100)}" has no host name`);
+  if (url.username || url.password) throw new RequestError('refused', 'link-refused', 'links with a user name or password in them are not opened');
+  if (!url.hostname) throw new RequestError('invalid-argument', 'link-invalid', `"${raw.slice(0, 100)}" has no host name`);
   return url;
 }
 
@@ -124,24 +124,24 @@ export function checkFeedLocation(location: string): string {
   const trimmed = location.trim();
   if (trimmed.toLowerCase().startsWith(ZENDESK_PREFIX)) {
     const url = trimmed.slice(ZENDESK_PREFIX.length).trim();
-    if (!/^https?:\/\//i.test(url)) throw new RequestError('invalid-argument', 'write a Zendesk help center as zendesk:https://help.example.com (optionally with /hc/<locale>)');
+    if (!/^https?:\/\//i.test(url)) throw new RequestError('invalid-argument', 'zendesk-url-invalid', 'write a Zendesk help center as zendesk:https://help.example.com (optionally with /hc/<locale>)');
     const checked = checkFeedLocation(url);
     // Zendesk content is unsigned: https only (plain http only on this machine, for tests).
-    if (!isSecureOrLoopback(new URL(checked))) throw new RequestError('invalid-argument', 'a Zendesk help center must be an https:// address');
+    if (!isSecureOrLoopback(new URL(checked))) throw new RequestError('invalid-argument', 'zendesk-needs-https', 'a Zendesk help center must be an https:// address');
     return `${ZENDESK_PREFIX}${checked}`;
   }
   if (/^https?:\/\//i.test(trimmed)) {
     try {
       const url = new URL(trimmed);
-      if (url.username || url.password) throw new RequestError('invalid-argument', 'the feed URL must not contain a user name or password');
+      if (url.username || url.password) throw new RequestError('invalid-argument', 'feed-url-credentials', 'the feed URL must not contain a user name or password');
       return url.href;
     } catch (error) {
       if (error instanceof RequestError) throw error;
-      throw new RequestError('invalid-argument', `"${trimmed}" is not a valid URL`);
+      throw new RequestError('invalid-argument', 'feed-url-invalid', `"${trimmed}" is not a valid URL`);
     }
   }
   if (/^([a-zA-Z]:[\\/]|\/|\\\\)/.test(trimmed)) return trimmed;
-  throw new RequestError('invalid-argument', 'the feed location must be an http:// or https:// URL, or an absolute folder path');
+  throw new RequestError('invalid-argument', 'feed-url-invalid', 'the feed location must be an http:// or https:// URL, or an absolute folder path');
 }
 
 /**
@@ -155,13 +155,13 @@ export function checkTrustSettings<T extends Partial<Pick<Settings, 'feedUrl' | 
     try {
       publicKeyFromBase64(checked.feedPublicKey);
     } catch (error) {
-      if (error instanceof KeyError) throw new RequestError('invalid-argument', error.message);
+      if (error instanceof KeyError) throw new RequestError('invalid-argument', 'key-invalid', error.message);
       throw error;
     }
   }
   if (checked.updateUrl) {
     const url = checkFeedLocation(checked.updateUrl);
-    if (!/^https?:/i.test(url) || !isSecureOrLoopback(new URL(url))) throw new RequestError('invalid-argument', 'the update URL must be an https:// URL');
+    if (!/^https?:/i.test(url) || !isSecureOrLoopback(new URL(url))) throw new RequestError('invalid-argument', 'update-url-not-https', 'the update URL must be an https:// URL');
     checked.updateUrl = url;
   }
   return checked;
@@ -444,7 +444,9 @@ export class HelpService implements HelpRequests {
   async setSettings(patch: Partial<Settings>): Promise<Settings> {
     const locked = securityChanges(this.settingsNow(), patch).filter((key) => this.options.policy?.[key] !== undefined);
     if (locked.length > 0) {
-      throw new RequestError('refused', `${locked.join(', ')} ${locked.length === 1 ? 'is' : 'are'} set by your administrator's policy and cannot be changed here`);
+      throw new RequestError('refused', 'setting-locked', `${locked.join(', ')} ${locked.length === 1 ? 'is' : 'are'} set by your administrator's policy and cannot be changed here`, {
+        settings: locked.join(','),
+      });
     }
     this.options.user.setSettings(checkTrustSettings(patch));
     const settings = this.settingsNow();
@@ -456,7 +458,7 @@ export class HelpService implements HelpRequests {
 
   private requireArticle(id: string): ArticleSummary {
     const article = this.options.content.getArticle(id);
-    if (!article) throw new RequestError('not-found', `there is no article "${id}" in this help center`);
+    if (!article) throw new RequestError('not-found', 'article-not-found', `there is no article "${id}" in this help center`, { id });
     return article;
   }
 

@@ -15,7 +15,6 @@ import { create } from 'zustand';
 import type { Platform } from '../../../shared/platform';
 import type { SearchQuery, SearchResult, SortOrder, Suggestion } from '../../../shared/types';
 import { api } from '../api';
-import { errorText } from '../lib/errors';
 import { useApp } from './app';
 import { useRouter, type PlatformChoice, type SearchParams } from './router';
 import { uiLanguage } from './language';
@@ -30,7 +29,7 @@ interface SearchState extends SearchParams {
   /** The request the result answers. */
   resultKey: string | null;
   pending: boolean;
-  error: string | null;
+  error: unknown;
   suggestions: Suggestion[];
   suggestionsFor: string;
   /** Rows shown (grows with "show more"). */
@@ -105,7 +104,7 @@ async function pump(): Promise<void> {
         const result = await api.search(query);
         if (key === latestKey) useSearch.setState({ result, resultKey: key, pending: false, error: null });
       } catch (error) {
-        if (key === latestKey) useSearch.setState({ pending: false, error: errorText(error) });
+        if (key === latestKey) useSearch.setState({ pending: false, error });
       }
     }
   } finally {

@@ -5,7 +5,7 @@
  * policy can fix it: then it shows, read-only, as "관리자가 설정함".
  */
 import { useState } from 'react';
-import { ErrorDetail } from '../ErrorDetail';
+import { ErrorNotice } from '../ErrorNotice';
 import { useT } from '../../i18n/use-translation';
 import { isPlausibleFeedLocation } from '../../lib/feed-url';
 import { useApp } from '../../state/app';
@@ -27,7 +27,10 @@ export function FeedUrlField({ id }: { id: string }) {
   const draft = edited ?? saved;
 
   const plausible = isPlausibleFeedLocation(draft);
-  const error = !plausible ? t('settings.feedUrlInvalid') : refused ? t('settings.feedUrlRefused') : null;
+  // A draft that is not even plausible is caught here; what the core refused is worded by its reason.
+  const invalidHere = !plausible;
+  const refusedByCore = plausible && refused !== undefined;
+  const error = invalidHere || refusedByCore;
   const dirty = draft.trim() !== saved;
 
   const save = async (confirmed = false): Promise<void> => {
@@ -88,12 +91,12 @@ export function FeedUrlField({ id }: { id: string }) {
           {t('settings.save')}
         </button>
       </div>
-      {error && (
+      {invalidHere && (
         <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
+          {t('settings.feedUrlInvalid')}
         </p>
       )}
-      {plausible && <ErrorDetail detail={refused} />}
+      {refusedByCore && <ErrorNotice variant="inline" id={`${id}-error`} className="field-error" error={refused} fallback="settings.feedUrlRefused" />}
       {confirming && (
         <div className="notice confirm-step" role="alertdialog" aria-labelledby={`${id}-confirm`}>
           <p id={`${id}-confirm`}>{t('settings.confirmSecurity')}</p>
