@@ -60,6 +60,7 @@ export const REQUEST_REASONS = [
   'store-failed', // the database could not be opened or read otherwise
   'content-invalid', // a content folder with problems (feed build)
   'service-unreachable', // the transport could not reach the service (preview server gone)
+  'preview-token', // the preview's address was opened without its per-run token
   'internal', // anything unexpected
 ] as const;
 export type RequestReason = (typeof REQUEST_REASONS)[number];

@@ -323,6 +323,7 @@ export const en: Record<MessageKey, Message> = {
   'error.store-failed': 'The help data on this computer could not be read. Open the app again.',
   'error.content-invalid': 'The help content has problems, so nothing was built. See ‘Details’ for the files and fields.',
   'error.service-unreachable': 'Doum could not reach its help service. Check that the preview server is running, then try again.',
+  'error.preview-token': 'This preview address has no token or a wrong one. Open the exact address doum preview printed.',
   'error.internal': 'Something unexpected went wrong. Try again, and if it keeps happening, tell your administrator what ‘Details’ says.',
   'error.settingName.feedPublicKey': 'Feed signing key',
   'error.settingName.updateUrl': 'Update address',

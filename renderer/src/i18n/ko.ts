@@ -324,6 +324,7 @@ export const ko = {
   'error.store-failed': '이 컴퓨터의 도움말 데이터를 읽지 못했습니다. 앱을 다시 열어 보세요.',
   'error.content-invalid': '도움말 원본에 문제가 있어 아무것도 만들지 않았습니다. ‘자세히’에서 파일과 항목을 확인하세요.',
   'error.service-unreachable': '도움말 서비스에 연결하지 못했습니다. 미리보기 서버가 실행 중인지 확인한 뒤 다시 시도하세요.',
+  'error.preview-token': '이 미리보기 주소에는 토큰이 없거나 맞지 않습니다. 미리보기를 시작할 때 터미널에 나온 주소를 그대로 여세요.',
   'error.internal': '예상하지 못한 문제가 생겼습니다. 다시 시도하고, 계속되면 ‘자세히’의 내용을 관리자에게 알려 주세요.',
   'error.settingName.feedPublicKey': '피드 서명 키',
   'error.settingName.updateUrl': '업데이트 주소',

@@ -48,6 +48,7 @@ export const REASON_MESSAGES: { readonly [R in ErrorReason]: MessageKey } = {
   'store-failed': 'error.store-failed',
   'content-invalid': 'error.content-invalid',
   'service-unreachable': 'error.service-unreachable',
+  'preview-token': 'error.preview-token',
   internal: 'error.internal',
 };
 
