@@ -42,6 +42,32 @@ test('checks the feed URL as it is typed', async ({ page, preview }) => {
   await expect.poll(async () => (await preview.center.service.getSettings()).feedUrl).toBeNull();
 });
 
+test('explains a feed address the core refuses in Korean, with its English detail only behind 자세히', async ({ page, preview }) => {
+  await openApp(page, preview, { hash: '#/settings' });
+  const field = page.getByLabel('피드 주소');
+  // Plausible as typed (the page's own check passes), refused by the core: Zendesk needs https.
+  await field.fill('zendesk:http://help.example.com');
+  await page.getByRole('button', { name: '저장' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: '바꾸기' }).click();
+
+  const headline = page.locator('#feed-url-error');
+  await expect(headline).toHaveText('Zendesk 도움말 센터는 https:// 주소로만 받을 수 있습니다. 주소를 https://로 바꾸세요.');
+  await expect(headline).toHaveAttribute('role', 'alert');
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(field).toHaveAttribute('aria-describedby', /feed-url-error/);
+  const detail = page.locator('.feed-url .error-detail .technical');
+  await expect(detail).toBeHidden();
+  await page.locator('.feed-url').getByText('자세히').click();
+  await expect(detail).toHaveText('a Zendesk help center must be an https:// address');
+  await expect(headline).not.toContainText('must be');
+  expect((await preview.center.service.getSettings()).feedUrl).toBeNull();
+  await expectNoA11yViolations(page);
+
+  // Editing the address clears the refusal.
+  await field.fill('https://help.example.com/feed');
+  await expect(headline).toHaveCount(0);
+});
+
 test('syncs now from a feed server with live progress, then finds the new articles', async ({ page, preview, serveFeed }) => {
   const feed = await serveFeed(FEED_ARTICLES);
   // Hold the snapshot back until the progress has been seen (a fixed delay raced a busy machine).
