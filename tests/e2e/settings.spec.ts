@@ -68,6 +68,21 @@ test('explains a feed address the core refuses in Korean, with its English detai
   await expect(headline).toHaveCount(0);
 });
 
+test.describe('with an English browser', () => {
+  test.use({ locale: 'en-US' });
+
+  test('explains the same refusal in English, the detail still behind Details', async ({ page, preview }) => {
+    await openApp(page, preview, { hash: '#/settings' });
+    await page.getByLabel('Feed URL').fill('zendesk:http://help.example.com');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Change' }).click();
+    await expect(page.locator('#feed-url-error')).toHaveText('A Zendesk help center can only be synced over https://. Change the address to https://.');
+    await expect(page.locator('.feed-url .error-detail .technical')).toBeHidden();
+    await page.locator('.feed-url').getByText('Details').click();
+    await expect(page.locator('.feed-url .error-detail .technical')).toHaveText('a Zendesk help center must be an https:// address');
+  });
+});
+
 test('syncs now from a feed server with live progress, then finds the new articles', async ({ page, preview, serveFeed }) => {
   const feed = await serveFeed(FEED_ARTICLES);
   // Hold the snapshot back until the progress has been seen (a fixed delay raced a busy machine).
