@@ -48,7 +48,7 @@ export function ErrorNotice({ error, fallback, variant = 'notice', title, childr
       <Icon name="warning" />
       <div>
         {title && <p className="notice-title">{title}</p>}
-        <p className="error-message">{message}</p>
+        <p>{message}</p>
         {children}
         <ErrorDetail detail={detail} />
       </div>

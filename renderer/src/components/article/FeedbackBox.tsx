@@ -70,14 +70,14 @@ export function FeedbackBox() {
   const [saved, setSaved] = useState(false);
 
   const status = saved
-      ? t('article.feedbackSaved')
-      : answer === undefined
-        ? t('article.feedbackLocal')
-        : answer
-          ? t('article.feedbackThanksYes')
-          : asking
-            ? t('article.feedbackThanksNo')
-            : t('article.feedbackLocal');
+    ? t('article.feedbackSaved')
+    : answer === undefined
+      ? t('article.feedbackLocal')
+      : answer
+        ? t('article.feedbackThanksYes')
+        : asking
+          ? t('article.feedbackThanksNo')
+          : t('article.feedbackLocal');
   return (
     <section className="feedback" aria-labelledby="feedback-question">
       <h2 id="feedback-question" className="feedback-question">

@@ -5,12 +5,12 @@
 import { useNow } from '../../app/use-now';
 import { formatBytes, formatDateTime, relativeTime } from '../../i18n/format';
 import { useT } from '../../i18n/use-translation';
+import type { MessageKey } from '../../i18n';
 import { useLanguage } from '../../state/language';
 import { useSettings } from '../../state/settings';
 import { progressFraction, syncState, useSync } from '../../state/sync';
 import { ErrorNotice } from '../ErrorNotice';
 import { Icon } from '../Icon';
-import type { MessageKey } from '../../i18n';
 import type { SyncNote, SyncPhase, SyncProgress } from '../../../../shared/types';
 
 /** Each phase of a sync in words; tsc fails when a phase has no message. */
