@@ -6,6 +6,7 @@
  * one (and has the last word, as a RequestError); both read it here. The update URL, the other
  * address Settings trusts, has its rule here too.
  */
+import type { RequestReason } from './errors';
 import { isSecureOrLoopback } from './urls';
 
 export const ZENDESK_PREFIX = 'zendesk:';
@@ -23,6 +24,16 @@ export type FeedLocationProblem =
   | 'credentials'
   /** Neither an http(s) URL nor an absolute folder path (a relative path, ftp:, file:…). */
   | 'not-a-location';
+
+/** The reason (shared/errors.ts) each problem is worded by, in the UI and across the HelpApi. */
+export const FEED_LOCATION_REASONS: { readonly [P in FeedLocationProblem]: RequestReason } = {
+  empty: 'feed-url-invalid',
+  'zendesk-not-a-url': 'zendesk-url-invalid',
+  'zendesk-not-https': 'zendesk-needs-https',
+  'invalid-url': 'feed-url-invalid',
+  credentials: 'feed-url-credentials',
+  'not-a-location': 'feed-url-invalid',
+};
 
 export type FeedLocationKind = 'url' | 'folder' | 'zendesk';
 

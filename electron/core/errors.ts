@@ -1,8 +1,9 @@
 /**
  * Typed errors of the domain. Each carries what a person needs to fix the problem; the CLI
- * prints `message`, the service maps them onto HelpApi error codes, the UI words them.
+ * prints `message` (English), the dispatcher maps them onto HelpApi error codes and REASONS
+ * (shared/errors.ts), and the UI words each reason in the person's language.
  */
-import type { SyncFailure } from '../../shared/sync-failures';
+import type { ErrorParams, RequestReason, SyncFailure } from '../../shared/errors';
 
 /** A content file (Markdown + front matter) is invalid. */
 export class ContentError extends Error {
@@ -27,6 +28,8 @@ export class ContentBuildError extends Error {
   }
 }
 
+export { SYNC_FAILURES, type SyncFailure } from '../../shared/errors';
+
 /** A sync did not complete; the last good copy is untouched. */
 export class SyncError extends Error {
   /** The URL or path involved, when there is one. */
@@ -47,6 +50,11 @@ export class SyncError extends Error {
     this.retryable = options.retryable ?? (kind === 'network' || kind === 'timeout');
     this.retryAfterSeconds = options.retryAfterSeconds;
   }
+
+  /** The reason the UI words: the failure kind itself (one list, shared/errors.ts). */
+  get reason(): SyncFailure {
+    return this.kind;
+  }
 }
 
 /** The content database could not be opened or read. */
@@ -65,13 +73,31 @@ export class StoreError extends Error {
     super(message, options);
     this.name = 'StoreError';
   }
+
+  /** The reason the UI words, one per kind. */
+  get reason(): RequestReason {
+    return STORE_REASONS[this.kind];
+  }
 }
 
-/** A request to the service that cannot be honoured (bad URL, unknown id...). */
+const STORE_REASONS: { [K in StoreError['kind']]: RequestReason } = {
+  corrupt: 'store-corrupt',
+  'newer-schema': 'store-newer-schema',
+  'read-only': 'store-read-only',
+  lost: 'store-lost',
+  failed: 'store-failed',
+};
+
+/**
+ * A request to the service that cannot be honoured (bad URL, unknown id...): `kind` is the
+ * HelpApi error code, `reason` why (the UI's wording), `message` the English detail.
+ */
 export class RequestError extends Error {
   constructor(
     readonly kind: 'invalid-argument' | 'not-found' | 'refused',
+    readonly reason: RequestReason,
     message: string,
+    readonly params?: ErrorParams,
   ) {
     super(message);
     this.name = 'RequestError';

@@ -36,7 +36,7 @@ import { articleHrefAttributes, articleLink } from '../../shared/ids';
 import { languageOf } from '../../shared/locale';
 import { resolveContext } from './contexts';
 import { securityChanges } from '../../shared/api';
-import { readFeedLocation, readUpdateUrl } from '../../shared/feed-location';
+import { FEED_LOCATION_REASONS, readFeedLocation, readUpdateUrl } from '../../shared/feed-location';
 import { RequestError, SyncError } from './errors';
 import type { AdminPolicy } from './policy';
 import type { SyncOptions } from './sync/engine';
@@ -108,14 +108,14 @@ export function checkExternalUrl(raw: string): URL {
   try {
     url = new URL(raw);
   } catch {
-    throw new RequestError('invalid-argument', `"${raw.slice(0, 100)}" is not a URL`);
+    throw new RequestError('invalid-argument', 'link-invalid', `"${raw.slice(0, 100)}" is not a URL`);
   }
   if (url.protocol === 'mailto:') return url;
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new RequestError('refused', `links of the form ${url.protocol} are not opened outside Doum; only http, https and mailto links are`);
+    throw new RequestError('refused', 'link-refused', `links of the form ${url.protocol} are not opened outside Doum; only http, https and mailto links are`);
   }
-  if (url.username || url.password) throw new RequestError('refused', 'links with a user name or password in them are not opened');
-  if (!url.hostname) throw new RequestError('invalid-argument', `"${raw.slice(0, 100)}" has no host name`);
+  if (url.username || url.password) throw new RequestError('refused', 'link-refused', 'links with a user name or password in them are not opened');
+  if (!url.hostname) throw new RequestError('invalid-argument', 'link-invalid', `"${raw.slice(0, 100)}" has no host name`);
   return url;
 }
 
@@ -125,7 +125,7 @@ export function checkExternalUrl(raw: string): URL {
  */
 export function checkFeedLocation(location: string): string {
   const read = readFeedLocation(location);
-  if (!read.ok) throw new RequestError('invalid-argument', read.message);
+  if (!read.ok) throw new RequestError('invalid-argument', FEED_LOCATION_REASONS[read.problem], read.message);
   return read.location;
 }
 
@@ -140,13 +140,13 @@ export function checkTrustSettings<T extends Partial<Pick<Settings, 'feedUrl' | 
     try {
       publicKeyFromBase64(checked.feedPublicKey);
     } catch (error) {
-      if (error instanceof KeyError) throw new RequestError('invalid-argument', error.message);
+      if (error instanceof KeyError) throw new RequestError('invalid-argument', 'key-invalid', error.message);
       throw error;
     }
   }
   if (checked.updateUrl) {
     const read = readUpdateUrl(checked.updateUrl);
-    if (!read.ok) throw new RequestError('invalid-argument', read.message);
+    if (!read.ok) throw new RequestError('invalid-argument', 'update-url-not-https', read.message);
     checked.updateUrl = read.url;
   }
   return checked;
@@ -429,7 +429,9 @@ export class HelpService implements HelpRequests {
   async setSettings(patch: Partial<Settings>): Promise<Settings> {
     const locked = securityChanges(this.settingsNow(), patch).filter((key) => this.options.policy?.[key] !== undefined);
     if (locked.length > 0) {
-      throw new RequestError('refused', `${locked.join(', ')} ${locked.length === 1 ? 'is' : 'are'} set by your administrator's policy and cannot be changed here`);
+      throw new RequestError('refused', 'setting-locked', `${locked.join(', ')} ${locked.length === 1 ? 'is' : 'are'} set by your administrator's policy and cannot be changed here`, {
+        settings: locked.join(','),
+      });
     }
     this.options.user.setSettings(checkTrustSettings(patch));
     const settings = this.settingsNow();
@@ -441,7 +443,7 @@ export class HelpService implements HelpRequests {
 
   private requireArticle(id: string): ArticleSummary {
     const article = this.options.content.getArticle(id);
-    if (!article) throw new RequestError('not-found', `there is no article "${id}" in this help center`);
+    if (!article) throw new RequestError('not-found', 'article-not-found', `there is no article "${id}" in this help center`, { id });
     return article;
   }
 

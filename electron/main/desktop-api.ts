@@ -29,7 +29,7 @@ async function confirmedSetSettings(service: HelpService, hooks: DesktopApiHooks
     const locked = new Set((await service.getAppInfo()).lockedSettings);
     if (!keys.some((key) => locked.has(key))) {
       const confirmed = await hooks.confirmSecurityChange(keys.map((key) => ({ key, from: current[key], to: checked[key] ?? null })));
-      if (!confirmed) throw new RequestError('refused', `the change of ${keys.join(', ')} was not confirmed; nothing was changed`);
+      if (!confirmed) throw new RequestError('refused', 'not-confirmed', `the change of ${keys.join(', ')} was not confirmed; nothing was changed`);
     }
   }
   return service.setSettings(checked);

@@ -2,6 +2,7 @@
  * The words the shell itself shows (tray, menus, notifications), in Korean and English. The
  * renderer has its own i18n; these few strings live beside the native UI that uses them.
  */
+import type { SyncFailure } from '../../shared/errors';
 import type { UiLanguage } from '../../shared/locale';
 
 /** The shell speaks the UI's languages; which one is resolveUiLanguage's choice (shared/locale.ts). */
@@ -19,6 +20,9 @@ export interface ShellText {
   neverSynced: string;
   lastSynced(when: string): string;
   syncFailed(reason: string): string;
+  /** Why a sync failed, by failure kind: short, in words (the core's English stays in the log). */
+  syncFailures: { readonly [K in SyncFailure]: string };
+  syncFailedUnknown: string;
   settings: string;
   quit: string;
   about: string;
@@ -62,6 +66,26 @@ const KO: ShellText = {
   neverSynced: '아직 동기화하지 않았습니다',
   lastSynced: (when) => `마지막 동기화: ${when}`,
   syncFailed: (reason) => `동기화 실패: ${reason}`,
+  syncFailures: {
+    network: '피드 서버에 연결할 수 없음',
+    timeout: '피드 서버가 응답하지 않음',
+    http: '피드 서버 오류',
+    'not-found': '피드를 찾을 수 없음',
+    integrity: '내려받은 파일이 손상됨',
+    signature: '피드 서명을 확인할 수 없음',
+    'invalid-feed': '피드 형식이 올바르지 않음',
+    'invalid-record': '올바르지 않은 도움말이 있음',
+    cancelled: '취소됨',
+    busy: '다른 동기화가 진행 중',
+    storage: '이 컴퓨터에 저장할 수 없음',
+    rollback: '피드가 이전 버전으로 돌아감',
+    expired: '피드 서명 기간이 지남',
+    refused: '보안 설정이 허용하지 않는 주소',
+    'too-large': '파일이 너무 큼',
+    'read-only': '데이터 폴더에 쓸 수 없음',
+    untrusted: '피드 주소를 다시 정해야 함',
+  },
+  syncFailedUnknown: '알 수 없는 오류',
   settings: '설정…',
   quit: 'Doum 종료',
   about: 'Doum에 관하여',
@@ -104,6 +128,26 @@ const EN: ShellText = {
   neverSynced: 'Not synced yet',
   lastSynced: (when) => `Last synced ${when}`,
   syncFailed: (reason) => `Sync failed: ${reason}`,
+  syncFailures: {
+    network: 'cannot reach the feed server',
+    timeout: 'the feed server did not answer',
+    http: 'the feed server answered with an error',
+    'not-found': 'feed not found',
+    integrity: 'a download was damaged',
+    signature: 'the feed signature could not be verified',
+    'invalid-feed': 'the feed is not valid',
+    'invalid-record': 'the feed has an invalid article',
+    cancelled: 'cancelled',
+    busy: 'another sync is running',
+    storage: 'could not save on this computer',
+    rollback: 'the feed went back in time',
+    expired: 'the feed signature has expired',
+    refused: 'an address the trust settings do not allow',
+    'too-large': 'a file is too large',
+    'read-only': 'the data folder is read-only',
+    untrusted: 'set the feed address again',
+  },
+  syncFailedUnknown: 'unknown error',
   settings: 'Settings…',
   quit: 'Quit Doum',
   about: 'About Doum',

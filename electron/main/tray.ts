@@ -10,6 +10,7 @@
 import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
 import { join } from 'node:path';
 import { contextLabel } from '../../shared/contexts';
+import { isSyncFailure } from '../../shared/errors';
 import type { HostOs } from '../../shared/platform';
 import type { HistoryEntry, SyncStatus } from '../../shared/types';
 import { formatWhen, type ShellLanguage, type ShellText } from './text';
@@ -74,7 +75,10 @@ export function recentLabel(entry: HistoryEntry): string {
 export function syncStatusLine(state: Pick<TrayState, 'text' | 'language' | 'sync' | 'now'>): string {
   const { text, sync } = state;
   if (sync.syncing) return text.syncing;
-  if (sync.lastError) return text.syncFailed(truncate(sync.lastError.message, REASON_LENGTH));
+  if (sync.lastError) {
+    const { code } = sync.lastError;
+    return text.syncFailed(truncate(isSyncFailure(code) ? text.syncFailures[code] : text.syncFailedUnknown, REASON_LENGTH));
+  }
   if (sync.lastSuccessAt) return text.lastSynced(formatWhen(sync.lastSuccessAt, state.language, state.now));
   return text.neverSynced;
 }

@@ -133,13 +133,13 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   };
 
   const handleCall = async (req: IncomingMessage, res: ServerResponse, method: string): Promise<void> => {
-    if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'invalid-argument', message: 'use POST' } });
+    if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'invalid-argument', reason: 'invalid-request', message: 'use POST' } });
     const auth = req.headers.authorization;
     if (!sameToken(auth?.startsWith('Bearer ') ? auth.slice(7) : null, token)) {
-      return sendJson(res, 401, { ok: false, error: { code: 'refused', message: 'missing or wrong preview token' } });
+      return sendJson(res, 401, { ok: false, error: { code: 'refused', reason: 'preview-token', message: 'missing or wrong preview token' } });
     }
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-      return sendJson(res, 415, { ok: false, error: { code: 'invalid-argument', message: 'send application/json' } });
+      return sendJson(res, 415, { ok: false, error: { code: 'invalid-argument', reason: 'invalid-request', message: 'send application/json' } });
     }
     let args: unknown;
     try {
@@ -148,15 +148,15 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     } catch (error) {
       if (error instanceof BodyTooLarge) {
         res.setHeader('connection', 'close');
-        return sendJson(res, 413, { ok: false, error: { code: 'invalid-argument', message: `the request body is larger than ${MAX_BODY_BYTES} bytes` } });
+        return sendJson(res, 413, { ok: false, error: { code: 'invalid-argument', reason: 'invalid-request', message: `the request body is larger than ${MAX_BODY_BYTES} bytes` } });
       }
-      return sendJson(res, 400, { ok: false, error: { code: 'invalid-argument', message: `the request body is not valid JSON (${error instanceof Error ? error.message : String(error)})` } });
+      return sendJson(res, 400, { ok: false, error: { code: 'invalid-argument', reason: 'invalid-request', message: `the request body is not valid JSON (${error instanceof Error ? error.message : String(error)})` } });
     }
     sendJson(res, 200, await dispatch(serviceFor(req), method, args));
   };
 
   const handleEvents = (req: IncomingMessage, res: ServerResponse, url: URL): void => {
-    if (!sameToken(url.searchParams.get('token'), token)) return sendJson(res, 401, { ok: false, error: { code: 'refused', message: 'missing or wrong preview token' } });
+    if (!sameToken(url.searchParams.get('token'), token)) return sendJson(res, 401, { ok: false, error: { code: 'refused', reason: 'preview-token', message: 'missing or wrong preview token' } });
     res.writeHead(200, { ...baseHeaders(), 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
     res.write(': connected\n\n');
     const unsubscribers = HELP_EVENTS.map((event) =>
@@ -208,7 +208,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     const url = new URL(req.url ?? '/', `http://${host}`);
     if (url.pathname.startsWith('/api/call/')) {
       handleCall(req, res, url.pathname.slice('/api/call/'.length)).catch((error: unknown) => {
-        if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } });
+        if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', reason: 'internal', message: error instanceof Error ? error.message : String(error) } });
       });
       return;
     }

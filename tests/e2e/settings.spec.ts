@@ -18,7 +18,7 @@ test('checks the feed URL as it is typed', async ({ page, preview }) => {
   await expect(page.getByText('비워 두면 앱에 들어 있는 도움말을 씁니다', { exact: false })).toBeVisible();
 
   await field.fill('ftp://help.example.com/feed');
-  await expect(page.getByRole('alert')).toHaveText('http:// 또는 https://로 시작하는 주소나 폴더 경로를 입력하세요.');
+  await expect(page.getByRole('alert')).toHaveText('피드 주소가 올바르지 않습니다. http:// 또는 https://로 시작하는 주소나 이 컴퓨터의 폴더 경로를 입력하세요.');
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   await expect(save).toBeDisabled();
 
@@ -40,6 +40,45 @@ test('checks the feed URL as it is typed', async ({ page, preview }) => {
   await field.press('Enter');
   await confirm.getByRole('button', { name: '바꾸기' }).click();
   await expect.poll(async () => (await preview.center.service.getSettings()).feedUrl).toBeNull();
+});
+
+test('explains a refused feed address in Korean, with its English detail only behind 자세히', async ({ page, preview }) => {
+  await openApp(page, preview, { hash: '#/settings' });
+  const field = page.getByLabel('피드 주소');
+  // The field checks with the core's own rule (shared/feed-location.ts) as it is typed, and
+  // words the refusal by the reason the core would give: Zendesk needs https.
+  await field.fill('zendesk:http://help.example.com');
+  await expect(page.getByRole('button', { name: '저장' })).toBeDisabled();
+
+  const headline = page.locator('#feed-url-error');
+  await expect(headline).toHaveText('Zendesk 도움말 센터는 https:// 주소로만 받을 수 있습니다. 주소를 https://로 바꾸세요.');
+  await expect(headline).toHaveAttribute('role', 'alert');
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(field).toHaveAttribute('aria-describedby', /feed-url-error/);
+  const detail = page.locator('.feed-url .error-detail .technical');
+  await expect(detail).toBeHidden();
+  await page.locator('.feed-url').getByText('자세히').click();
+  await expect(detail).toHaveText('a Zendesk help center must be an https:// address');
+  await expect(headline).not.toContainText('must be');
+  expect((await preview.center.service.getSettings()).feedUrl).toBeNull();
+  await expectNoA11yViolations(page);
+
+  // Editing the address clears the refusal.
+  await field.fill('https://help.example.com/feed');
+  await expect(headline).toHaveCount(0);
+});
+
+test.describe('with an English browser', () => {
+  test.use({ locale: 'en-US' });
+
+  test('explains the same refusal in English, the detail still behind Details', async ({ page, preview }) => {
+    await openApp(page, preview, { hash: '#/settings' });
+    await page.getByLabel('Feed URL').fill('zendesk:http://help.example.com');
+    await expect(page.locator('#feed-url-error')).toHaveText('A Zendesk help center can only be synced over https://. Change the address to https://.');
+    await expect(page.locator('.feed-url .error-detail .technical')).toBeHidden();
+    await page.locator('.feed-url').getByText('Details').click();
+    await expect(page.locator('.feed-url .error-detail .technical')).toHaveText('a Zendesk help center must be an https:// address');
+  });
 });
 
 test('syncs now from a feed server with live progress, then finds the new articles', async ({ page, preview, serveFeed }) => {

@@ -1,6 +1,7 @@
 /**
  * A static feed server on 127.0.0.1 for sync tests, with ETag/Last-Modified support and
- * hooks to inject faults (status codes, truncated bodies, resets, delays) per request.
+ * hooks to inject faults (status codes, truncated bodies, resets, delays, gates) per request,
+ * and an event for each request so tests wait on what happens rather than on the clock.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -23,6 +24,8 @@ export type Fault =
   | { kind: 'gate'; until: Promise<unknown> }
   /** Sends the headers and then nothing, until the server closes. */
   | { kind: 'hang' }
+  /** Sends the headers and the first `bytes` of the body, then nothing until `until` settles. */
+  | { kind: 'stall'; bytes: number; until: Promise<unknown> }
   /** Sends the body in chunks of `chunkBytes`, `delayMs` apart. */
   | { kind: 'slow'; chunkBytes: number; delayMs: number };
 
@@ -39,6 +42,8 @@ export interface FeedServer {
   requestsTo(pathSuffix: string): RequestLog[];
   /** Queue faults for a path (matched by suffix); each request consumes one. */
   fail(pathSuffix: string, ...faults: Fault[]): void;
+  /** Resolves when the next request for a path (matched by suffix) arrives: an event to wait on instead of a delay. */
+  nextRequestTo(pathSuffix: string): Promise<RequestLog>;
   close(): Promise<void>;
 }
 
@@ -46,6 +51,7 @@ export async function startFeedServer(root: string): Promise<FeedServer> {
   const faults = new Map<string, Fault[]>();
   const requests: RequestLog[] = [];
   const sockets = new Set<Socket>();
+  const waiting: { suffix: string; resolve: (log: RequestLog) => void }[] = [];
 
   const takeFault = (path: string): Fault | undefined => {
     for (const [suffix, list] of faults) {
@@ -58,6 +64,10 @@ export async function startFeedServer(root: string): Promise<FeedServer> {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const log: RequestLog = { path, headers: req.headers, status: 0 };
     requests.push(log);
+    for (const waiter of waiting.filter((w) => path.endsWith(w.suffix))) {
+      waiting.splice(waiting.indexOf(waiter), 1);
+      waiter.resolve(log);
+    }
     const fault = takeFault(path);
     if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
     if (fault?.kind === 'gate') await fault.until.catch(() => undefined);
@@ -100,6 +110,12 @@ export async function startFeedServer(root: string): Promise<FeedServer> {
       res.flushHeaders();
       return;
     }
+    if (fault?.kind === 'stall') {
+      res.write(body.subarray(0, fault.bytes));
+      await fault.until.catch(() => undefined);
+      if (!res.destroyed) res.end(body.subarray(fault.bytes));
+      return;
+    }
     if (fault?.kind === 'slow') {
       for (let at = 0; at < body.length && !res.destroyed; at += fault.chunkBytes) {
         res.write(body.subarray(at, at + fault.chunkBytes));
@@ -109,9 +125,8 @@ export async function startFeedServer(root: string): Promise<FeedServer> {
       return;
     }
     if (fault?.kind === 'truncate') {
-      res.write(body.subarray(0, fault.bytes));
-      // Close the connection without finishing the declared body.
-      setTimeout(() => req.socket.destroy(), 10);
+      // Close the connection without finishing the declared body, once the part is on its way.
+      res.write(body.subarray(0, fault.bytes), () => req.socket.destroy());
       return;
     }
     res.end(body);
@@ -133,6 +148,7 @@ export async function startFeedServer(root: string): Promise<FeedServer> {
     fail(pathSuffix, ...list) {
       faults.set(pathSuffix, [...(faults.get(pathSuffix) ?? []), ...list]);
     },
+    nextRequestTo: (suffix) => new Promise<RequestLog>((resolve) => waiting.push({ suffix, resolve })),
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

@@ -141,7 +141,7 @@ describe('syncing through the HelpApi', () => {
 
       server.fail('manifest.json', { kind: 'status', status: 503 }, { kind: 'status', status: 503 }, { kind: 'status', status: 503 });
       const failed = await dispatch(center.service, 'syncNow', []);
-      expect(failed).toMatchObject({ ok: false, error: { code: 'sync-failed', detail: 'http', message: expect.stringMatching(/answered with an error \(HTTP 503\)/) } });
+      expect(failed).toMatchObject({ ok: false, error: { code: 'sync-failed', reason: 'http', message: expect.stringMatching(/answered with an error \(HTTP 503\)/) } });
       expect(await center.service.getSyncStatus()).toMatchObject({ revision: 1, articles: 6, lastError: { code: 'http' } });
     } finally {
       center.close();
@@ -154,7 +154,7 @@ describe('syncing through the HelpApi', () => {
     const first = await open(files, null);
     try {
       await first.service.setSettings({ feedUrl: 'http://127.0.0.1:9/feed' });
-      expect(await dispatch(first.service, 'syncNow', [])).toMatchObject({ ok: false, error: { code: 'sync-failed', detail: 'network' } });
+      expect(await dispatch(first.service, 'syncNow', [])).toMatchObject({ ok: false, error: { code: 'sync-failed', reason: 'network' } });
     } finally {
       first.close();
     }
@@ -176,7 +176,7 @@ describe('syncing through the HelpApi', () => {
       expect(await dispatch(center.service, 'setSettings', [{ feedUrl: 'zendesk:help.example.com' }])).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
       expect(await dispatch(center.service, 'setSettings', [{ feedUrl: 'ftp://x' }])).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
       await center.service.setSettings({ feedUrl: null });
-      expect(await dispatch(center.service, 'syncNow', [])).toMatchObject({ ok: false, error: { code: 'sync-failed', detail: 'not-found' } });
+      expect(await dispatch(center.service, 'syncNow', [])).toMatchObject({ ok: false, error: { code: 'sync-failed', reason: 'not-found' } });
       expect(await center.service.cancelSync()).toBe(false);
     } finally {
       center.close();

@@ -162,10 +162,10 @@ describe('the background sync runner', () => {
     const child = new FakeChild();
     const { sync, outcomes } = runner({ child });
     const done = sync.syncNow();
-    child.say({ type: 'failed', error: { code: 'sync-failed', message: '피드 서버가 응답하지 않습니다', detail: 'timeout' } });
+    child.say({ type: 'failed', error: { code: 'sync-failed', message: '피드 서버가 응답하지 않습니다', reason: 'timeout' } });
     const error = await done.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HelpApiError);
-    expect(error).toMatchObject({ code: 'sync-failed', detail: 'timeout', message: '피드 서버가 응답하지 않습니다' });
+    expect(error).toMatchObject({ code: 'sync-failed', reason: 'timeout', message: '피드 서버가 응답하지 않습니다' });
     expect(outcomes).toEqual([{ error }]);
     expect(sync.running).toBe(false);
   });
@@ -197,7 +197,7 @@ describe('the background sync runner', () => {
     const first = sync.syncNow();
     sync.cancel();
     // The child neither answers nor exits, even when ended.
-    await expect(first).rejects.toMatchObject({ code: 'sync-failed', detail: 'cancelled' });
+    await expect(first).rejects.toMatchObject({ code: 'sync-failed', reason: 'cancelled' });
     expect(stuck.killed).toBeGreaterThan(0);
     expect(sync.running).toBe(false);
   });

@@ -100,12 +100,15 @@ describe('tray menu', () => {
     expect(menu.find((i) => i.id === 'sync')).toMatchObject({ label: 'Syncing…', enabled: false });
   });
 
-  it('shows why the last sync failed', () => {
-    const failed = { ...idle, lastError: { code: 'network', message: 'the feed server did not answer (https://help.example.com/manifest.json)', at: '2026-10-05T14:00:00Z' } };
+  it('shows why the last sync failed, in its own words rather than the core\'s', () => {
+    const failed = { ...idle, lastError: { code: 'network', message: 'http://127.0.0.1:9/manifest.json could not be reached (ECONNREFUSED)', at: '2026-10-05T14:00:00Z' } };
     const status = trayMenuTemplate('macos', state({ sync: failed }), recordingActions()).find((i) => i.id === 'sync-status');
-    expect(status?.label).toMatch(/^Sync failed: the feed server did not answer/);
-    expect(status?.label?.length).toBeLessThan(80);
+    expect(status?.label).toBe('Sync failed: cannot reach the feed server');
     expect(status?.enabled).toBe(false);
+    const ko = trayMenuTemplate('windows', state({ sync: failed, text: shellText('ko'), language: 'ko' }), recordingActions()).find((i) => i.id === 'sync-status');
+    expect(ko?.label).toBe('동기화 실패: 피드 서버에 연결할 수 없음');
+    const unknown = { ...failed, lastError: { ...failed.lastError, code: 'from-a-newer-doum' } };
+    expect(trayTooltip(state({ sync: unknown }))).toBe('Doum — Sync failed: unknown error');
   });
 
   it('says when it has never synced, and gives the date for an older sync', () => {

@@ -3,7 +3,7 @@
  * files: first import, conditional requests, delta chains and their fallbacks, and every way
  * a download can go wrong — each failure leaving the last good copy exactly as it was.
  */
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,6 +37,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  vi.useRealTimers();
   local.close();
   await server.close();
 });
@@ -52,6 +53,26 @@ async function syncFails(options: SyncOptions & { source?: SyncSource } = {}): P
   );
   expect(error).toBeInstanceOf(SyncError);
   return error as SyncError;
+}
+
+/**
+ * Runs a sync that must time out on `pathSuffix`, on fake timers: once the server has the
+ * request, the clock is moved past the idle limit — no test waits for real time to pass.
+ */
+async function syncTimesOut(pathSuffix: string, idleMs: number): Promise<SyncError> {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+  const asked = server.nextRequestTo(pathSuffix);
+  const failing = syncFails({ source: source({ retry: fastRetry(1), timeoutMs: idleMs }) });
+  await asked;
+  await vi.advanceTimersByTimeAsync(idleMs);
+  return failing;
+}
+
+/** A promise the test settles: a server fault waits on it instead of a delay. */
+function openGate(): { closed: Promise<void>; release: () => void } {
+  let release: () => void = () => undefined;
+  const closed = new Promise<void>((resolve) => (release = resolve));
+  return { closed, release };
 }
 
 /** Syncs revision 1, then builds revision 2 with these articles; returns the state at rev 1. */
@@ -284,17 +305,23 @@ describe('network faults', () => {
   it('times out on a server that stops sending, changing nothing', async () => {
     const before = await atRevisionOneThenBuild(EDITED);
     server.fail('delta-1-2.json', { kind: 'hang' });
-    const error = await syncFails({ source: source({ retry: fastRetry(1), timeoutMs: 300 }) });
+    const error = await syncTimesOut('delta-1-2.json', 300);
     expect(error.kind).toBe('timeout');
     expect(error.message).toMatch(/delta-1-2\.json stopped answering \(nothing for 300 ms\)/);
     expect(contentState(local.store)).toEqual(before);
   });
 
   it('times out on a server that does not answer at all', async () => {
-    server.fail('manifest.json', { kind: 'delay', ms: 5_000 });
-    const error = await syncFails({ source: source({ retry: fastRetry(1), timeoutMs: 200 }) });
-    expect(error.kind).toBe('timeout');
-    expect(local.store.isEmpty()).toBe(true);
+    const gate = openGate();
+    server.fail('manifest.json', { kind: 'gate', until: gate.closed });
+    try {
+      const error = await syncTimesOut('manifest.json', 200);
+      expect(error.kind).toBe('timeout');
+      expect(error.message).toMatch(/manifest\.json stopped answering \(nothing for 200 ms\)/);
+      expect(local.store.isEmpty()).toBe(true);
+    } finally {
+      gate.release();
+    }
   });
 
   it('retries after HTTP 500 and succeeds', async () => {
@@ -338,13 +365,15 @@ describe('network faults', () => {
 describe('cancellation and status', () => {
   it('stops a download when cancelled, keeps the copy, and does not count it as a failure', async () => {
     const before = await atRevisionOneThenBuild(EDITED);
-    server.fail('delta-1-2.json', { kind: 'slow', chunkBytes: 16, delayMs: 50 });
+    // The server sends the first bytes, then holds the rest until the test is over.
+    const gate = openGate();
+    server.fail('delta-1-2.json', { kind: 'stall', bytes: 16, until: gate.closed });
     const syncing = local.engine.sync(source(), {
       onProgress: (p) => {
         if (p.phase === 'download' && (p.bytes ?? 0) > 0) local.engine.cancel();
       },
     });
-    const error = await syncing.catch((e: unknown) => e);
+    const error = await syncing.catch((e: unknown) => e).finally(gate.release);
     expect(error).toMatchObject({ kind: 'cancelled' });
     expect(contentState(local.store)).toEqual(before);
     expect(local.store.syncState()).toMatchObject({ failures: 0, lastError: { code: 'cancelled' } });
@@ -367,9 +396,12 @@ describe('cancellation and status', () => {
 
 describe('one sync at a time (in one process)', () => {
   it('refuses a second sync on the same engine while the first runs', async () => {
-    server.fail('snapshot-1.json', { kind: 'slow', chunkBytes: 4096, delayMs: 20 });
+    // The first sync waits for its snapshot until the second has been refused.
+    const gate = openGate();
+    server.fail('snapshot-1.json', { kind: 'gate', until: gate.closed });
     const first = local.engine.sync(source());
     const second = await local.engine.sync(source()).catch((e: unknown) => e);
+    gate.release();
     expect(second).toMatchObject({ kind: 'busy' });
     expect(await first).toMatchObject({ revision: 1, total: 5 });
   });
@@ -379,9 +411,11 @@ describe('one sync at a time (in one process)', () => {
     const { store } = ContentStore.open(local.files.content);
     const engine = new SyncEngine({ store, lockFile: local.files.syncLock });
     try {
-      server.fail('snapshot-1.json', { kind: 'slow', chunkBytes: 4096, delayMs: 20 });
+      const gate = openGate();
+      server.fail('snapshot-1.json', { kind: 'gate', until: gate.closed });
       const first = local.engine.sync(source());
       const second = await engine.sync(source()).catch((e: unknown) => e);
+      gate.release();
       expect(second).toMatchObject({ kind: 'busy', message: expect.stringMatching(/another Doum window or `doum sync` is updating/) });
       expect(await first).toMatchObject({ total: 5 });
       expect(store.syncState()).toMatchObject({ failures: 0, lastError: null, revision: 1 });

@@ -13,7 +13,7 @@ export async function showCommand(rest: string[], values: CliOptions): Promise<n
   const center = await openForCli({ db: values.db });
   try {
     const article = await center.service.getArticle(id);
-    if (!article) throw new RequestError('not-found', `there is no article "${id}" in ${center.content.file}`);
+    if (!article) throw new RequestError('not-found', 'article-not-found', `there is no article "${id}" in ${center.content.file}`, { id });
     const assets = center.content.articleAssets(article.id);
     if (values.json) {
       printJson({ ...article, assets });

@@ -43,12 +43,12 @@ export function createHttpHelpApi(): HelpApi {
       try {
         response = await fetch(`/api/call/${method}`, { method: 'POST', headers, body: JSON.stringify({ args }) });
       } catch (error) {
-        return { ok: false, error: { code: 'unavailable', message: `the preview server is not reachable (${String(error)})` } };
+        return { ok: false, error: { code: 'unavailable', reason: 'service-unreachable', message: `the preview server is not reachable (${String(error)})` } };
       }
       try {
         return (await response.json()) as ApiResponse<unknown>;
       } catch {
-        return { ok: false, error: { code: 'internal', message: `the preview server answered HTTP ${response.status}` } };
+        return { ok: false, error: { code: 'internal', reason: 'internal', message: `the preview server answered HTTP ${response.status}` } };
       }
     },
     subscribe<E extends HelpEventName>(event: E, listener: (payload: HelpEvents[E]) => void) {

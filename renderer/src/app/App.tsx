@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useT } from '../i18n/use-translation';
-import { ErrorDetail } from '../components/ErrorDetail';
+import { ErrorNotice } from '../components/ErrorNotice';
 import { Sidebar } from '../components/Sidebar';
 import { TitleBar } from '../components/TitleBar';
 import { StartupNotices } from '../components/StartupNotices';
@@ -81,8 +81,7 @@ export function App() {
     return (
       <main id={MAIN_ID} className="startup-error">
         <h1>{t('app.name')}</h1>
-        <p role="alert">{t('app.loadFailed')}</p>
-        <ErrorDetail detail={error} />
+        <ErrorNotice variant="inline" error={error} fallback="app.loadFailed" />
         <button type="button" className="button button-primary" onClick={() => window.location.reload()}>
           {t('app.retry')}
         </button>

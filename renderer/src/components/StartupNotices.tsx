@@ -8,10 +8,16 @@ import type { MessageKey } from '../i18n/ko';
 import { useT } from '../i18n/use-translation';
 import { useApp } from '../state/app';
 
+/** Each notice kind in words: the switch is exhaustive, so tsc fails when a kind has no message. */
 function messageKey(notice: StartupNotice): MessageKey {
-  if (notice.kind === 'user-data-restored') return 'notice.userDataRestored';
-  if (notice.kind === 'read-only') return 'notice.readOnly';
-  return notice.trustKept ? 'notice.userDataLost' : 'notice.userDataLostTrust';
+  switch (notice.kind) {
+    case 'user-data-restored':
+      return 'notice.userDataRestored';
+    case 'read-only':
+      return 'notice.readOnly';
+    case 'user-data-lost':
+      return notice.trustKept ? 'notice.userDataLost' : 'notice.userDataLostTrust';
+  }
 }
 
 export function StartupNotices() {

@@ -303,6 +303,31 @@ export const ko = {
   'settings.searchLogExport': '내보내기',
   'settings.searchLogClear': '기록 지우기',
   'settings.searchLogCleared': '검색 기록을 지웠습니다',
+
+  // Errors by reason (issue 13): one sentence per reason code of shared/errors.ts
+  'error.invalid-request': '요청을 처리하지 못했습니다. 앱을 다시 열어 보고, 계속되면 ‘자세히’의 내용을 관리자에게 알려 주세요.',
+  'error.link-invalid': '링크 주소가 올바르지 않아 열 수 없습니다.',
+  'error.link-refused': '안전을 위해 이런 링크는 열지 않습니다. 웹 주소(http, https)와 메일 링크만 엽니다.',
+  'error.feed-url-invalid': '피드 주소가 올바르지 않습니다. http:// 또는 https://로 시작하는 주소나 이 컴퓨터의 폴더 경로를 입력하세요.',
+  'error.feed-url-credentials': '피드 주소에는 사용자 이름이나 비밀번호를 넣을 수 없습니다. 주소에서 빼고 다시 저장하세요.',
+  'error.zendesk-url-invalid': 'Zendesk 도움말 센터는 zendesk:https://help.example.com 형식으로 입력하세요.',
+  'error.zendesk-needs-https': 'Zendesk 도움말 센터는 https:// 주소로만 받을 수 있습니다. 주소를 https://로 바꾸세요.',
+  'error.key-invalid': '피드 서명 키를 쓸 수 없습니다. 도움말 팀이 준 공개 키를 그대로 붙여 넣었는지 확인하세요.',
+  'error.update-url-not-https': '업데이트 주소는 https:// 주소여야 합니다.',
+  'error.setting-locked': '{settings} 설정은 관리자의 정책으로 정해져 있어 여기서 바꿀 수 없습니다.',
+  'error.not-confirmed': '변경을 확인하지 않아 아무것도 바꾸지 않았습니다.',
+  'error.article-not-found': '이 도움말은 지금 도움말 센터에 없습니다. 검색해서 비슷한 도움말을 찾아보세요.',
+  'error.store-corrupt': '이 컴퓨터의 도움말 데이터 파일이 손상되어 읽을 수 없습니다. 앱을 다시 열어 보고, 계속되면 관리자에게 알려 주세요.',
+  'error.store-newer-schema': '더 새 버전의 도움 앱이 만든 데이터라 읽을 수 없습니다. 도움 앱을 최신 버전으로 업데이트하세요.',
+  'error.store-read-only': '데이터 폴더에 쓸 수 없어 저장하지 못했습니다. 검색과 읽기는 됩니다.',
+  'error.store-lost': '사용자 데이터 파일과 백업을 모두 읽을 수 없습니다. 설정에서 피드 주소를 다시 정하세요.',
+  'error.store-failed': '이 컴퓨터의 도움말 데이터를 읽지 못했습니다. 앱을 다시 열어 보세요.',
+  'error.content-invalid': '도움말 원본에 문제가 있어 아무것도 만들지 않았습니다. ‘자세히’에서 파일과 항목을 확인하세요.',
+  'error.service-unreachable': '도움말 서비스에 연결하지 못했습니다. 미리보기 서버가 실행 중인지 확인한 뒤 다시 시도하세요.',
+  'error.preview-token': '이 미리보기 주소에는 토큰이 없거나 맞지 않습니다. 미리보기를 시작할 때 터미널에 나온 주소를 그대로 여세요.',
+  'error.internal': '예상하지 못한 문제가 생겼습니다. 다시 시도하고, 계속되면 ‘자세히’의 내용을 관리자에게 알려 주세요.',
+  'error.settingName.feedPublicKey': '피드 서명 키',
+  'error.settingName.updateUrl': '업데이트 주소',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof ko;

@@ -6,13 +6,12 @@ import { create } from 'zustand';
 import type { HostOs } from '../../../shared/platform';
 import type { AppInfo } from '../../../shared/types';
 import { api } from '../api';
-import { errorText } from '../lib/errors';
 
 interface AppState {
   info: AppInfo | null;
   hostOs: HostOs;
   status: 'loading' | 'ready' | 'error';
-  error: string | null;
+  error: unknown;
   /** prefers-color-scheme: dark, followed live when the theme setting is 'system'. */
   systemDark: boolean;
   load(): Promise<AppInfo | null>;
@@ -32,7 +31,7 @@ export const useApp = create<AppState>((set) => ({
       set({ info, hostOs: info.hostOs, status: 'ready', error: null });
       return info;
     } catch (error) {
-      set({ status: 'error', error: errorText(error) });
+      set({ status: 'error', error });
       return null;
     }
   },

@@ -7,7 +7,6 @@ import { create } from 'zustand';
 import type { FeedbackDetails } from '../../../shared/feedback';
 import type { Article, FeedbackEntry } from '../../../shared/types';
 import { api } from '../api';
-import { errorText } from '../lib/errors';
 import { useApp } from './app';
 import { useLibrary } from './library';
 
@@ -15,9 +14,9 @@ interface ArticleState {
   id: string | null;
   article: Article | null;
   status: 'idle' | 'loading' | 'ready' | 'not-found' | 'error';
-  error: string | null;
+  error: unknown;
   feedback: FeedbackEntry | null;
-  feedbackError: string | null;
+  feedbackError: unknown;
   open(id: string): Promise<void>;
   /** New content arrived: forget cached articles and load the open one again. */
   reload(): Promise<void>;
@@ -69,7 +68,7 @@ export const useArticle = create<ArticleState>((set, get) => ({
       set({ article: article ?? null, status: article ? 'ready' : 'not-found' });
       if (article) void recordView(id);
     } catch (error) {
-      if (get().id === id) set({ status: 'error', error: errorText(error) });
+      if (get().id === id) set({ status: 'error', error });
     }
   },
   async reload() {
@@ -88,7 +87,7 @@ export const useArticle = create<ArticleState>((set, get) => ({
       if (get().id === id) set({ feedback, feedbackError: null });
       return true;
     } catch (error) {
-      if (get().id === id) set({ feedbackError: errorText(error) });
+      if (get().id === id) set({ feedbackError: error });
       return false;
     }
   },

@@ -6,18 +6,17 @@
 import { create } from 'zustand';
 import type { ArticleSummary, HomeData } from '../../../shared/types';
 import { api } from '../api';
-import { errorText } from '../lib/errors';
 
 interface CategoryList {
   key: string;
   articles: ArticleSummary[] | null;
-  error: string | null;
+  error: unknown;
 }
 
 interface CatalogState {
   locale: string | null;
   home: HomeData | null;
-  error: string | null;
+  error: unknown;
   category: CategoryList | null;
   loadHome(locale: string): Promise<void>;
   loadCategory(path: string, locale: string): Promise<void>;
@@ -37,7 +36,7 @@ export const useCatalog = create<CatalogState>((set, get) => ({
       const home = await api.getHome(locale);
       set({ home, locale, error: null });
     } catch (error) {
-      set({ error: errorText(error) });
+      set({ error });
     }
   },
   async loadCategory(path, locale) {
@@ -47,7 +46,7 @@ export const useCatalog = create<CatalogState>((set, get) => ({
       const articles = await api.listArticles({ category: path, locale });
       if (get().category?.key === key) set({ category: { key, articles, error: null } });
     } catch (error) {
-      if (get().category?.key === key) set({ category: { key, articles: [], error: errorText(error) } });
+      if (get().category?.key === key) set({ category: { key, articles: [], error } });
     }
   },
   async refresh() {

@@ -8,7 +8,6 @@ import { create } from 'zustand';
 import type { Platform } from '../../../shared/platform';
 import type { ContextResolution, SearchHit } from '../../../shared/types';
 import { api } from '../api';
-import { errorText } from '../lib/errors';
 
 export interface ContextRequest {
   id: string;
@@ -28,7 +27,7 @@ interface ContextState {
   key: string | null;
   status: 'idle' | 'loading' | 'ready' | 'error';
   answer: ContextAnswer | null;
-  error: string | null;
+  error: unknown;
   resolve(request: ContextRequest): Promise<ContextAnswer | null>;
   /** New content arrived: forget the answers. */
   forget(): void;
@@ -72,7 +71,7 @@ export const useContextHelp = create<ContextState>((set, get) => ({
       if (get().key === key) set({ status: 'ready', answer });
       return answer;
     } catch (error) {
-      if (get().key === key) set({ status: 'error', error: errorText(error) });
+      if (get().key === key) set({ status: 'error', error });
       return null;
     }
   },

@@ -2,7 +2,6 @@
 import { create } from 'zustand';
 import type { Bookmark, HistoryEntry } from '../../../shared/types';
 import { api } from '../api';
-import { errorText } from '../lib/errors';
 
 export const HISTORY_LIMIT = 100;
 
@@ -10,7 +9,7 @@ interface LibraryState {
   bookmarks: Bookmark[];
   history: HistoryEntry[];
   loaded: boolean;
-  error: string | null;
+  error: unknown;
   load(): Promise<void>;
   loadHistory(): Promise<void>;
   setBookmarked(articleId: string, bookmarked: boolean): Promise<boolean>;
@@ -27,7 +26,7 @@ export const useLibrary = create<LibraryState>((set) => ({
       const [bookmarks, history] = await Promise.all([api.listBookmarks(), api.listHistory(HISTORY_LIMIT)]);
       set({ bookmarks, history, loaded: true, error: null });
     } catch (error) {
-      set({ loaded: true, error: errorText(error) });
+      set({ loaded: true, error });
     }
   },
   async loadHistory() {
@@ -42,7 +41,7 @@ export const useLibrary = create<LibraryState>((set) => ({
       set({ bookmarks: await api.setBookmarked(articleId, bookmarked), error: null });
       return true;
     } catch (error) {
-      set({ error: errorText(error) });
+      set({ error });
       return false;
     }
   },
@@ -52,7 +51,7 @@ export const useLibrary = create<LibraryState>((set) => ({
       set({ history: [], error: null });
       return true;
     } catch (error) {
-      set({ error: errorText(error) });
+      set({ error });
       return false;
     }
   },

@@ -16,7 +16,6 @@ import { topCategory } from '../../../shared/categories';
 import type { Platform } from '../../../shared/platform';
 import type { SearchQuery, SearchResult, SortOrder, Suggestion } from '../../../shared/types';
 import { api } from '../api';
-import { errorText } from '../lib/errors';
 import { useApp } from './app';
 import { useRouter, type PlatformChoice, type SearchParams } from './router';
 import { uiLanguage } from './language';
@@ -31,7 +30,7 @@ interface SearchState extends SearchParams {
   /** The request the result answers. */
   resultKey: string | null;
   pending: boolean;
-  error: string | null;
+  error: unknown;
   suggestions: Suggestion[];
   suggestionsFor: string;
   /** Rows shown (grows with "show more"). */
@@ -106,7 +105,7 @@ async function pump(): Promise<void> {
         const result = await api.search(query);
         if (key === latestKey) useSearch.setState({ result, resultKey: key, pending: false, error: null });
       } catch (error) {
-        if (key === latestKey) useSearch.setState({ pending: false, error: errorText(error) });
+        if (key === latestKey) useSearch.setState({ pending: false, error });
       }
     }
   } finally {

@@ -6,7 +6,6 @@
 import { create } from 'zustand';
 import type { Settings } from '../../../shared/types';
 import { api } from '../api';
-import { errorText } from '../lib/errors';
 import { stepTextScale, TEXT_SCALE, type TextScaleStep } from '../../../shared/text-scale';
 
 export { clampTextScale, TEXT_SCALE } from '../../../shared/text-scale';
@@ -15,8 +14,8 @@ type SettingKey = keyof Settings;
 
 interface SettingsState {
   settings: Settings | null;
-  /** Why the last change of a setting was refused (the core's words), by setting. */
-  errors: Partial<Record<SettingKey, string>>;
+  /** Why the last change of a setting was refused (the thrown value, worded by ErrorNotice), by setting. */
+  errors: Partial<Record<SettingKey, unknown>>;
   load(): Promise<Settings | null>;
   /** Resolves true when the core accepted the change. */
   update(patch: Partial<Settings>): Promise<boolean>;
@@ -53,7 +52,7 @@ export const useSettings = create<SettingsState>((set, get) => ({
       const current = get().settings;
       const rolledBack = current && before ? { ...current } : current;
       if (rolledBack && before) for (const key of keys) (rolledBack as Record<SettingKey, unknown>)[key] = before[key];
-      set({ settings: rolledBack, errors: { ...get().errors, ...Object.fromEntries(keys.map((k) => [k, errorText(error)])) } });
+      set({ settings: rolledBack, errors: { ...get().errors, ...Object.fromEntries(keys.map((k) => [k, error])) } });
       return false;
     }
   },

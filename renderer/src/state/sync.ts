@@ -5,13 +5,12 @@
 import { create } from 'zustand';
 import type { SyncProgress, SyncReport, SyncStatus } from '../../../shared/types';
 import { api } from '../api';
-import { errorCode, errorText } from '../lib/errors';
-import { HelpApiError } from '../../../shared/errors';
+import { errorReason } from '../lib/errors';
+import { HelpApiError, isSyncFailure } from '../../../shared/errors';
 
 export interface SyncFailure {
-  /** The core's failure kind (network, timeout, integrity…), or the API error code. */
-  kind: string;
-  message: string;
+  /** The thrown value (its reason is the failure kind); worded by ErrorNotice. */
+  error: unknown;
   /** When it happened (ISO), to compare with the status's last success. */
   at: string;
 }
@@ -50,8 +49,7 @@ export const useSync = create<SyncStoreState>((set, get) => ({
       const report = await api.syncNow();
       set({ report, running: false, progress: null });
     } catch (error) {
-      const kind = error instanceof HelpApiError ? (error.detail ?? error.code) : (errorCode(error) ?? 'internal');
-      set({ failure: { kind, message: errorText(error), at: new Date().toISOString() }, running: false, progress: null });
+      set({ failure: { error, at: new Date().toISOString() }, running: false, progress: null });
     }
     await get().load();
   },
@@ -84,12 +82,11 @@ export type SyncState = 'syncing' | 'error' | 'cancelled' | 'ok' | 'never';
 /** How the last sync ended when it did not succeed: a failure, or a cancel (not a failure). */
 export interface SyncOutcome {
   state: 'error' | 'cancelled';
-  kind: string;
-  message: string;
+  error: unknown;
   at: string;
 }
 
-const isCancel = (kind: string): boolean => kind === 'cancelled';
+const isCancel = (error: unknown): boolean => errorReason(error) === 'cancelled';
 
 /**
  * The one reading of the sync's state that the sidebar, Home and Settings all show: syncing,
@@ -105,9 +102,11 @@ export function syncState(s: Pick<SyncStoreState, 'status' | 'progress' | 'runni
   // clear it), so while it is there the last sync did not succeed, whatever ran in between.
   if (status?.lastError) {
     const { code, message, at } = status.lastError;
-    candidates.push({ state: isCancel(code) ? 'cancelled' : 'error', kind: code, message, at });
+    // The stored code is the failure kind; as an error like the one a sync throws, it is worded the same way.
+    const error = new HelpApiError(code === 'busy' ? 'sync-busy' : 'sync-failed', message, isSyncFailure(code) ? code : undefined);
+    candidates.push({ state: isCancel(error) ? 'cancelled' : 'error', error, at });
   }
-  if (failure && failure.at >= success) candidates.push({ state: isCancel(failure.kind) ? 'cancelled' : 'error', ...failure });
+  if (failure && failure.at >= success) candidates.push({ state: isCancel(failure.error) ? 'cancelled' : 'error', ...failure });
   const outcome = candidates.sort((a, b) => b.at.localeCompare(a.at))[0] ?? null;
   if (outcome) return { state: outcome.state, outcome };
   return { state: status?.lastSuccessAt ? 'ok' : 'never', outcome: null };

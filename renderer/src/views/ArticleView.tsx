@@ -15,7 +15,7 @@ import { FindBar } from '../components/article/FindBar';
 import { contentsEntries, TableOfContents } from '../components/article/TableOfContents';
 import { RelatedArticles } from '../components/article/RelatedArticles';
 import { ARTICLE_PANEL_ID, VariantTabs } from '../components/article/VariantTabs';
-import { ErrorDetail } from '../components/ErrorDetail';
+import { ErrorNotice } from '../components/ErrorNotice';
 import { Icon } from '../components/Icon';
 import { RouteLink } from '../components/RouteLink';
 import { Tags } from '../components/Tags';
@@ -66,7 +66,8 @@ function useJumpToMatch(ready: boolean, id: string, body: React.RefObject<HTMLDi
   }, [ready, words, body]);
 }
 
-function Message({ title, body, icon, detail }: { title: string; body?: string; icon: 'warning' | 'info'; detail?: string | null }) {
+/** An empty state with a heading: not found (`body`), or a failure (`error`, worded by ErrorNotice). */
+function Message({ title, body, icon, error }: { title: string; body?: string; icon: 'warning' | 'info'; error?: unknown }) {
   const t = useT();
   return (
     <div className="empty-state" role={icon === 'warning' ? 'alert' : undefined}>
@@ -75,7 +76,7 @@ function Message({ title, body, icon, detail }: { title: string; body?: string; 
         {title}
       </h1>
       {body && <p>{body}</p>}
-      <ErrorDetail detail={detail} />
+      {error !== undefined && <ErrorNotice variant="inline" error={error} alert={false} />}
       <RouteLink to={{ name: 'home' }} className="button">
         {t('nav.home')}
       </RouteLink>
@@ -111,7 +112,7 @@ export function ArticleView({ id, context }: { id: string; context?: string }) {
   useJumpToMatch(current, id, bodyRef);
 
   if (status === 'not-found') return <Message icon="info" title={t('article.notFoundTitle')} body={t('article.notFoundBody')} />;
-  if (status === 'error') return <Message icon="warning" title={t('article.errorTitle')} body={t('common.error')} detail={error} />;
+  if (status === 'error') return <Message icon="warning" title={t('article.errorTitle')} error={error} />;
   if (!article) {
     return (
       <div className="view view-article" aria-busy="true">

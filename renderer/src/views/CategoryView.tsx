@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { useArrival } from '../app/arrival';
 import { VIEW_TITLE_ID } from '../app/focus';
 import { ArticleRow } from '../components/ArticleRow';
-import { ErrorDetail } from '../components/ErrorDetail';
+import { ErrorNotice } from '../components/ErrorNotice';
 import { Icon } from '../components/Icon';
 import { RouteLink } from '../components/RouteLink';
 import { Tags } from '../components/Tags';
@@ -66,15 +66,8 @@ export function CategoryView({ path }: { path: string }) {
           </ul>
         </section>
       )}
-      {list?.error && (
-        <div className="notice notice-error" role="alert">
-          <div>
-            <p>{t('common.error')}</p>
-            <ErrorDetail detail={list.error} />
-          </div>
-        </div>
-      )}
-      {list?.articles && articles.length === 0 && !list.error && <p className="empty-inline">{t('category.empty')}</p>}
+      {list && list.error !== null && <ErrorNotice error={list.error} />}
+      {list?.articles && articles.length === 0 && list.error === null && <p className="empty-inline">{t('category.empty')}</p>}
       {articles.length > 0 && (
         <section aria-labelledby="category-articles">
           <h2 id="category-articles" className="section-title">

@@ -9,7 +9,7 @@ import { contextLabel } from '../../../shared/contexts';
 import { useArrival } from '../app/arrival';
 import { VIEW_TITLE_ID } from '../app/focus';
 import { ArticleRow } from '../components/ArticleRow';
-import { ErrorDetail } from '../components/ErrorDetail';
+import { ErrorNotice } from '../components/ErrorNotice';
 import { Icon } from '../components/Icon';
 import { RouteLink } from '../components/RouteLink';
 import { Tags } from '../components/Tags';
@@ -105,10 +105,7 @@ export function ContextView({ route }: { route: ContextRoute }) {
         <h1 id={VIEW_TITLE_ID} tabIndex={-1}>
           {t('context.heading')}
         </h1>
-        <div className="notice notice-error" role="alert">
-          <p>{t('common.error')}</p>
-          <ErrorDetail detail={error} />
-        </div>
+        <ErrorNotice error={error} />
       </div>
     );
   }

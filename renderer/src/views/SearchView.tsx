@@ -7,7 +7,7 @@ import { useEffect, useMemo } from 'react';
 import { useArrival } from '../app/arrival';
 import { focusSearch, VIEW_TITLE_ID } from '../app/focus';
 import { ArticleRow } from '../components/ArticleRow';
-import { ErrorDetail } from '../components/ErrorDetail';
+import { ErrorNotice } from '../components/ErrorNotice';
 import { Icon } from '../components/Icon';
 import { Tags } from '../components/Tags';
 import { useCatalog } from '../state/catalog';
@@ -169,14 +169,12 @@ export function SearchView({ params }: { params: SearchParams }) {
         </div>
       ) : (
         <>
-          {error && (
-            <div className="notice notice-error" role="alert">
-              <p>{t('search.error')}</p>
-              <ErrorDetail detail={error} />
+          {error !== null && (
+            <ErrorNotice error={error} fallback="search.error">
               <button type="button" className="button" onClick={refresh}>
                 {t('app.retry')}
               </button>
-            </div>
+            </ErrorNotice>
           )}
           {counts && total === 0 && !(filtering && hidden > 0) && (
             <p className="result-count" aria-live="polite" aria-atomic="true">

@@ -5,7 +5,7 @@
  */
 import { useArrival } from '../app/arrival';
 import { VIEW_TITLE_ID } from '../app/focus';
-import { ErrorDetail } from '../components/ErrorDetail';
+import { ErrorNotice } from '../components/ErrorNotice';
 import { Segmented, SettingRow, Switch } from '../components/settings/controls';
 import { FeedbackExport } from '../components/settings/FeedbackExport';
 import { FeedUrlField } from '../components/settings/FeedUrlField';
@@ -35,21 +35,14 @@ export function SettingsView() {
   const intervalLabel = (hours: number): string =>
     hours === 0 ? t('settings.intervalOff') : hours === 24 ? t('settings.intervalDaily') : hours === 168 ? t('settings.intervalWeekly') : t('settings.intervalHours', { count: hours });
   const intervals = INTERVALS.includes(settings.syncIntervalHours) ? INTERVALS : [...INTERVALS, settings.syncIntervalHours].sort((a, b) => a - b);
-  const otherErrors = (['syncIntervalHours', 'startAtLogin', 'language', 'theme', 'textScale', 'notifyOnSync', 'recordSearches'] as const).filter((k) => errors[k]);
+  const otherErrors = (['syncIntervalHours', 'startAtLogin', 'language', 'theme', 'textScale', 'notifyOnSync', 'recordSearches'] as const).filter((k) => k in errors);
 
   return (
     <div className="view view-settings">
       <h1 id={VIEW_TITLE_ID} tabIndex={-1}>
         {t('settings.title')}
       </h1>
-      {otherErrors.length > 0 && (
-        <div className="notice notice-error" role="alert">
-          <div>
-            <p>{t('settings.saveFailed')}</p>
-            <ErrorDetail detail={errors[otherErrors[0]!]} />
-          </div>
-        </div>
-      )}
+      {otherErrors.length > 0 && <ErrorNotice error={errors[otherErrors[0]!]} fallback="settings.saveFailed" />}
 
       <section className="settings-group" aria-labelledby="settings-sync">
         <h2 id="settings-sync">{t('settings.syncHeading')}</h2>

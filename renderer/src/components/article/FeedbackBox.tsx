@@ -8,8 +8,17 @@ import { FEEDBACK_NOTE_MAX, FEEDBACK_REASONS, type FeedbackReason } from '../../
 import type { MessageKey } from '../../i18n';
 import { useT } from '../../i18n/use-translation';
 import { useArticle } from '../../state/article';
-import { ErrorDetail } from '../ErrorDetail';
+import { ErrorNotice } from '../ErrorNotice';
 import { Icon } from '../Icon';
+
+/** Each "what was missing" choice in words; tsc fails when a reason has no message. */
+const REASON_LABELS: { readonly [R in FeedbackReason]: MessageKey } = {
+  'not-what-i-needed': 'article.feedbackReason.not-what-i-needed',
+  'hard-to-follow': 'article.feedbackReason.hard-to-follow',
+  'screen-differs': 'article.feedbackReason.screen-differs',
+  'did-not-work': 'article.feedbackReason.did-not-work',
+  other: 'article.feedbackReason.other',
+};
 
 function MissingForm({ onSaved }: { onSaved: () => void }) {
   const t = useT();
@@ -31,7 +40,7 @@ function MissingForm({ onSaved }: { onSaved: () => void }) {
         {FEEDBACK_REASONS.map((value) => (
           <label key={value} className="feedback-reason">
             <input type="radio" name={`${id}-reason`} value={value} checked={reason === value} onChange={() => setReason(value)} />
-            {t(`article.feedbackReason.${value}` as MessageKey)}
+            {t(REASON_LABELS[value])}
           </label>
         ))}
       </fieldset>
@@ -60,17 +69,15 @@ export function FeedbackBox() {
   const [asking, setAsking] = useState(false);
   const [saved, setSaved] = useState(false);
 
-  const status = error
-    ? t('article.feedbackFailed')
-    : saved
-      ? t('article.feedbackSaved')
-      : answer === undefined
-        ? t('article.feedbackLocal')
-        : answer
-          ? t('article.feedbackThanksYes')
-          : asking
-            ? t('article.feedbackThanksNo')
-            : t('article.feedbackLocal');
+  const status = saved
+    ? t('article.feedbackSaved')
+    : answer === undefined
+      ? t('article.feedbackLocal')
+      : answer
+        ? t('article.feedbackThanksYes')
+        : asking
+          ? t('article.feedbackThanksNo')
+          : t('article.feedbackLocal');
   return (
     <section className="feedback" aria-labelledby="feedback-question">
       <h2 id="feedback-question" className="feedback-question">
@@ -103,10 +110,13 @@ export function FeedbackBox() {
           {t('article.feedbackNo')}
         </button>
       </div>
-      <p className="feedback-status" role="status">
-        {status}
-      </p>
-      <ErrorDetail detail={error} />
+      {error !== null ? (
+        <ErrorNotice variant="inline" className="feedback-status" error={error} fallback="article.feedbackFailed" />
+      ) : (
+        <p className="feedback-status" role="status">
+          {status}
+        </p>
+      )}
       {asking && !saved && answer === false && (
         <MissingForm
           onSaved={() => {

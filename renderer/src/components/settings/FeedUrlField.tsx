@@ -5,8 +5,9 @@
  * policy can fix it: then it shows, read-only, as "관리자가 설정함".
  */
 import { useState } from 'react';
-import { readFeedLocation } from '../../../../shared/feed-location';
-import { ErrorDetail } from '../ErrorDetail';
+import { HelpApiError } from '../../../../shared/errors';
+import { FEED_LOCATION_REASONS, readFeedLocation } from '../../../../shared/feed-location';
+import { ErrorNotice } from '../ErrorNotice';
 import { useT } from '../../i18n/use-translation';
 import { useApp } from '../../state/app';
 import { useSettings } from '../../state/settings';
@@ -26,9 +27,13 @@ export function FeedUrlField({ id }: { id: string }) {
   const [edited, setEdited] = useState<string | null>(null);
   const draft = edited ?? saved;
 
-  // Empty: the help built into the app. Otherwise the core's rule, so a refusal shows as it is typed.
-  const plausible = draft.trim() === '' || readFeedLocation(draft).ok;
-  const error = !plausible ? t('settings.feedUrlInvalid') : refused ? t('settings.feedUrlRefused') : null;
+  // Empty: the help built into the app. Otherwise the core's own rule, so a refusal shows as
+  // it is typed, worded by the same reason the core would give.
+  const read = draft.trim() === '' ? null : readFeedLocation(draft);
+  const invalidHere = read !== null && !read.ok ? new HelpApiError('invalid-argument', read.message, FEED_LOCATION_REASONS[read.problem]) : null;
+  const plausible = invalidHere === null;
+  const refusedByCore = plausible && refused !== undefined;
+  const error = !plausible || refusedByCore;
   const dirty = draft.trim() !== saved;
 
   const save = async (confirmed = false): Promise<void> => {
@@ -89,12 +94,8 @@ export function FeedUrlField({ id }: { id: string }) {
           {t('settings.save')}
         </button>
       </div>
-      {error && (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      {plausible && <ErrorDetail detail={refused} />}
+      {invalidHere && <ErrorNotice variant="inline" id={`${id}-error`} className="field-error" error={invalidHere} fallback="settings.feedUrlInvalid" />}
+      {refusedByCore && <ErrorNotice variant="inline" id={`${id}-error`} className="field-error" error={refused} fallback="settings.feedUrlRefused" />}
       {confirming && (
         <div className="notice confirm-step" role="alertdialog" aria-labelledby={`${id}-confirm`}>
           <p id={`${id}-confirm`}>{t('settings.confirmSecurity')}</p>

@@ -5,9 +5,8 @@
 import { useState } from 'react';
 import { api } from '../../api';
 import { useT } from '../../i18n/use-translation';
-import { errorText } from '../../lib/errors';
 import { useToast } from '../../state/toast';
-import { ErrorDetail } from '../ErrorDetail';
+import { ErrorNotice } from '../ErrorNotice';
 import { Icon } from '../Icon';
 
 function download(name: string, text: string): void {
@@ -23,7 +22,7 @@ function download(name: string, text: string): void {
 export function FeedbackExport() {
   const t = useT();
   const toast = useToast((s) => s.show);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   return (
     <div className="feedback-export">
       <button
@@ -36,17 +35,16 @@ export function FeedbackExport() {
             setError(null);
             toast(t('settings.feedbackExported', { count: report.entries.length }));
           } catch (failure) {
-            setError(errorText(failure));
+            setError(failure);
           }
         }}
       >
         <Icon name="download" />
         {t('settings.feedbackExport')}
       </button>
-      {error && (
-        <div className="field-error" role="alert">
-          <p>{t('settings.feedbackExportFailed')}</p>
-          <ErrorDetail detail={error} />
+      {error !== null && (
+        <div className="field-error">
+          <ErrorNotice variant="inline" error={error} fallback="settings.feedbackExportFailed" />
         </div>
       )}
     </div>

@@ -2,7 +2,7 @@
  * Records the global shortcut: press "변경", then the key combination. Keys are read by their
  * physical code, so the Korean input mode does not matter. Esc cancels; "끄기" turns it off.
  */
-import { ErrorDetail } from '../ErrorDetail';
+import { ErrorNotice } from '../ErrorNotice';
 import { useEffect, useRef, useState } from 'react';
 import { acceleratorFromKeyPress, formatAccelerator } from '../../../../shared/shortcuts';
 import { useT } from '../../i18n/use-translation';
@@ -80,12 +80,13 @@ export function ShortcutRecorder({ labelledBy }: { labelledBy: string }) {
           {t('settings.shortcutClear')}
         </button>
       )}
-      {(hint || error) && (
+      {hint ? (
         <p className="field-error" role="alert">
-          {hint ?? t('settings.saveFailed')}
+          {hint}
         </p>
+      ) : (
+        error !== undefined && <ErrorNotice variant="inline" className="field-error" error={error} fallback="settings.saveFailed" />
       )}
-      {!hint && <ErrorDetail detail={error} />}
     </div>
   );
 }

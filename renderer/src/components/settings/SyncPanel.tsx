@@ -4,21 +4,24 @@
  */
 import { useNow } from '../../app/use-now';
 import { formatBytes, formatDateTime, relativeTime } from '../../i18n/format';
-import { useT, type Translate } from '../../i18n/use-translation';
+import { useT } from '../../i18n/use-translation';
 import type { MessageKey } from '../../i18n';
 import { useLanguage } from '../../state/language';
 import { useSettings } from '../../state/settings';
 import { progressFraction, syncState, useSync } from '../../state/sync';
-import { ErrorDetail } from '../ErrorDetail';
+import { ErrorNotice } from '../ErrorNotice';
 import { Icon } from '../Icon';
-import { isSyncFailure } from '../../../../shared/sync-failures';
-import type { SyncNote, SyncProgress } from '../../../../shared/types';
+import type { SyncNote, SyncPhase, SyncProgress } from '../../../../shared/types';
 
-/** A sync failure kind (or API error code) in plain words. */
-export function failureText(t: Translate, kind: string): string {
-  const normalized = kind === 'sync-busy' ? 'busy' : kind;
-  return t((isSyncFailure(normalized) ? `sync.error.${normalized}` : 'sync.error.unknown') as MessageKey);
-}
+/** Each phase of a sync in words; tsc fails when a phase has no message. */
+const PHASE_MESSAGES: { readonly [P in SyncPhase]: MessageKey } = {
+  manifest: 'sync.phase.manifest',
+  download: 'sync.phase.download',
+  verify: 'sync.phase.verify',
+  apply: 'sync.phase.apply',
+  index: 'sync.phase.index',
+  done: 'sync.phase.done',
+};
 
 function ProgressLine({ progress }: { progress: SyncProgress }) {
   const t = useT();
@@ -33,7 +36,7 @@ function ProgressLine({ progress }: { progress: SyncProgress }) {
   return (
     <div className="sync-progress">
       <div className="sync-progress-text">
-        <span className="sync-phase">{t(`sync.phase.${progress.phase}` as MessageKey)}</span>
+        <span className="sync-phase">{t(PHASE_MESSAGES[progress.phase])}</span>
         {amount && <span className="sync-amount">{amount}</span>}
       </div>
       <div
@@ -43,7 +46,7 @@ function ProgressLine({ progress }: { progress: SyncProgress }) {
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={fraction === null ? undefined : Math.round(fraction * 100)}
-        aria-valuetext={t(`sync.phase.${progress.phase}` as MessageKey)}
+        aria-valuetext={t(PHASE_MESSAGES[progress.phase])}
       >
         <div className="progress-fill" style={fraction === null ? undefined : { width: `${fraction * 100}%` }} />
       </div>
@@ -160,18 +163,18 @@ export function SyncPanel() {
         </p>
       )}
       {outcome?.state === 'error' && (
-        <div className="notice notice-error" role="alert">
-          <Icon name="warning" />
-          <div>
-            <p className="notice-title">
+        <ErrorNotice
+          error={outcome.error}
+          fallback="sync.error.unknown"
+          title={
+            <>
               {t('settings.lastError')}
               <span className="muted"> · {formatDateTime(outcome.at, language)}</span>
-            </p>
-            <p>{failureText(t, outcome.kind)}</p>
-            <p className="muted">{t('sync.keptCopy')}</p>
-            <ErrorDetail detail={outcome.message} />
-          </div>
-        </div>
+            </>
+          }
+        >
+          <p className="muted">{t('sync.keptCopy')}</p>
+        </ErrorNotice>
       )}
     </div>
   );
