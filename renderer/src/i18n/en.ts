@@ -302,4 +302,9 @@ export const en: Record<MessageKey, Message> = {
   'settings.searchLogExport': 'Export',
   'settings.searchLogClear': 'Clear log',
   'settings.searchLogCleared': 'Search log cleared',
+
+  // The transport chosen at start-up (renderer state, issue 13)
+  'app.transportMissingTitle': 'Doum cannot reach its help service',
+  'app.transportMissing.ipc': 'The part that connects the window to the app (its preload) did not run. Reinstall Doum or tell your administrator.',
+  'app.transportMissing.http': 'Open this page from the Doum app or from the address the preview server (doum preview) printed.',
 };

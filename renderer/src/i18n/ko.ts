@@ -303,6 +303,11 @@ export const ko = {
   'settings.searchLogExport': '내보내기',
   'settings.searchLogClear': '기록 지우기',
   'settings.searchLogCleared': '검색 기록을 지웠습니다',
+
+  // The transport chosen at start-up (renderer state, issue 13)
+  'app.transportMissingTitle': '도움말 서비스에 연결할 수 없습니다',
+  'app.transportMissing.ipc': '앱과 화면을 잇는 부분(preload)이 실행되지 않았습니다. 앱을 다시 설치하거나 관리자에게 알려 주세요.',
+  'app.transportMissing.http': '이 페이지는 도움 앱이나 미리보기 서버(doum preview)가 알려 준 주소로만 열 수 있습니다.',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof ko;
