@@ -96,14 +96,15 @@ export function createResource<A, T>(options: ResourceOptions<A, T>): Resource<A
       entry = { args, state: IDLE, request: 0, inFlight: null, stale: true, observers: 0 };
     }
     entries.set(key, entry);
-    evict();
+    evict(key);
     return entry;
   }
 
-  function evict(): void {
+  /** Drops the least recently used answers nobody waits for or shows (never the one in hand). */
+  function evict(keep: string): void {
     for (const [key, entry] of entries) {
       if (entries.size <= cacheSize) return;
-      if (entry.observers === 0 && !entry.inFlight) entries.delete(key);
+      if (key !== keep && entry.observers === 0 && !entry.inFlight) entries.delete(key);
     }
   }
 

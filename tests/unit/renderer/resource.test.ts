@@ -138,6 +138,17 @@ describe('a resource', () => {
     expect(homes.read('a').status).toBe('ready');
     expect(homes.read('c').status).toBe('ready');
   });
+
+  it('keeps what views show even past its size, and the answer just asked for', async () => {
+    const fake = new FakeHelpApi().respond('getHome', (locale) => home([summary(locale ?? 'none')]));
+    const homes = homeResource(fake, 1);
+    await homes.load('a');
+    const unwatch = homes.watch('a');
+    await homes.load('b');
+    expect(homes.read('a').status).toBe('ready');
+    expect(homes.read('b').status).toBe('ready');
+    unwatch();
+  });
 });
 
 describe('useResource', () => {
