@@ -25,6 +25,7 @@ export default defineConfig({
           name: 'renderer',
           include: ['tests/unit/renderer/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
+          setupFiles: ['tests/unit/renderer/setup.ts'],
           environmentOptions: { jsdom: { url: 'http://127.0.0.1/' } },
         },
       },

@@ -17,12 +17,10 @@ async function freshRenderer() {
   return { ...bootstrap, ...api, ...data, ...router, ...search, ...settings, ...sync, ...app };
 }
 
-const matchMedia = (): MediaQueryList => ({ matches: false, addEventListener: () => undefined, removeEventListener: () => undefined }) as unknown as MediaQueryList;
 let stop: () => void = () => undefined;
 
 beforeEach(() => {
   window.history.replaceState(null, '', '/#/bookmarks');
-  window.matchMedia = matchMedia;
 });
 afterEach(() => {
   stop();

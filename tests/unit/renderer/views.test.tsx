@@ -5,9 +5,16 @@ import { installApi } from '../../../renderer/src/api';
 import { useApp } from '../../../renderer/src/state/app';
 import { bookmarksData, categoryData, CONTENT_RESOURCES, homeData } from '../../../renderer/src/state/data';
 import { useSettings } from '../../../renderer/src/state/settings';
+import { translate } from '../../../renderer/src/i18n';
+import { startRouter, useRouter } from '../../../renderer/src/state/router';
+import { ArticleView } from '../../../renderer/src/views/ArticleView';
 import { BookmarksView } from '../../../renderer/src/views/BookmarksView';
+import { ContextView } from '../../../renderer/src/views/ContextView';
 import { CategoryView } from '../../../renderer/src/views/CategoryView';
-import { APP_INFO, FakeHelpApi, flush, home, SETTINGS, summary } from './fake-api';
+import { APP_INFO, article, FakeHelpApi, flush, home, SETTINGS, summary } from './fake-api';
+
+const articleNotFound = translate('ko', 'article.notFoundTitle');
+let stopRouter: () => void = () => undefined;
 
 let fake: FakeHelpApi;
 beforeEach(() => {
@@ -19,6 +26,8 @@ beforeEach(() => {
 });
 afterEach(() => {
   cleanup();
+  stopRouter();
+  stopRouter = () => undefined;
   installApi(null);
 });
 
@@ -77,5 +86,37 @@ describe('bookmarks', () => {
     await act(() => fake.callsOf('setBookmarked')[0]!.resolve([]));
     expect(bookmarksData.read('bookmarks').data).toEqual([]);
     expect(screen.queryByRole('button', { name: /다크 모드/ })).toBeNull();
+  });
+});
+
+describe('an article', () => {
+  it('loads for the host OS, is recorded in the history, and stays on screen while the next one loads', async () => {
+    fake.respond('getFeedback', () => null).respond('listBookmarks', () => []).respond('recordView', () => undefined).respond('listHistory', () => []);
+    const view = render(<ArticleView id="dark-mode" />);
+    const first = fake.take('getArticle');
+    expect(first.args).toEqual(['dark-mode', { platform: 'windows' }]);
+    await act(() => first.resolve(article('dark-mode', { title: '다크 모드 켜기' })));
+    expect(screen.getByRole('heading', { level: 1, name: '다크 모드 켜기' })).toBeTruthy();
+    expect(fake.callsOf('recordView').map((c) => c.args)).toEqual([['dark-mode']]);
+    expect(fake.callsOf('listHistory')).toHaveLength(1);
+
+    view.rerender(<ArticleView id="font-size" />);
+    expect(screen.getByRole('heading', { level: 1, name: '다크 모드 켜기' })).toBeTruthy();
+    expect(document.querySelector('.view-article')?.getAttribute('aria-busy')).toBe('true');
+    await act(() => fake.take('getArticle').resolve(null));
+    expect(screen.getByText(articleNotFound)).toBeTruthy();
+    expect(fake.callsOf('recordView')).toHaveLength(1);
+  });
+});
+
+describe('context help', () => {
+  it('opens the one article a screen names in place of the list', async () => {
+    window.history.replaceState(null, '', '/#/context/settings.display');
+    stopRouter = startRouter(window);
+    render(<ContextView route={{ name: 'context', id: 'settings.display', platform: null, query: null }} />);
+    const only = { ...summary('dark-mode'), context: 'settings.display' };
+    await act(() => fake.take('resolveContext').resolve({ context: 'settings.display', matched: 'settings.display', kind: 'article', articles: [only], query: '' }));
+    expect(useRouter.getState().route).toEqual({ name: 'article', id: 'dark-mode', context: 'settings.display' });
+    expect(window.location.hash).toBe('#/article/dark-mode?context=settings.display');
   });
 });
