@@ -10,8 +10,6 @@ import { TitleBar } from '../components/TitleBar';
 import { StartupNotices } from '../components/StartupNotices';
 import { Toaster } from '../components/Toaster';
 import { useApp } from '../state/app';
-import { useCatalog } from '../state/catalog';
-import { useLanguage } from '../state/language';
 import { useRouter } from '../state/router';
 import { useSearch } from '../state/search';
 import { ArticleView } from '../views/ArticleView';
@@ -24,7 +22,6 @@ import { SearchView } from '../views/SearchView';
 import { SettingsView } from '../views/SettingsView';
 import { bootstrap } from './bootstrap';
 import { MAIN_ID } from './focus';
-import { useApiEvents } from './use-api-events';
 import { useDocumentAttributes } from './use-document-attributes';
 import { useKeyboard } from './use-keyboard';
 
@@ -50,17 +47,12 @@ function RouteView() {
   }
 }
 
-/** Leaving the results for home clears the field; the language picks the content's locale. */
+/** Leaving the results for home clears the field. */
 function useRouteSideEffects(): void {
   const routeName = useRouter((s) => s.route.name);
-  const language = useLanguage();
-  const ready = useApp((s) => s.status === 'ready');
   useEffect(() => {
     if (routeName === 'home' && useSearch.getState().query !== '') useSearch.getState().apply({ query: '', sort: 'relevance', category: null, platform: null });
   }, [routeName]);
-  useEffect(() => {
-    if (ready && useCatalog.getState().locale !== language) void useCatalog.getState().loadHome(language);
-  }, [ready, language]);
 }
 
 export function App() {
@@ -69,7 +61,6 @@ export function App() {
   const error = useApp((s) => s.error);
   const [started, setStarted] = useState(false);
   useDocumentAttributes();
-  useApiEvents();
   useKeyboard();
   useRouteSideEffects();
 

@@ -13,7 +13,7 @@
 import { useEffect } from 'react';
 import { commandFor, type Command } from '../platform/shortcuts';
 import { useApp } from '../state/app';
-import { useLibrary, isBookmarked } from '../state/library';
+import { bookmarksData, isBookmarked, setBookmarked } from '../state/data';
 import { canGoBack, useRouter } from '../state/router';
 import { useSettings } from '../state/settings';
 import { useToast } from '../state/toast';
@@ -52,11 +52,8 @@ function run(command: Command): boolean {
     case 'bookmark': {
       const route = router.route;
       if (route.name !== 'article') return false;
-      const next = !isBookmarked(route.id)(useLibrary.getState());
-      void useLibrary
-        .getState()
-        .setBookmarked(route.id, next)
-        .then((ok) => ok && useToast.getState().show(translate(uiLanguage(), next ? 'article.bookmarkAdded' : 'article.bookmarkRemoved')));
+      const next = !isBookmarked(bookmarksData.read('bookmarks').data, route.id);
+      void setBookmarked(route.id, next).then((ok) => ok && useToast.getState().show(translate(uiLanguage(), next ? 'article.bookmarkAdded' : 'article.bookmarkRemoved')));
       return true;
     }
     case 'print':

@@ -6,10 +6,11 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useT } from '../i18n/use-translation';
 import { topCategory } from '../../../shared/categories';
-import { useCatalog } from '../state/catalog';
-import { useLibrary } from '../state/library';
+import { useApp } from '../state/app';
+import { articleData, bookmarksData, homeData } from '../state/data';
+import { useResource } from '../state/resource';
+import { useLanguage } from '../state/language';
 import { useRouter, type Route } from '../state/router';
-import { useArticle } from '../state/article';
 import { Icon, type IconName } from './Icon';
 import { RouteLink } from './RouteLink';
 import { SyncIndicator } from './SyncIndicator';
@@ -66,9 +67,12 @@ function TopicCount({ count }: { count: number }) {
 export function Sidebar() {
   const t = useT();
   const route = useRouter((s) => s.route);
-  const categories = useCatalog((s) => s.home?.categories);
-  const bookmarkCount = useLibrary((s) => s.bookmarks.length);
-  const articleCategory = useArticle((s) => (route.name === 'article' && s.article?.id === route.id ? s.article.category : null));
+  const language = useLanguage();
+  const hostOs = useApp((s) => s.hostOs);
+  const categories = useResource(homeData, language).data?.categories;
+  const bookmarkCount = useResource(bookmarksData, 'bookmarks').data?.length ?? 0;
+  const shownArticle = useResource(articleData, route.name === 'article' ? { id: route.id, platform: hostOs } : null);
+  const articleCategory = shownArticle.data?.category ?? null;
   const topLevel = categories?.filter((c) => c.parent === null) ?? [];
   const scroller = useRef<HTMLDivElement>(null);
   const moreBelow = useMoreBelow(scroller);

@@ -327,4 +327,8 @@ export const en: Record<MessageKey, Message> = {
   'error.internal': 'Something unexpected went wrong. Try again, and if it keeps happening, tell your administrator what ‘Details’ says.',
   'error.settingName.feedPublicKey': 'Feed signing key',
   'error.settingName.updateUrl': 'Update address',
+  // The transport chosen at start-up (renderer state, issue 13)
+  'app.transportMissingTitle': 'Doum cannot reach its help service',
+  'app.transportMissing.ipc': 'The part that connects the window to the app (its preload) did not run. Reinstall Doum or tell your administrator.',
+  'app.transportMissing.http': 'Open this page from the Doum app or from the address the preview server (doum preview) printed.',
 };

@@ -328,6 +328,10 @@ export const ko = {
   'error.internal': '예상하지 못한 문제가 생겼습니다. 다시 시도하고, 계속되면 ‘자세히’의 내용을 관리자에게 알려 주세요.',
   'error.settingName.feedPublicKey': '피드 서명 키',
   'error.settingName.updateUrl': '업데이트 주소',
+  // The transport chosen at start-up (renderer state, issue 13)
+  'app.transportMissingTitle': '도움말 서비스에 연결할 수 없습니다',
+  'app.transportMissing.ipc': '앱과 화면을 잇는 부분(preload)이 실행되지 않았습니다. 앱을 다시 설치하거나 관리자에게 알려 주세요.',
+  'app.transportMissing.http': '이 페이지는 도움 앱이나 미리보기 서버(doum preview)가 알려 준 주소로만 열 수 있습니다.',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof ko;

@@ -1,6 +1,6 @@
 /**
  * The app's identity and environment: host OS, version, the system language and colour
- * scheme — loaded once from the HelpApi (and the browser's media queries).
+ * scheme — loaded once from the HelpApi (and the browser's media query, followed from startApp).
  */
 import { create } from 'zustand';
 import type { HostOs } from '../../../shared/platform';
@@ -15,16 +15,15 @@ interface AppState {
   /** prefers-color-scheme: dark, followed live when the theme setting is 'system'. */
   systemDark: boolean;
   load(): Promise<AppInfo | null>;
+  setSystemDark(dark: boolean): void;
 }
-
-const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
 
 export const useApp = create<AppState>((set) => ({
   info: null,
   hostOs: 'linux',
   status: 'loading',
   error: null,
-  systemDark: darkQuery.matches,
+  systemDark: false,
   async load() {
     try {
       const info = await api.getAppInfo();
@@ -35,6 +34,16 @@ export const useApp = create<AppState>((set) => ({
       return null;
     }
   },
+  setSystemDark(dark) {
+    set({ systemDark: dark });
+  },
 }));
 
-darkQuery.addEventListener('change', (event) => useApp.setState({ systemDark: event.matches }));
+/** Follows the system's colour scheme (started by startApp); returns the disposer. */
+export function followSystemColorScheme(win: Window = window): () => void {
+  const query = win.matchMedia('(prefers-color-scheme: dark)');
+  const onChange = (event: MediaQueryListEvent): void => useApp.getState().setSystemDark(event.matches);
+  useApp.getState().setSystemDark(query.matches);
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+}

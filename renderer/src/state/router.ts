@@ -175,13 +175,11 @@ export function savedScroll(index: number): number {
   return scrollPositions.get(index) ?? 0;
 }
 
-const startIndex = entryIndex(window.history.state) ?? 0;
-if (entryIndex(window.history.state) === null) window.history.replaceState({ doumIndex: 0 } satisfies HistoryState, '');
-
 export const useRouter = create<RouterState>((set, get) => ({
-  route: parseHash(window.location.hash),
-  index: startIndex,
-  last: startIndex,
+  // Until startRouter() reads the address: home.
+  route: { name: 'home' },
+  index: 0,
+  last: 0,
   via: 'start',
   navigate(route, options = {}) {
     const hash = routeToHash(route);
@@ -213,20 +211,36 @@ export const useRouter = create<RouterState>((set, get) => ({
   },
 }));
 
-window.addEventListener('popstate', (event) => {
-  const { index, last } = useRouter.getState();
-  rememberScroll(index);
-  const next = entryIndex(event.state) ?? 0;
-  useRouter.setState({ route: parseHash(window.location.hash), index: next, last: Math.max(last, next), via: 'pop' });
-});
+/**
+ * Binds the router to the window's address and history: reads the current entry (marking it
+ * as ours), then follows back/forward and hashes typed by hand. Returns the disposer.
+ */
+export function startRouter(win: Window = window): () => void {
+  scrollPositions.clear();
+  const start = entryIndex(win.history.state);
+  if (start === null) win.history.replaceState({ doumIndex: 0 } satisfies HistoryState, '');
+  useRouter.setState({ route: parseHash(win.location.hash), index: start ?? 0, last: start ?? 0, via: 'start' });
 
-// A hash typed or changed by hand (no history state of ours): treat it as a new entry.
-window.addEventListener('hashchange', () => {
-  if (entryIndex(window.history.state) !== null) return;
-  const { index } = useRouter.getState();
-  window.history.replaceState({ doumIndex: index + 1 } satisfies HistoryState, '');
-  useRouter.setState({ route: parseHash(window.location.hash), index: index + 1, last: index + 1, via: 'push' });
-});
+  const onPopState = (event: PopStateEvent): void => {
+    const { index, last } = useRouter.getState();
+    rememberScroll(index);
+    const next = entryIndex(event.state) ?? 0;
+    useRouter.setState({ route: parseHash(win.location.hash), index: next, last: Math.max(last, next), via: 'pop' });
+  };
+  // A hash typed or changed by hand (no history state of ours): treat it as a new entry.
+  const onHashChange = (): void => {
+    if (entryIndex(win.history.state) !== null) return;
+    const { index } = useRouter.getState();
+    win.history.replaceState({ doumIndex: index + 1 } satisfies HistoryState, '');
+    useRouter.setState({ route: parseHash(win.location.hash), index: index + 1, last: index + 1, via: 'push' });
+  };
+  win.addEventListener('popstate', onPopState);
+  win.addEventListener('hashchange', onHashChange);
+  return () => {
+    win.removeEventListener('popstate', onPopState);
+    win.removeEventListener('hashchange', onHashChange);
+  };
+}
 
 export const canGoBack = (s: RouterState): boolean => s.index > 0;
 export const canGoForward = (s: RouterState): boolean => s.index < s.last;

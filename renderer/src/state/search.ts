@@ -11,21 +11,33 @@
  * chip (a chip P keeps the topics that apply on P — a P variant, shown first, or a common
  * one), and its facets give every option's count, so the total ("총 N건") is always exact.
  */
-import { create } from 'zustand';
+import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import { topCategory } from '../../../shared/categories';
-import type { Platform } from '../../../shared/platform';
+import type { HostOs, Platform } from '../../../shared/platform';
 import type { SearchQuery, SearchResult, SortOrder, Suggestion } from '../../../shared/types';
 import { api } from '../api';
-import { useApp } from './app';
-import { useRouter, type PlatformChoice, type SearchParams } from './router';
-import { uiLanguage } from './language';
+import type { PlatformChoice, SearchParams } from './router';
 
 /** Rows per page; "show more" asks the core for the next page's worth (up to its maximum). */
 export const PAGE_SIZE = 30;
 const MAX_ROWS = 200;
 const SUGGESTION_LIMIT = 6;
 
-interface SearchState extends SearchParams {
+/** What a search needs from the rest of the app, given by startApp (no store reads another). */
+export interface SearchEnvironment {
+  /** Preferred platform when no chip is picked. */
+  hostOs: HostOs;
+  /** The UI language (the core ranks its locale first). */
+  uiLocale: string;
+}
+
+export interface SearchPorts {
+  /** The person changed the search: mirror it into the address. */
+  showInAddress(params: SearchParams): void;
+}
+
+export interface SearchState extends SearchParams {
+  environment: SearchEnvironment;
   result: SearchResult | null;
   /** The request the result answers. */
   resultKey: string | null;
@@ -37,6 +49,9 @@ interface SearchState extends SearchParams {
   shown: number;
   /** The result opened last, to put focus back on it when people come back. */
   lastOpened: string | null;
+  /** Wires the search to the address (startApp). */
+  connect(ports: SearchPorts): void;
+  setEnvironment(environment: SearchEnvironment): void;
   setQuery(text: string): void;
   setSort(sort: SortOrder): void;
   setCategory(category: string | null): void;
@@ -49,6 +64,8 @@ interface SearchState extends SearchParams {
   settle(): void;
   /** Runs the current search again (new content, or a retry after an error). */
   refresh(): void;
+  /** Settles when every search asked for so far has been answered (tests, suggestions). */
+  settled(): Promise<void>;
 }
 
 /**
@@ -60,9 +77,9 @@ export function effectivePlatform(choice: PlatformChoice | null, named: Platform
   return choice ?? named ?? 'all';
 }
 
-function buildQuery(state: Pick<SearchState, 'query' | 'sort' | 'platform' | 'category' | 'shown'>): SearchQuery {
+export function buildQuery(state: Pick<SearchState, 'query' | 'sort' | 'platform' | 'category' | 'shown' | 'environment'>): SearchQuery {
   const chip = effectivePlatform(state.platform);
-  const preferred: Platform = chip === 'all' || chip === 'common' ? useApp.getState().hostOs : chip;
+  const preferred: Platform = chip === 'all' || chip === 'common' ? state.environment.hostOs : chip;
   return {
     text: state.query,
     platform: preferred,
@@ -71,7 +88,7 @@ function buildQuery(state: Pick<SearchState, 'query' | 'sort' | 'platform' | 'ca
     // so the suggestions and the results come from one answer).
     ...(state.platform === null ? { followNamedPlatform: true } : {}),
     ...(state.category ? { category: state.category } : {}),
-    uiLocale: uiLanguage(),
+    uiLocale: state.environment.uiLocale,
     sort: state.sort,
     limit: Math.min(MAX_ROWS, state.shown),
   };
@@ -79,144 +96,156 @@ function buildQuery(state: Pick<SearchState, 'query' | 'sort' | 'platform' | 'ca
 
 const keyOf = (query: SearchQuery): string => JSON.stringify(query);
 
-// -- the request pump -----------------------------------------------------------------------
+export type SearchStore = UseBoundStore<StoreApi<SearchState>>;
 
-let wanted: SearchQuery | null = null;
-let inFlight = false;
-/** Settles when the searches asked for so far have been answered. */
-let searched: Promise<void> = Promise.resolve();
-let latestKey: string | null = null;
+/** A search store with its own request loop (the app has one; each test makes its own). */
+export function createSearchStore(): SearchStore {
+  // -- the request pump ---------------------------------------------------------------------
+  let wanted: SearchQuery | null = null;
+  let inFlight = false;
+  /** Settles when the searches asked for so far have been answered. */
+  let searched: Promise<void> = Promise.resolve();
+  let latestKey: string | null = null;
+  let suggestTicket = 0;
+  let ports: SearchPorts | null = null;
 
-function requestSearch(query: SearchQuery): void {
-  latestKey = keyOf(query);
-  wanted = query;
-  if (inFlight) return;
-  inFlight = true;
-  searched = pump();
-}
+  function requestSearch(query: SearchQuery): void {
+    latestKey = keyOf(query);
+    wanted = query;
+    if (inFlight) return;
+    inFlight = true;
+    searched = pump();
+  }
 
-async function pump(): Promise<void> {
-  try {
-    while (wanted) {
-      const query = wanted;
-      wanted = null;
-      const key = keyOf(query);
-      try {
-        const result = await api.search(query);
-        if (key === latestKey) useSearch.setState({ result, resultKey: key, pending: false, error: null });
-      } catch (error) {
-        if (key === latestKey) useSearch.setState({ pending: false, error });
+  async function pump(): Promise<void> {
+    try {
+      while (wanted) {
+        const query = wanted;
+        wanted = null;
+        const key = keyOf(query);
+        try {
+          const result = await api.search(query);
+          if (key === latestKey) store.setState({ result, resultKey: key, pending: false, error: null });
+        } catch (error) {
+          if (key === latestKey) store.setState({ pending: false, error });
+        }
       }
+    } finally {
+      inFlight = false;
     }
-  } finally {
-    inFlight = false;
   }
-}
 
-let suggestTicket = 0;
+  /**
+   * Suggestions are the first results of the search itself, so the list under the box and the
+   * results page always agree (same query, same order). They follow the search; by then a newer
+   * keystroke may have made them pointless, and they are skipped.
+   */
+  function requestSuggestions(text: string): void {
+    const ticket = ++suggestTicket;
+    const current = (): boolean => ticket === suggestTicket;
+    void searched.then(() => {
+      const { result } = store.getState();
+      if (!current() || !result || result.query !== text) return;
+      // One suggestion per title (the platform variants of a topic share it).
+      const seen = new Set<string>();
+      const unique: Suggestion[] = [];
+      for (const hit of result.results) {
+        if (seen.has(hit.title)) continue;
+        seen.add(hit.title);
+        unique.push({ id: hit.id, title: hit.title, titleRanges: hit.titleRanges, platform: hit.platform });
+      }
+      store.setState({ suggestions: unique.slice(0, SUGGESTION_LIMIT), suggestionsFor: text });
+    });
+  }
 
-/**
- * Suggestions are the first results of the search itself, so the list under the box and the
- * results page always agree (same query, same order). They follow the search; by then a newer
- * keystroke may have made them pointless, and they are skipped.
- */
-function requestSuggestions(text: string): void {
-  const ticket = ++suggestTicket;
-  const current = (): boolean => ticket === suggestTicket;
-  void searched.then(() => {
-    const { result } = useSearch.getState();
-    if (!current() || !result || result.query !== text) return;
-    // One suggestion per title (the platform variants of a topic share it).
-    const seen = new Set<string>();
-    const unique: Suggestion[] = [];
-    for (const hit of result.results) {
-      if (seen.has(hit.title)) continue;
-      seen.add(hit.title);
-      unique.push({ id: hit.id, title: hit.title, titleRanges: hit.titleRanges, platform: hit.platform });
+  function run(state: SearchState, options: { suggest: boolean }): Partial<SearchState> {
+    if (state.query.trim() === '') {
+      latestKey = null;
+      wanted = null;
+      ++suggestTicket;
+      return { result: null, resultKey: null, pending: false, error: null, suggestions: [], suggestionsFor: '' };
     }
-    useSearch.setState({ suggestions: unique.slice(0, SUGGESTION_LIMIT), suggestionsFor: text });
-  });
-}
-
-// -- the store ------------------------------------------------------------------------------
-
-function run(state: SearchState, options: { suggest: boolean }): Partial<SearchState> {
-  if (state.query.trim() === '') {
-    latestKey = null;
-    wanted = null;
-    ++suggestTicket;
-    return { result: null, resultKey: null, pending: false, error: null, suggestions: [], suggestionsFor: '' };
+    const query = buildQuery(state);
+    const fresh = keyOf(query) !== state.resultKey || state.error !== null;
+    // The search goes out first: the core answers in order, and results matter most.
+    if (fresh) requestSearch(query);
+    if (options.suggest) requestSuggestions(state.query);
+    return { pending: fresh };
   }
-  const query = buildQuery(state);
-  const fresh = keyOf(query) !== state.resultKey || state.error !== null;
-  // The search goes out first: the core answers in order, and results matter most.
-  if (fresh) requestSearch(query);
-  if (options.suggest) requestSuggestions(state.query);
-  return { pending: fresh };
+
+  const showInAddress = (state: SearchParams): void =>
+    ports?.showInAddress({ query: state.query, sort: state.sort, category: state.category, platform: state.platform });
+
+  const store = create<SearchState>((set, get) => ({
+    query: '',
+    sort: 'relevance',
+    category: null,
+    platform: null,
+    environment: { hostOs: 'linux', uiLocale: 'ko' },
+    result: null,
+    resultKey: null,
+    pending: false,
+    error: null,
+    suggestions: [],
+    suggestionsFor: '',
+    shown: PAGE_SIZE,
+    lastOpened: null,
+    connect(next) {
+      ports = next;
+    },
+    setEnvironment(environment) {
+      const { hostOs, uiLocale } = get().environment;
+      if (hostOs !== environment.hostOs || uiLocale !== environment.uiLocale) set({ environment });
+    },
+    setQuery(text) {
+      set({ query: text, shown: PAGE_SIZE });
+      set(run(get(), { suggest: true }));
+      showInAddress(get());
+    },
+    setSort(sort) {
+      set({ sort, shown: PAGE_SIZE });
+      set(run(get(), { suggest: false }));
+      showInAddress(get());
+    },
+    setCategory(category) {
+      set({ category, shown: PAGE_SIZE });
+      set(run(get(), { suggest: false }));
+      showInAddress(get());
+    },
+    setPlatform(platform) {
+      set({ platform, shown: PAGE_SIZE });
+      set(run(get(), { suggest: false }));
+      showInAddress(get());
+    },
+    apply(params) {
+      const s = get();
+      if (s.query === params.query && s.sort === params.sort && s.category === params.category && s.platform === params.platform) return;
+      set({ ...params, shown: PAGE_SIZE, suggestions: [], suggestionsFor: '' });
+      set(run(get(), { suggest: false }));
+    },
+    showMore() {
+      set({ shown: Math.min(MAX_ROWS, get().shown + PAGE_SIZE) });
+      set(run(get(), { suggest: false }));
+    },
+    rememberOpened(id) {
+      set({ lastOpened: id });
+    },
+    settle() {
+      const text = get().query;
+      if (text.trim() !== '') void api.noteSearch(text).catch(() => undefined);
+    },
+    refresh() {
+      set({ resultKey: null });
+      set(run(get(), { suggest: false }));
+    },
+    settled() {
+      return searched;
+    },
+  }));
+  return store;
 }
 
-/** Mirrors the search into the address (replacing the entry while on the search view). */
-function showInAddress(state: SearchParams): void {
-  const router = useRouter.getState();
-  const params = { query: state.query, sort: state.sort, category: state.category, platform: state.platform };
-  router.navigate({ name: 'search', ...params }, { replace: router.route.name === 'search' });
-}
-
-export const useSearch = create<SearchState>((set, get) => ({
-  query: '',
-  sort: 'relevance',
-  category: null,
-  platform: null,
-  result: null,
-  resultKey: null,
-  pending: false,
-  error: null,
-  suggestions: [],
-  suggestionsFor: '',
-  shown: PAGE_SIZE,
-  lastOpened: null,
-  setQuery(text) {
-    set({ query: text, shown: PAGE_SIZE });
-    set(run(get(), { suggest: true }));
-    showInAddress(get());
-  },
-  setSort(sort) {
-    set({ sort, shown: PAGE_SIZE });
-    set(run(get(), { suggest: false }));
-    showInAddress(get());
-  },
-  setCategory(category) {
-    set({ category, shown: PAGE_SIZE });
-    set(run(get(), { suggest: false }));
-    showInAddress(get());
-  },
-  setPlatform(platform) {
-    set({ platform, shown: PAGE_SIZE });
-    set(run(get(), { suggest: false }));
-    showInAddress(get());
-  },
-  apply(params) {
-    const s = get();
-    if (s.query === params.query && s.sort === params.sort && s.category === params.category && s.platform === params.platform) return;
-    set({ ...params, shown: PAGE_SIZE, suggestions: [], suggestionsFor: '' });
-    set(run(get(), { suggest: false }));
-  },
-  showMore() {
-    set({ shown: Math.min(MAX_ROWS, get().shown + PAGE_SIZE) });
-    set(run(get(), { suggest: false }));
-  },
-  rememberOpened(id) {
-    set({ lastOpened: id });
-  },
-  settle() {
-    const text = get().query;
-    if (text.trim() !== '') void api.noteSearch(text).catch(() => undefined);
-  },
-  refresh() {
-    set({ resultKey: null });
-    set(run(get(), { suggest: false }));
-  },
-}));
+export const useSearch = createSearchStore();
 
 // -- derived views of the result (pure; components memoize them) ----------------------------
 

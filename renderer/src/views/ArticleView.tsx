@@ -4,7 +4,7 @@
  * helpful?", translations and related articles. Arriving with a section scrolls to it;
  * arriving from a search result scrolls to the passage it matched and flashes its words.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useArrival } from '../app/arrival';
 import { VIEW_TITLE_ID } from '../app/focus';
 import { ArticleBody } from '../components/article/ArticleBody';
@@ -24,7 +24,9 @@ import { useT } from '../i18n/use-translation';
 import { categoryName, categoryTrail } from '../../../shared/categories';
 import { prepareArticleHtml, sectionElementId } from '../lib/sanitize';
 import { firstPassage, paintHighlight } from '../lib/text-find';
-import { useArticle } from '../state/article';
+import { useApp } from '../state/app';
+import { articleData, recordView } from '../state/data';
+import { useResource } from '../state/resource';
 import { useLanguage } from '../state/language';
 import { useReading } from '../state/reading';
 import { useRouter } from '../state/router';
@@ -84,14 +86,23 @@ function Message({ title, body, icon, error }: { title: string; body?: string; i
   );
 }
 
+/** The last non-null value seen (null until there is one). */
+function useLastShown<T>(value: T | null): T | null {
+  const [last, setLast] = useState<T | null>(value);
+  if (value !== null && value !== last) setLast(value);
+  return value ?? last;
+}
+
 /** `context`: the screen of another app this article was opened for (context help). */
 export function ArticleView({ id, context }: { id: string; context?: string }) {
   const t = useT();
   const language = useLanguage();
-  const article = useArticle((s) => s.article);
-  const status = useArticle((s) => s.status);
-  const error = useArticle((s) => s.error);
-  const open = useArticle((s) => s.open);
+  const hostOs = useApp((s) => s.hostOs);
+  const loaded = useResource(articleData, { id, platform: hostOs });
+  const status = loaded.status === 'ready' ? (loaded.data ? 'ready' : 'not-found') : loaded.status;
+  const error = loaded.status === 'error' ? loaded.error : null;
+  // While the next article loads, the one read last stays (dimmed) instead of a blank page.
+  const article = useLastShown(loaded.data ?? null);
   const findOpen = useReading((s) => s.findOpen);
   const bodyRef = useRef<HTMLDivElement | null>(null);
   const externalLabel = t('article.opensOutside');
@@ -100,9 +111,11 @@ export function ArticleView({ id, context }: { id: string; context?: string }) {
     [article, externalLabel, t],
   );
 
+  // Opening an article records it in the reading history.
+  const opened = status === 'ready';
   useEffect(() => {
-    void open(id);
-  }, [id, open]);
+    if (opened) void recordView(id);
+  }, [id, opened]);
   // Find belongs to one article: leaving it closes the bar.
   useEffect(() => () => useReading.getState().closeFind(), [id]);
 
@@ -157,7 +170,7 @@ export function ArticleView({ id, context }: { id: string; context?: string }) {
             <ArticleBody ref={bodyRef} html={prepared!.html} />
           </div>
         </div>
-        <FeedbackBox key={article.id} />
+        <FeedbackBox key={article.id} articleId={article.id} />
         <RelatedArticles article={article} />
       </article>
     </div>

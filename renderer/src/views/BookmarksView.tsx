@@ -6,15 +6,16 @@ import { Icon } from '../components/Icon';
 import { formatDate } from '../i18n/format';
 import { useT } from '../i18n/use-translation';
 import { useLanguage } from '../state/language';
-import { useLibrary } from '../state/library';
+import { bookmarksData, setBookmarked } from '../state/data';
+import { useResource } from '../state/resource';
 import { useToast } from '../state/toast';
 
 export function BookmarksView() {
   const t = useT();
   const language = useLanguage();
-  const bookmarks = useLibrary((s) => s.bookmarks);
-  const loaded = useLibrary((s) => s.loaded);
-  const setBookmarked = useLibrary((s) => s.setBookmarked);
+  const loadedBookmarks = useResource(bookmarksData, 'bookmarks');
+  const bookmarks = loadedBookmarks.data ?? [];
+  const loaded = loadedBookmarks.status === 'ready' || loadedBookmarks.status === 'error';
   const toast = useToast((s) => s.show);
   useArrival(loaded);
 

@@ -1,5 +1,4 @@
 /** A category: its sub-categories and its articles (one per topic, the host OS's version). */
-import { useEffect } from 'react';
 import { useArrival } from '../app/arrival';
 import { VIEW_TITLE_ID } from '../app/focus';
 import { ArticleRow } from '../components/ArticleRow';
@@ -9,19 +8,17 @@ import { RouteLink } from '../components/RouteLink';
 import { Tags } from '../components/Tags';
 import { useT } from '../i18n/use-translation';
 import { categoryName, categoryTrail } from '../../../shared/categories';
-import { categoryArticles, useCatalog } from '../state/catalog';
+import { categoryData, homeData } from '../state/data';
+import { useResource } from '../state/resource';
 import { useLanguage } from '../state/language';
 
 export function CategoryView({ path }: { path: string }) {
   const t = useT();
   const language = useLanguage();
-  const list = useCatalog(categoryArticles(path, language));
-  const categories = useCatalog((s) => s.home?.categories);
-  const loadCategory = useCatalog((s) => s.loadCategory);
-
-  useEffect(() => {
-    void loadCategory(path, language);
-  }, [path, language, loadCategory]);
+  const loaded = useResource(categoryData, { path, locale: language });
+  const categories = useResource(homeData, language).data?.categories;
+  const error = loaded.status === 'error' ? loaded.error : null;
+  const list = loaded.status === 'ready' || loaded.status === 'error' ? { articles: loaded.data ?? [], error } : null;
   useArrival(list?.articles != null);
 
   const children = categories?.filter((c) => c.parent === path) ?? [];

@@ -14,7 +14,8 @@ import { Icon } from '../components/Icon';
 import { RouteLink } from '../components/RouteLink';
 import { Tags } from '../components/Tags';
 import { useT } from '../i18n/use-translation';
-import { useContextHelp, type ContextAnswer } from '../state/context';
+import { contextData, type ContextAnswer } from '../state/data';
+import { useResource } from '../state/resource';
 import { useLanguage } from '../state/language';
 import { searchRoute, useRouter, type Route } from '../state/router';
 
@@ -82,19 +83,18 @@ function SearchFallback({ answer }: { answer: ContextAnswer }) {
 export function ContextView({ route }: { route: ContextRoute }) {
   const t = useT();
   const language = useLanguage();
-  const resolve = useContextHelp((s) => s.resolve);
-  const status = useContextHelp((s) => s.status);
-  const answer = useContextHelp((s) => s.answer);
-  const error = useContextHelp((s) => s.error);
+  const navigate = useRouter((s) => s.navigate);
   const { id, platform, query } = route;
+  const loaded = useResource(contextData, { id, platform, query, locale: language });
+  const { status, data: answer } = loaded;
+  const error = status === 'error' ? loaded.error : null;
 
+  // A context that names one article opens it, as if it had been asked for (this view is
+  // keyed by the route, so the answer is this route's).
+  const single = answer?.resolution.kind === 'article' ? answer.resolution : null;
   useEffect(() => {
-    void resolve({ id, platform, query, locale: language }).then((resolved) => {
-      const current = useRouter.getState().route;
-      if (resolved?.resolution.kind !== 'article' || current.name !== 'context' || current.id !== id) return;
-      useRouter.getState().navigate({ name: 'article', id: resolved.resolution.articles[0]!.id, context: resolved.resolution.matched! }, { redirect: true });
-    });
-  }, [id, platform, query, language, resolve]);
+    if (single) navigate({ name: 'article', id: single.articles[0]!.id, context: single.matched! }, { redirect: true });
+  }, [single, navigate]);
 
   const shown = answer?.resolution.context === id && status === 'ready' && answer.resolution.kind !== 'article' ? answer : null;
   useArrival(shown !== null || status === 'error');

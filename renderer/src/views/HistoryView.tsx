@@ -9,7 +9,8 @@ import { dayKey, formatDate, formatTime } from '../i18n/format';
 import { useT } from '../i18n/use-translation';
 import { usePlatformLabel } from '../platform/labels';
 import { useLanguage } from '../state/language';
-import { useLibrary } from '../state/library';
+import { clearHistory, historyData } from '../state/data';
+import { useResource } from '../state/resource';
 import { useToast } from '../state/toast';
 import type { HistoryEntry } from '../../../shared/types';
 
@@ -28,9 +29,9 @@ export function HistoryView() {
   const t = useT();
   const language = useLanguage();
   const now = useNow(60_000);
-  const history = useLibrary((s) => s.history);
-  const loaded = useLibrary((s) => s.loaded);
-  const clearHistory = useLibrary((s) => s.clearHistory);
+  const loadedHistory = useResource(historyData, 'history');
+  const history = loadedHistory.data ?? [];
+  const loaded = loadedHistory.status === 'ready' || loadedHistory.status === 'error';
   const toast = useToast((s) => s.show);
   const platformLabel = usePlatformLabel();
   const [confirming, setConfirming] = useState(false);

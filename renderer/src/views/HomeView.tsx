@@ -12,7 +12,8 @@ import { formatDate } from '../i18n/format';
 import { useT } from '../i18n/use-translation';
 import { shortcutLabel } from '../platform/shortcuts';
 import { useApp } from '../state/app';
-import { useCatalog } from '../state/catalog';
+import { homeData } from '../state/data';
+import { useResource } from '../state/resource';
 import { useLanguage } from '../state/language';
 import { useSearch } from '../state/search';
 import { useArrival } from '../app/arrival';
@@ -49,15 +50,14 @@ export function HomeView() {
   const t = useT();
   const language = useLanguage();
   const hostOs = useApp((s) => s.hostOs);
-  const home = useCatalog((s) => s.home);
+  const home = useResource(homeData, language).data ?? null;
   const setQuery = useSearch((s) => s.setQuery);
   const sync = useSyncSummary();
   useArrival(home !== null);
 
   // "Popular" follows what this person reads: refresh it on every return to Home.
   useEffect(() => {
-    const catalog = useCatalog.getState();
-    if (catalog.home && catalog.locale === language) void catalog.loadHome(language);
+    if (homeData.read(language).status === 'ready') homeData.reload(language).catch(() => undefined);
   }, [language]);
 
   const categories = home?.categories ?? [];

@@ -10,7 +10,9 @@ import { ArticleRow } from '../components/ArticleRow';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Icon } from '../components/Icon';
 import { Tags } from '../components/Tags';
-import { useCatalog } from '../state/catalog';
+import { homeData } from '../state/data';
+import { useResource } from '../state/resource';
+import { useLanguage } from '../state/language';
 import { RouteLink } from '../components/RouteLink';
 import { ResultList } from '../components/search/ResultList';
 import { SearchFilters } from '../components/search/SearchFilters';
@@ -79,7 +81,7 @@ function SearchHelpPanel({ help }: { help: SearchHelp }) {
 
 function EmptyResults({ query, hidden, help }: { query: string; hidden: number; help: SearchHelp | undefined }) {
   const t = useT();
-  const homePopular = useCatalog((s) => s.home?.popular);
+  const homePopular = useResource(homeData, useLanguage()).data?.popular;
   const popular = help ? null : homePopular;
   const clear = (): void => {
     const s = useSearch.getState();

@@ -4,7 +4,8 @@ import { copyText } from '../../lib/clipboard';
 import { useT } from '../../i18n/use-translation';
 import { shortcutLabel } from '../../platform/shortcuts';
 import { useApp } from '../../state/app';
-import { isBookmarked, useLibrary } from '../../state/library';
+import { bookmarksData, isBookmarked, setBookmarked } from '../../state/data';
+import { useResource } from '../../state/resource';
 import { TEXT_SCALE, useSettings } from '../../state/settings';
 import { useToast } from '../../state/toast';
 import { Icon } from '../Icon';
@@ -12,9 +13,8 @@ import { Icon } from '../Icon';
 export function useBookmarkToggle(articleId: string): () => Promise<void> {
   const t = useT();
   const toast = useToast((s) => s.show);
-  const setBookmarked = useLibrary((s) => s.setBookmarked);
   return async () => {
-    const next = !isBookmarked(articleId)(useLibrary.getState());
+    const next = !isBookmarked(bookmarksData.read('bookmarks').data, articleId);
     if (await setBookmarked(articleId, next)) toast(t(next ? 'article.bookmarkAdded' : 'article.bookmarkRemoved'));
   };
 }
@@ -22,7 +22,7 @@ export function useBookmarkToggle(articleId: string): () => Promise<void> {
 export function ArticleToolbar({ articleId }: { articleId: string }) {
   const t = useT();
   const hostOs = useApp((s) => s.hostOs);
-  const bookmarked = useLibrary(isBookmarked(articleId));
+  const bookmarked = isBookmarked(useResource(bookmarksData, 'bookmarks').data, articleId);
   const toggleBookmark = useBookmarkToggle(articleId);
   const textScale = useSettings((s) => s.settings?.textScale ?? TEXT_SCALE.default);
   const changeTextScale = useSettings((s) => s.changeTextScale);

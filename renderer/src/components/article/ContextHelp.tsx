@@ -2,12 +2,12 @@
  * The small "이 화면의 도움말" header of an article opened for a screen of another app: the
  * screen's name and the other articles for the same screen (each keeps the screen with it).
  */
-import { useEffect } from 'react';
 import { contextLabel } from '../../../../shared/contexts';
 import { topicKey } from '../../../../shared/topics';
 import type { Article } from '../../../../shared/types';
 import { useT } from '../../i18n/use-translation';
-import { useContextHelp } from '../../state/context';
+import { contextData } from '../../state/data';
+import { useResource } from '../../state/resource';
 import { useLanguage } from '../../state/language';
 import { Icon } from '../Icon';
 import { RouteLink } from '../RouteLink';
@@ -15,12 +15,7 @@ import { RouteLink } from '../RouteLink';
 export function ContextHelp({ context, article }: { context: string; article: Article }) {
   const t = useT();
   const language = useLanguage();
-  const resolve = useContextHelp((s) => s.resolve);
-  const answer = useContextHelp((s) => s.answer);
-
-  useEffect(() => {
-    void resolve({ id: context, platform: null, query: null, locale: language });
-  }, [context, language, resolve]);
+  const answer = useResource(contextData, { id: context, platform: null, query: null, locale: language }).data;
 
   const own = topicKey(article);
   const others = answer?.resolution.context === context ? answer.resolution.articles.filter((a) => topicKey(a) !== own) : [];

@@ -7,7 +7,9 @@ import { useId, useState } from 'react';
 import { FEEDBACK_NOTE_MAX, FEEDBACK_REASONS, type FeedbackReason } from '../../../../shared/feedback';
 import type { MessageKey } from '../../i18n';
 import { useT } from '../../i18n/use-translation';
-import { useArticle } from '../../state/article';
+import { feedbackErrorFor, useArticle } from '../../state/article';
+import { feedbackData } from '../../state/data';
+import { useResource } from '../../state/resource';
 import { ErrorNotice } from '../ErrorNotice';
 import { Icon } from '../Icon';
 
@@ -20,10 +22,10 @@ const REASON_LABELS: { readonly [R in FeedbackReason]: MessageKey } = {
   other: 'article.feedbackReason.other',
 };
 
-function MissingForm({ onSaved }: { onSaved: () => void }) {
+function MissingForm({ articleId, onSaved }: { articleId: string; onSaved: () => void }) {
   const t = useT();
   const setFeedback = useArticle((s) => s.setFeedback);
-  const stored = useArticle((s) => s.feedback);
+  const stored = useResource(feedbackData, articleId).data;
   const [reason, setReason] = useState<FeedbackReason | null>(stored?.reason ?? null);
   const [note, setNote] = useState(stored?.note ?? '');
   const id = useId();
@@ -32,7 +34,7 @@ function MissingForm({ onSaved }: { onSaved: () => void }) {
       className="feedback-missing"
       onSubmit={(event) => {
         event.preventDefault();
-        void setFeedback(false, { reason, note: note.trim() || null }).then((ok) => ok && onSaved());
+        void setFeedback(articleId, false, { reason, note: note.trim() || null }).then((ok) => ok && onSaved());
       }}
     >
       <fieldset>
@@ -57,11 +59,10 @@ function MissingForm({ onSaved }: { onSaved: () => void }) {
   );
 }
 
-export function FeedbackBox() {
+export function FeedbackBox({ articleId }: { articleId: string }) {
   const t = useT();
-  const articleId = useArticle((s) => s.id);
-  const feedback = useArticle((s) => s.feedback);
-  const error = useArticle((s) => s.feedbackError);
+  const feedback = useResource(feedbackData, articleId).data;
+  const error = useArticle(feedbackErrorFor(articleId));
   const setFeedback = useArticle((s) => s.setFeedback);
   const answer = feedback?.articleId === articleId ? feedback?.helpful : undefined;
   // The "what was missing" form shows after a fresh "no", until it is saved (the view keys
@@ -91,7 +92,7 @@ export function FeedbackBox() {
           onClick={() => {
             setAsking(false);
             setSaved(false);
-            void setFeedback(true);
+            void setFeedback(articleId, true);
           }}
         >
           <Icon name="thumbUp" />
@@ -103,7 +104,7 @@ export function FeedbackBox() {
           aria-pressed={answer === false}
           onClick={() => {
             setSaved(false);
-            void setFeedback(false).then((ok) => ok && setAsking(true));
+            void setFeedback(articleId, false).then((ok) => ok && setAsking(true));
           }}
         >
           <Icon name="thumbDown" />
@@ -119,6 +120,7 @@ export function FeedbackBox() {
       )}
       {asking && !saved && answer === false && (
         <MissingForm
+          articleId={articleId}
           onSaved={() => {
             setAsking(false);
             setSaved(true);
