@@ -31,16 +31,17 @@
 import { CONTEXT_ID_RULE, isContextId, MAX_CONTEXTS_PER_ARTICLE } from '../../../shared/contexts';
 import { isSimplifiedChinese, languageOf, matchingLocales } from '../../../shared/locale';
 import { isPlatform, PLATFORMS, type Platform } from '../../../shared/platform';
-import type { SyncNote } from '../../../shared/types';
+import type { ArticleAttachment, SyncNote } from '../../../shared/types';
 import { isSecureOrLoopback } from '../../../shared/urls';
 import { array, boolean, nullable, number, object, optional, string, ValidationError, type Check } from '../../../shared/validate';
 import { SyncError } from '../errors';
-import { checkArticle, FeedRecordError, type FeedArticle, type FeedCategory } from '../feed/format';
+import { checkArticle, checkAttachment, FeedRecordError, type FeedArticle, type FeedCategory } from '../feed/format';
 import { articleLinksIn, sanitizeArticleHtml } from '../feed/sanitize';
 import { zendeskBodyHtml } from './zendesk-html';
 import type { HttpSourceOptions } from './feed-source';
 import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, httpGet } from './http';
 import { RemotePictures } from './remote-pictures';
+import { checkAttachmentRecord, RemoteAttachments, type ZendeskAttachment } from './remote-attachments';
 import type { CollectionContent, CollectionFetchOptions, CollectionSource } from './collection-source';
 
 export interface ZendeskLocation {
@@ -123,8 +124,8 @@ const checkArticleRecord: Check<ZendeskArticle> = object(
   { allowUnknown: true },
 );
 
-type Listed = 'categories' | 'sections' | 'articles';
-const SINGULAR: Record<Listed, string> = { categories: 'category', sections: 'section', articles: 'article' };
+type Listed = 'categories' | 'sections' | 'articles' | 'article_attachments';
+const SINGULAR: Record<Listed, string> = { categories: 'category', sections: 'section', articles: 'article', article_attachments: 'attachment' };
 
 interface ListOptions {
   signal?: AbortSignal;
@@ -270,7 +271,10 @@ function helpCenterHosts(listings: readonly LocaleListing[], origin: string): Se
   return hosts;
 }
 
-function articleRecords(listings: readonly LocaleListing[], origin: string, notes: SyncNote[]): FeedArticle[] {
+/** The attachments of each article, by its Doum id (see ./remote-attachments). */
+type AttachmentsById = ReadonlyMap<string, ArticleAttachment[]>;
+
+function articleRecords(listings: readonly LocaleListing[], origin: string, notes: SyncNote[], attachmentsById: AttachmentsById): FeedArticle[] {
   const synced = new Map<string, string>();
   for (const { locale, articles } of listings) {
     for (const article of articles) if (!article.draft) synced.set(`${localeSlug(locale)}/${article.id}`, zendeskArticleId(locale, article.id));
@@ -309,7 +313,8 @@ function articleRecords(listings: readonly LocaleListing[], origin: string, note
           },
           '',
         );
-        records.push(labels.contexts.length > 0 ? { ...record, contexts: labels.contexts } : record);
+        const attachments = checkedAttachments(attachmentsById.get(record.id) ?? [], what, notes);
+        records.push({ ...record, ...(labels.contexts.length > 0 ? { contexts: labels.contexts } : {}), ...(attachments.length > 0 ? { attachments } : {}) });
         if (filing.orphan) notes.push({ kind: 'uncategorised', record: what, reason: `filed under "${filing.category === filing.service ? filing.category : `${filing.service} › ${filing.category}`}": ${filing.orphan}` });
       } catch (error) {
         if (error instanceof ValidationError) notes.push(skipped(what, error));
@@ -319,6 +324,19 @@ function articleRecords(listings: readonly LocaleListing[], origin: string, note
     }
   }
   return records;
+}
+
+/** The attachments that pass the record check; one that does not is left out and named, never the article. */
+function checkedAttachments(attachments: readonly ArticleAttachment[], what: string, notes: SyncNote[]): ArticleAttachment[] {
+  return attachments.flatMap((attachment) => {
+    try {
+      return [checkAttachment(attachment, 'attachment')];
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      notes.push({ kind: 'attachment', record: what, reason: `the attached file "${attachment.fileName.slice(0, 200)}" is left out: ${error.message}` });
+      return [];
+    }
+  });
 }
 
 function skipped(what: string, cause: unknown): SyncNote {
@@ -358,9 +376,48 @@ export class ZendeskSource implements CollectionSource {
         articles: await this.listAll(locale, 'articles', checkArticleRecord, list),
       });
     }
+    const attachments = await this.fetchAttachments(listings, list, options);
     const pictures = await this.fetchPictures(listings, options.signal, (pictureBytes) => list.onPage(pictureBytes, 0));
-    const articles = articleRecords(listings, this.location.origin, notes);
-    return { articles, categories: categoryRecords(listings, articles), notes, ...pictures };
+    const articles = articleRecords(listings, this.location.origin, notes, attachments.byId);
+    return { articles, categories: categoryRecords(listings, articles), notes, ...pictures, assets: [...pictures.assets, ...attachments.assets] };
+  }
+
+  /**
+   * Lists every article's attachments and downloads the files (see ./remote-attachments). An
+   * article whose list cannot be had keeps no attachments this time, with a note; the rest of
+   * the help center still syncs.
+   */
+  private async fetchAttachments(listings: readonly LocaleListing[], list: ListOptions, options: CollectionFetchOptions) {
+    const files = new RemoteAttachments({
+      origin: this.location.origin,
+      signal: options.signal,
+      timeoutMs: this.options.timeoutMs,
+      retry: this.options.retry,
+      onBytes: (bytes) => list.onPage(bytes, 0),
+      known: options.knownAttachment,
+    });
+    const byId = new Map<string, ArticleAttachment[]>();
+    for (const { locale, articles } of listings) {
+      for (const article of articles) {
+        if (article.draft) continue;
+        const record = `Zendesk article ${article.id} (${locale})`;
+        let listed: ZendeskAttachment[];
+        try {
+          listed = await this.listPages(this.attachmentsUrl(locale, article.id), 'article_attachments', locale, checkAttachmentRecord, list);
+        } catch (error) {
+          if (options.signal?.aborted || !(error instanceof SyncError)) throw error;
+          list.notes.push({ kind: 'attachment', record, reason: `its attached files could not be listed (${error.message}); it is shown without them until the next sync` });
+          continue;
+        }
+        if (listed.length === 0) continue;
+        byId.set(zendeskArticleId(locale, article.id), await files.attachmentsOf(record, listed, list.notes));
+      }
+    }
+    return { byId, assets: files.result() };
+  }
+
+  private attachmentsUrl(locale: string, id: number): string {
+    return `${this.location.origin}/api/v2/help_center/${encodeURIComponent(locale)}/articles/${id}/attachments`;
   }
 
   /** Downloads every article's pictures and rewrites the bodies to use them (see ./remote-pictures). */
@@ -423,10 +480,15 @@ export class ZendeskSource implements CollectionSource {
   }
 
   /** Every item of one list, following the cursor from page to page. */
-  private async listAll<T>(locale: string, what: Listed, check: Check<T>, options: ListOptions): Promise<T[]> {
+  private listAll<T>(locale: string, what: Exclude<Listed, 'article_attachments'>, check: Check<T>, options: ListOptions): Promise<T[]> {
+    return this.listPages(`${this.location.origin}/api/v2/help_center/${encodeURIComponent(locale)}/${what}.json?page[size]=${PAGE_SIZE}`, what, locale, check, options);
+  }
+
+  /** Every item of one list from its first page on, following the cursor from page to page. */
+  private async listPages<T>(first: string, what: Listed, locale: string, check: Check<T>, options: ListOptions): Promise<T[]> {
     const items: T[] = [];
     const seen = new Set<string>();
-    let url: string | null = `${this.location.origin}/api/v2/help_center/${encodeURIComponent(locale)}/${what}.json?page[size]=${PAGE_SIZE}`;
+    let url: string | null = first;
     while (url) {
       if (seen.has(url) || seen.size >= MAX_PAGES) {
         throw new SyncError('invalid-feed', `the Zendesk ${what} list of ${locale} keeps sending pages (${seen.size} so far, ${url}); try again later`, { resource: url });
