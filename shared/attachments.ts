@@ -82,36 +82,66 @@ export function attachmentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
-/** What the store holds under a sha256, as the transports need it to answer `/assets/<sha>`. */
-export interface StoredFile {
+/** What the transports need to know of a stored file to answer `/assets/<sha>`. */
+export interface StoredFileInfo {
   type: string;
-  data: Buffer;
   /** The attachment's name when the file is an attachment that no article shows as a picture. */
   fileName: string | null;
 }
 
 /**
- * The headers `/assets/<sha>` answers a stored file with (besides caching): a picture inline
- * as its checked image type; anything else as a download that no browser renders.
+ * How `/assets/<sha>` answers a stored file (besides caching): a picture inline as its checked
+ * image type; anything else as a download that no browser renders.
  */
-export function storedFileHeaders(file: Pick<StoredFile, 'type' | 'fileName'>): Record<string, string> {
-  if (file.fileName === null && isAssetType(file.type)) return { 'content-type': file.type, 'x-content-type-options': 'nosniff' };
+export function storedFileResponse(file: StoredFileInfo): { type: string; headers: Record<string, string> } {
+  if (file.fileName === null && isAssetType(file.type)) return { type: file.type, headers: { 'x-content-type-options': 'nosniff' } };
   return {
-    'content-type': downloadContentType(file.type),
-    'content-disposition': attachmentDisposition(file.fileName ?? 'attachment'),
-    'x-content-type-options': 'nosniff',
-    'content-security-policy': "default-src 'none'; sandbox",
+    type: downloadContentType(file.type),
+    headers: {
+      'content-disposition': attachmentDisposition(file.fileName ?? 'attachment'),
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; sandbox",
+    },
   };
 }
 
-/** A size for people: 12 B, 3.4 KB, 5.6 MB (decimal point; the UI localises the unit words itself). */
-export function fileSizeParts(bytes: number): { value: string; unit: 'B' | 'KB' | 'MB' | 'GB' } {
+/** A file size for people: 512 B, 3.4 KB, 12 MB (the same units in every language Doum speaks). */
+export function formatFileSize(bytes: number): string {
   const units = ['B', 'KB', 'MB', 'GB'] as const;
-  let value = bytes;
+  let value = Math.max(0, bytes);
   let unit = 0;
   while (value >= 1024 && unit < units.length - 1) {
     value /= 1024;
     unit++;
   }
-  return { value: unit === 0 ? String(Math.round(value)) : value.toFixed(value < 10 ? 1 : 0), unit: units[unit]! };
+  const shown = unit === 0 ? String(Math.round(value)) : value < 10 ? value.toFixed(1) : String(Math.round(value));
+  return `${shown} ${units[unit]}`;
+}
+
+const KIND_BY_TYPE: Readonly<Record<string, string>> = {
+  'application/pdf': 'PDF',
+  'application/zip': 'ZIP',
+  'application/x-zip-compressed': 'ZIP',
+  'application/msword': 'Word',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word',
+  'application/vnd.ms-excel': 'Excel',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel',
+  'application/vnd.ms-powerpoint': 'PowerPoint',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'PowerPoint',
+  'application/vnd.hancom.hwp': 'HWP',
+  'application/x-hwp': 'HWP',
+  'text/plain': 'TXT',
+  'text/csv': 'CSV',
+  'image/png': 'PNG',
+  'image/jpeg': 'JPEG',
+  'image/gif': 'GIF',
+  'image/webp': 'WebP',
+};
+
+/** A short name for the kind of file ("PDF", "Word", "PNG"), by its type, else its name's extension; '' when neither says. */
+export function fileKindLabel(type: string, fileName: string): string {
+  const known = KIND_BY_TYPE[type];
+  if (known) return known;
+  const extension = /\.([A-Za-z0-9]{1,8})$/.exec(fileName)?.[1];
+  return extension ? extension.toUpperCase() : '';
 }

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { assetRefsIn, isAssetType, type AssetType } from '../../../shared/assets';
-import type { StoredFile } from '../../../shared/attachments';
+import type { StoredFileInfo } from '../../../shared/attachments';
 import type { Platform } from '../../../shared/platform';
 import type { ArticleAttachment, ArticleSummary, ArticleVariant, Category, SyncErrorInfo } from '../../../shared/types';
 import { categoryCountKey, countByCategory, countByLocale, countContent, type ContentCounts } from '../../../shared/counts';
@@ -172,6 +172,11 @@ export interface ArticleAsset {
   type: AssetType;
   bytes: number;
   alt: string;
+}
+
+/** A stored file's bytes, and how it is answered (shared/attachments.ts). */
+export interface StoredFile extends StoredFileInfo {
+  data: Buffer;
 }
 
 /** An article would refer to a picture the store does not hold; rolled back. */

@@ -302,4 +302,8 @@ export const en: Record<MessageKey, Message> = {
   'settings.searchLogExport': 'Export',
   'settings.searchLogClear': 'Clear log',
   'settings.searchLogCleared': 'Search log cleared',
+  // Files attached to an article (issue 15, attachments)
+  'attachments.title': 'Attachments',
+  'attachments.atSource': 'Open on the help center',
+  'sync.notesAttachments': { one: '{count} attached file could not be stored; its article links to it on the help center.', other: '{count} attached files could not be stored; their articles link to them on the help center.' },
 };

@@ -303,6 +303,10 @@ export const ko = {
   'settings.searchLogExport': '내보내기',
   'settings.searchLogClear': '기록 지우기',
   'settings.searchLogCleared': '검색 기록을 지웠습니다',
+  // Files attached to an article (issue 15, attachments)
+  'attachments.title': '첨부 파일',
+  'attachments.atSource': '도움말 센터에서 열기',
+  'sync.notesAttachments': '첨부 파일 {count}개는 저장하지 못해 도움말 센터의 원래 주소로 연결했습니다.',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof ko;
