@@ -521,7 +521,8 @@ export class ZendeskSource implements CollectionSource {
         // One unusable record is skipped and named; the rest of the help center still syncs.
         const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
         const name = typeof id === 'number' || (typeof id === 'string' && id.length <= 30) ? String(id) : `record ${i + 1} of ${url}`;
-        notes.push({ kind: 'skipped', record: `Zendesk ${SINGULAR[what]} ${name} (${locale})`, reason: error.message });
+        // An unusable attachment record costs its file only, not an article: said as such.
+        notes.push({ kind: what === 'article_attachments' ? 'attachment' : 'skipped', record: `Zendesk ${SINGULAR[what]} ${name} (${locale})`, reason: error.message });
       }
     });
     const cursorNext = shape.meta?.has_more ? shape.links?.next ?? null : null;
