@@ -60,9 +60,12 @@ const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)
 type Outcome = { sha256: string; bytes: number } | { problem: string };
 
 export class RemoteAttachments {
-  private readonly byUrl = new Map<string, Outcome>();
+  /** Each address once, even when several articles (or requests at once) name it. */
+  private readonly byUrl = new Map<string, Promise<Outcome>>();
   private readonly assets = new Map<string, AssetInput>();
   private downloaded = 0;
+  /** Bytes announced by downloads under way, so that downloads at once stay within the per-sync cap together. */
+  private reserved = 0;
 
   constructor(private readonly options: RemoteAttachmentOptions) {}
 
@@ -111,10 +114,10 @@ export class RemoteAttachments {
     }
   }
 
-  private async outcome(item: ZendeskAttachment, source: string, declared: number): Promise<Outcome> {
+  private outcome(item: ZendeskAttachment, source: string, declared: number): Promise<Outcome> {
     const cached = this.byUrl.get(source);
     if (cached) return cached;
-    const outcome = await this.fetchFile(item, source, declared);
+    const outcome = this.fetchFile(item, source, declared);
     this.byUrl.set(source, outcome);
     return outcome;
   }
@@ -127,11 +130,12 @@ export class RemoteAttachments {
     if (known) return { sha256: known, bytes: declared };
     const url = downloadableUrl(source, this.options.origin, { one: 'file', many: 'files' });
     if (typeof url === 'string') return { problem: url };
-    const room = maxSync - this.downloaded;
+    const room = maxSync - this.downloaded - this.reserved;
     if (declared > room || room <= 0) {
-      return { problem: `was not downloaded: this sync already stored ${megabytes(this.downloaded)} of attached files, its limit is ${megabytes(maxSync)} (the next sync takes it)` };
+      return { problem: `was not downloaded: this sync already stored ${megabytes(this.downloaded + this.reserved)} of attached files, its limit is ${megabytes(maxSync)} (the next sync takes it)` };
     }
     let data: Buffer;
+    this.reserved += declared;
     try {
       const response = await httpGet(
         url.href,
@@ -143,6 +147,8 @@ export class RemoteAttachments {
       // A cancelled sync is not a missing file: it stops the whole sync.
       if (this.options.signal?.aborted) throw error;
       return { problem: `could not be downloaded (${errorMessage(error)})` };
+    } finally {
+      this.reserved -= declared;
     }
     this.downloaded += data.length;
     this.options.onBytes?.(data.length);

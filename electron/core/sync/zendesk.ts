@@ -41,7 +41,7 @@ import { zendeskBodyHtml } from './zendesk-html';
 import type { HttpSourceOptions } from './feed-source';
 import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, httpGet } from './http';
 import { RemotePictures } from './remote-pictures';
-import { checkAttachmentRecord, RemoteAttachments, type ZendeskAttachment } from './remote-attachments';
+import { checkAttachmentRecord, RemoteAttachments } from './remote-attachments';
 import type { CollectionContent, CollectionFetchOptions, CollectionSource } from './collection-source';
 
 export interface ZendeskLocation {
@@ -344,6 +344,29 @@ function skipped(what: string, cause: unknown): SyncNote {
   return { kind: 'skipped', record: what, reason };
 }
 
+/** Attachment lists asked for at once (one small request per article). */
+const ATTACHMENT_LISTS_AT_ONCE = 6;
+
+/** `work` over every item, at most `limit` at a time; the results in the items' order. The first failure stops the rest. */
+async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  let failed = false;
+  const worker = async (): Promise<void> => {
+    while (!failed && next < items.length) {
+      const index = next++;
+      try {
+        results[index] = await work(items[index]!);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
 // -- the source --------------------------------------------------------------------------------
 
 export class ZendeskSource implements CollectionSource {
@@ -396,22 +419,25 @@ export class ZendeskSource implements CollectionSource {
       onBytes: (bytes) => list.onPage(bytes, 0),
       known: options.knownAttachment,
     });
-    const byId = new Map<string, ArticleAttachment[]>();
-    for (const { locale, articles } of listings) {
-      for (const article of articles) {
-        if (article.draft) continue;
-        const record = `Zendesk article ${article.id} (${locale})`;
-        let listed: ZendeskAttachment[];
-        try {
-          listed = await this.listPages(this.attachmentsUrl(locale, article.id), 'article_attachments', locale, checkAttachmentRecord, list);
-        } catch (error) {
-          if (options.signal?.aborted || !(error instanceof SyncError)) throw error;
-          list.notes.push({ kind: 'attachment', record, reason: `its attached files could not be listed (${error.message}); it is shown without them until the next sync` });
-          continue;
-        }
-        if (listed.length === 0) continue;
-        byId.set(zendeskArticleId(locale, article.id), await files.attachmentsOf(record, listed, list.notes));
+    const tasks = listings.flatMap(({ locale, articles }) => articles.filter((a) => !a.draft).map((article) => ({ locale, id: article.id })));
+    // One request per article: a few at a time, or a large help center would wait a round trip each.
+    const results = await inParallel(tasks, ATTACHMENT_LISTS_AT_ONCE, async ({ locale, id }) => {
+      const record = `Zendesk article ${id} (${locale})`;
+      const notes: SyncNote[] = [];
+      try {
+        const listed = await this.listPages(this.attachmentsUrl(locale, id), 'article_attachments', locale, checkAttachmentRecord, { ...list, notes });
+        return { id: zendeskArticleId(locale, id), notes, attachments: listed.length ? await files.attachmentsOf(record, listed, notes) : [] };
+      } catch (error) {
+        if (options.signal?.aborted || !(error instanceof SyncError)) throw error;
+        notes.push({ kind: 'attachment', record, reason: `its attached files could not be listed (${error.message}); it is shown without them until the next sync` });
+        return { id: zendeskArticleId(locale, id), notes, attachments: [] };
       }
+    });
+    const byId = new Map<string, ArticleAttachment[]>();
+    // Notes in the order of the articles, however the requests finished.
+    for (const { id, notes, attachments } of results) {
+      list.notes.push(...notes);
+      if (attachments.length) byId.set(id, attachments);
     }
     return { byId, assets: files.result() };
   }
