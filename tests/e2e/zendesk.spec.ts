@@ -53,15 +53,23 @@ test('syncs a real-shaped Zendesk help center and says what it filed as uncatego
 });
 
 test('lists the files attached to an article under it, and each downloads as a file, never shown in the app', async ({ page, preview }) => {
+  // One more file, gone from the help center: listed as a link to its source, and said.
+  zendesk.data.attachments!.push(zdAttachment(9004, 5001, 'old-checklist.docx', '/hc/article_attachments/9004/old-checklist.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 5000));
   await openApp(page, preview);
   await setFeedUrl(page, `zendesk:${zendesk.url}`);
   await page.getByRole('button', { name: '지금 동기화' }).click();
   await expect(page.locator('.notice-success')).toHaveText(/동기화를 마쳤습니다/);
+  // The article exists in three locales that share their attachments.
+  await expect(page.locator('.sync-notes')).toContainText('첨부 파일 3개는 저장하지 못해 도움말 센터의 원래 주소로 연결했습니다.');
 
   await page.goto(preview.url({ hash: '#/article/zd-en-us-5001' }));
   await expect(viewTitle(page)).toHaveText('Fly your first drone');
   const list = page.getByRole('region', { name: '첨부 파일' });
-  await expect(list.getByRole('listitem')).toHaveCount(3);
+  await expect(list.getByRole('listitem')).toHaveCount(4);
+  const gone = list.getByRole('link', { name: /old-checklist\.docx/ });
+  await expect(gone).toHaveAttribute('href', `${zendesk.url}/hc/article_attachments/9004/old-checklist.docx`);
+  await expect(gone).toContainText('4.9 KB · Word');
+  await expect(gone).toContainText('도움말 센터에서 열기');
   const pdf = list.getByRole('link', { name: /Flight manual \(EN\)\.pdf/ });
   await expect(pdf).toContainText(`${WILD_PDF.length} B · PDF`);
   await expect(list.getByRole('link', { name: /controller-layout\.png/ })).toContainText('PNG');
@@ -80,6 +88,7 @@ test('lists the files attached to an article under it, and each downloads as a f
   expect(answer.headers()['content-disposition']).toBe(`attachment; filename="Flight manual (EN).pdf"; filename*=UTF-8''Flight%20manual%20%28EN%29.pdf`);
   expect(answer.headers()['x-content-type-options']).toBe('nosniff');
   expect(Buffer.from(await answer.body())).toEqual(WILD_PDF);
+  expect((await fetch(new URL(href, page.url()).href)).status).toBe(401);
 
   // A hostile SVG is bytes to save, never a page of the app's origin.
   const svg = list.getByRole('link', { name: /report\.svg/ });
