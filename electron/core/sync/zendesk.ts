@@ -14,6 +14,9 @@
  * - tags: the other labels; updatedAt: edited_at, else updated_at; drafts are skipped;
  * - links to `/hc/<locale>/articles/<id>` of the same help center become article links, other
  *   help center links absolute ones; pictures get https URLs; videos become links (./zendesk-html);
+ * - attachments (`/api/v2/help_center/{locale}/articles/{id}/attachments`, six lists at a time):
+ *   the files that are not inline are stored with the article or linked to their source
+ *   (./remote-attachments);
  * - an article whose section (or a section whose category) the lists do not hold — deleted or
  *   restricted in Zendesk — is filed under an "uncategorised" category of its locale.
  * Every record is checked like a feed record. A record that cannot be used is skipped, and
