@@ -40,6 +40,23 @@ export interface Article extends ArticleSummary {
   /** The same topic in other locales (same group, same platform when it exists). */
   translations: ArticleVariant[];
   related: ArticleSummary[];
+  /** Files attached to the article (Zendesk), in the help center's order; empty when none. */
+  attachments: ArticleAttachment[];
+}
+
+/**
+ * A file attached to an article. `sha256` names its bytes in the app's own store (served at
+ * /assets/<sha256> as a download); null when it could not be had (too large, unreachable):
+ * the article then links to `sourceUrl` instead.
+ */
+export interface ArticleAttachment {
+  sha256: string | null;
+  fileName: string;
+  /** The content type the help center declared (or sniffed from a picture's bytes). */
+  type: string;
+  bytes: number;
+  /** Where the help center serves it (http(s)). */
+  sourceUrl: string;
 }
 
 export interface Category {
@@ -229,9 +246,10 @@ export interface SyncReport {
   notes?: SyncNote[];
 }
 
-/** One record a sync could not take as it was: imported under "uncategorised", or skipped. */
+/** One record a sync could not take as it was: imported under "uncategorised", skipped, or without a file attached to it. */
 export interface SyncNote {
-  kind: 'uncategorised' | 'skipped';
+  /** `attachment`: a file attached to the record could not be stored; the article links to its source. */
+  kind: 'uncategorised' | 'skipped' | 'attachment';
   /** Which record, as the source names it ("Zendesk article 203660196 (en-us)"). */
   record: string;
   reason: string;

@@ -254,6 +254,7 @@ export class HelpService implements HelpRequests {
       variants,
       translations,
       related: this.related({ ...article, links: [...links.values()] }, readerPlatform),
+      attachments: content.articleAttachments(article.id),
     };
   }
 
@@ -290,7 +291,7 @@ export class HelpService implements HelpRequests {
    * A picture's bytes, for the transports that serve `/assets/<sha256>` (the preview's route,
    * Electron's doum-app: scheme). Not a HelpApi method: pictures reach the renderer as <img>.
    */
-  getAsset(sha256: string): { type: string; data: Buffer } | null {
+  getAsset(sha256: string): { type: string; data: Buffer; fileName: string | null } | null {
     return this.options.content.getAsset(sha256);
   }
 

@@ -2,7 +2,8 @@
  * The app's own scheme, `doum-app://app/`: the window loads the built renderer from it (not
  * from file://, so the page gets no file-system privileges and a real origin of its own), and
  * the help center's pictures come from the same origin at `/assets/<sha256>`, straight out of
- * the content store — the CSP's `img-src 'self'` lets exactly these load. Paths that leave the
+ * the content store — the CSP's `img-src 'self'` lets exactly these load. Attached files come
+ * from the same address, answered only as downloads (shared/attachments.ts). Paths that leave the
  * renderer folder are refused. No Electron import at run time: the request handling is plain
  * Node (Request → Response), unit-tested; index.ts hands Electron's `protocol` in.
  */
@@ -10,6 +11,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { normalize, resolve, sep } from 'node:path';
 import type { Protocol } from 'electron';
 import { ASSET_PATH } from '../../shared/assets';
+import { storedFileResponse, type StoredFileInfo } from '../../shared/attachments';
 import { rendererFileType } from '../../shared/file-types';
 
 export const APP_SCHEME = 'doum-app';
@@ -29,8 +31,8 @@ export const APP_SCHEME_PRIVILEGES = [
 export interface AppProtocolDeps {
   /** The built renderer (out/renderer). */
   rendererDir: string;
-  /** A picture of the help center by sha256 (the content store's). */
-  asset(sha256: string): { type: string; data: Buffer } | null;
+  /** A picture or attached file of the help center by sha256 (the content store's). */
+  asset(sha256: string): (StoredFileInfo & { data: Buffer }) | null;
 }
 
 function answer(status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): Response {
@@ -57,7 +59,9 @@ export function serveAppRequest(request: Pick<Request, 'url' | 'method'>, deps: 
   if (picture) {
     const asset = deps.asset(picture[1]!);
     if (!asset) return refuse(404, 'no such picture');
-    return answer(200, asset.data, asset.type, { 'cache-control': 'private, max-age=31536000, immutable' });
+    // Pictures inline, attached files only as downloads (shared/attachments.ts).
+    const { type, headers } = storedFileResponse(asset);
+    return answer(200, asset.data, type, { ...headers, 'cache-control': 'private, max-age=31536000, immutable' });
   }
 
   let path: string;

@@ -15,7 +15,7 @@ import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './app-protocol';
 import { LaunchRequests, listenForLaunchRequests, parseArgv } from './deep-links';
 import { LOGIN_ITEM } from './login-item';
 import { startLogging } from './logging';
-import { guardAllWebContents, hardenSession } from './security';
+import { guardAllWebContents, handleDownloads, hardenSession } from './security';
 import { startShell } from './shell';
 import type { SyncJob } from './sync-process';
 import syncProcessPath from './sync-process?modulePath';
@@ -43,6 +43,7 @@ async function start(): Promise<void> {
   guardAllWebContents(app, { origin, log, onAppLink: (url) => launches.acceptLink(url) });
   await app.whenReady();
   hardenSession(session.defaultSession, log);
+  handleDownloads(session.defaultSession, { origin, log });
 
   const job: SyncJob = {
     files: dataFiles(app.getPath('userData')),

@@ -1,8 +1,9 @@
 /**
  * Pure security decisions of the shell (no Electron import, so they are unit-tested under
- * plain Node): which frames may call the HelpApi, where a window may navigate, which
- * permissions a page gets (none), and the webPreferences every window gets.
+ * plain Node): which frames may call the HelpApi, where a window may navigate, what it may
+ * download, which permissions a page gets (none), and the webPreferences every window gets.
  */
+import { ASSET_PATH } from '../../shared/assets';
 
 /** The renderer's own URL: the app's scheme (doum-app://app/) or the dev server in development. */
 export interface AppOrigin {
@@ -47,6 +48,20 @@ export function navigationDecision(url: string, origin: AppOrigin): NavigationDe
   if (isAppUrl(url, origin)) return 'allow';
   if (/^doum:/i.test(url)) return 'app-link';
   return 'deny';
+}
+
+/**
+ * A download the page may start: an attached file of the help center, served by the app itself
+ * at `/assets/<sha256>` of its own origin. Anything else (a web address, another scheme) is not
+ * the page's to download.
+ */
+export function downloadAllowed(url: string, origin: AppOrigin): boolean {
+  if (!isAppUrl(url, origin)) return false;
+  try {
+    return ASSET_PATH.test(new URL(url).pathname);
+  } catch {
+    return false;
+  }
 }
 
 /** Doum needs no permission at all: no camera, microphone, notifications from pages, etc. */

@@ -1,12 +1,13 @@
 /**
  * Applies the security policy (security-policy.ts) to Electron: every navigation, redirect
  * and new window is denied except the app's own routes (doum:// links go to the deep-link
- * handler instead), <webview> is refused, and every permission request and check is denied.
+ * handler instead), <webview> is refused, every permission request and check is denied, and
+ * only the app's own attached files may be downloaded (through a save dialog).
  * The renderer's CSP lives in renderer/index.html; the fuses in electron-builder.yml.
  */
-import type { App, Session, WebContents } from 'electron';
+import type { App, DownloadItem, Session, WebContents } from 'electron';
 import type { Log } from './logging';
-import { navigationDecision, permissionAllowed, type AppOrigin } from './security-policy';
+import { downloadAllowed, navigationDecision, permissionAllowed, type AppOrigin } from './security-policy';
 
 export interface GuardOptions {
   origin: AppOrigin;
@@ -61,6 +62,25 @@ export function hardenSession(session: Session, log: Log): void {
   });
   session.setPermissionCheckHandler((_contents, permission) => permissionAllowed(permission));
   session.setDevicePermissionHandler(() => false);
+}
+
+/** The part of Electron's DownloadItem the download handler uses. */
+export type DownloadLike = Pick<DownloadItem, 'getURL' | 'getFilename' | 'setSaveDialogOptions'>;
+
+/**
+ * Downloads: an attached file the page links to (`<a download>` to `/assets/<sha256>` on the
+ * app's own scheme, answered with `Content-Disposition: attachment`) is saved where the person
+ * chooses in a save dialog, named after the file; any other download is cancelled and logged.
+ */
+export function handleDownloads(session: Pick<Session, 'on'>, { origin, log }: Pick<GuardOptions, 'origin' | 'log'>): void {
+  session.on('will-download', (event: { preventDefault(): void }, item: DownloadLike) => {
+    if (!downloadAllowed(item.getURL(), origin)) {
+      event.preventDefault();
+      log.warn(`blocked a download of ${short(item.getURL())}`);
+      return;
+    }
+    item.setSaveDialogOptions({ defaultPath: item.getFilename(), properties: ['createDirectory', 'showOverwriteConfirmation'] });
+  });
 }
 
 export function guardAllWebContents(app: Pick<App, 'on'>, options: GuardOptions): void {

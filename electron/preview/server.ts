@@ -18,6 +18,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { HELP_EVENTS, type HelpRequests } from '../../shared/api';
 import { ASSET_PATH } from '../../shared/assets';
+import { storedFileResponse } from '../../shared/attachments';
 import { isHostOs, type HostOs } from '../../shared/platform';
 import { dispatch } from '../core/dispatch';
 import type { HelpService } from '../core/service';
@@ -175,8 +176,10 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     if (!sameToken(given, token)) return send(res, 401, 'missing or wrong preview token', 'text/plain; charset=utf-8');
     const asset = options.service.getAsset(sha256);
     if (!asset) return send(res, 404, 'no such picture', 'text/plain; charset=utf-8');
-    // Named by their sha256, pictures never change: cache them for good.
-    send(res, 200, asset.data, asset.type, { 'cache-control': 'private, max-age=31536000, immutable' });
+    // Pictures inline, attached files only as downloads (shared/attachments.ts).
+    const { type, headers } = storedFileResponse(asset);
+    // Named by their sha256, stored files never change: cache them for good.
+    send(res, 200, asset.data, type, { ...headers, 'cache-control': 'private, max-age=31536000, immutable' });
   };
 
   /** The app page opened with the right token hands it on as a cookie, for its pictures. */

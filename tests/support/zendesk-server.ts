@@ -9,6 +9,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { pngBytes } from './pictures';
 
 export interface ZdCategory { id: number; name: string; position: number; locale: string; [extra: string]: unknown }
 export interface ZdSection { id: number; name: string; category_id: number; parent_section_id?: number | null; position: number; locale: string; [extra: string]: unknown }
@@ -26,6 +27,20 @@ export interface ZdArticle {
   [extra: string]: unknown;
 }
 
+/** An `article_attachments` record as the API sends it. */
+export interface ZdAttachment {
+  id: number;
+  url: string;
+  article_id: number;
+  file_name: string;
+  content_url: string;
+  content_type: string;
+  size: number;
+  inline: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface ZendeskData {
   locales: string[];
   categories: ZdCategory[];
@@ -34,6 +49,8 @@ export interface ZendeskData {
   articles: ZdArticle[];
   /** Other files the help center serves by path, e.g. /hc/article_attachments/1/x.png. */
   files?: Record<string, Buffer>;
+  /** Attachments of the articles (every locale of an article shares them), by article_id. */
+  attachments?: ZdAttachment[];
 }
 
 export type ZendeskFault = { status: number; headers?: Record<string, string>; body?: string };
@@ -48,6 +65,7 @@ export interface ZendeskServer {
 }
 
 const LIST = /^\/api\/v2\/help_center\/([A-Za-z-]+)\/(categories|sections|articles)\.json$/;
+const ATTACHMENTS = /^\/api\/v2\/help_center\/([A-Za-z-]+)\/articles\/(\d+)\/attachments(?:\.json)?$/;
 
 export async function startZendeskServer(data: ZendeskData, options: { pageSize?: number; pagination?: 'cursor' | 'offset' } = {}): Promise<ZendeskServer> {
   const pageSize = options.pageSize ?? 2;
@@ -117,6 +135,14 @@ export async function startZendeskServer(data: ZendeskData, options: { pageSize?
       return;
     }
     if (url.pathname === '/api/v2/help_center/locales.json') return send(res, 200, { locales: data.locales, default_locale: data.locales[0] });
+    const attachments = ATTACHMENTS.exec(url.pathname);
+    if (attachments) {
+      const id = Number(attachments[2]);
+      if (!data.articles.some((a) => a.id === id && a.locale === attachments[1])) return send(res, 404, notFound);
+      // Zendesk names each file by its absolute address; fixtures may write the help center's own paths.
+      const listed = (data.attachments ?? []).filter((a) => a.article_id === id).map((a) => ({ ...a, content_url: a.content_url.startsWith('/') ? `${origin}${a.content_url}` : a.content_url }));
+      return send(res, 200, { article_attachments: listed });
+    }
     const match = LIST.exec(url.pathname);
     if (!match || !data.locales.includes(match[1]!)) return send(res, 404, notFound);
     return send(res, 200, listPage(url, match[1]!, match[2] as 'categories' | 'sections' | 'articles'));
@@ -141,6 +167,14 @@ export async function startZendeskServer(data: ZendeskData, options: { pageSize?
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** An attachment record of `article` served at `contentUrl` (its size from `bytes`, or as given). */
+export function zdAttachment(id: number, articleId: number, fileName: string, contentUrl: string, contentType: string, size: number, inline = false): ZdAttachment {
+  return {
+    id, url: `https://acme.zendesk.com/api/v2/help_center/articles/attachments/${id}`, article_id: articleId, file_name: fileName, content_url: contentUrl,
+    content_type: contentType, size, inline, created_at: '2025-11-03T02:00:00Z', updated_at: '2025-11-03T02:00:00Z',
   };
 }
 
@@ -172,6 +206,12 @@ export function sampleZendeskData(): ZendeskData {
   }
   return { locales: ['ko', 'en-us'], categories, sections, articles };
 }
+
+/** The files attached to wildZendeskData's first article. */
+export const WILD_PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+export const WILD_PDF_PATH = '/hc/article_attachments/9001/flight-manual.pdf';
+export const WILD_PNG = pngBytes(40, 30, [20, 120, 60]);
+export const WILD_PNG_PATH = '/hc/article_attachments/9002/controller-layout.png';
 
 /**
  * A help center shaped like the ones found in the wild (field sets as the public API sends
@@ -228,5 +268,13 @@ export function wildZendeskData(host = 'https://help.example.com'): ZendeskData 
   articles.push(
     article(5001, 'zh-tw', 30, '聯絡客服中心', '<p>如需協助，請聯絡我們的客服中心。</p><p>這篇文章介紹飛行前需要的基礎知識。</p>'),
   );
-  return { locales: ['en-us', 'ja', 'zh-tw'], categories, sections, articles };
+  // Files attached to the first article: a PDF and a picture listed under it, and the inline
+  // picture its body already shows (not listed twice).
+  const files = { [WILD_PDF_PATH]: WILD_PDF, [WILD_PNG_PATH]: WILD_PNG };
+  const attachments = [
+    zdAttachment(9001, 5001, 'Flight manual (EN).pdf', WILD_PDF_PATH, 'application/pdf', WILD_PDF.length),
+    zdAttachment(9002, 5001, 'controller-layout.png', WILD_PNG_PATH, 'image/png', WILD_PNG.length),
+    zdAttachment(77, 5001, 'takeoff.png', '/hc/article_attachments/77/takeoff.png', 'image/png', 2048, true),
+  ];
+  return { locales: ['en-us', 'ja', 'zh-tw'], categories, sections, articles, files, attachments };
 }

@@ -200,7 +200,7 @@ describe('syncing pictures', () => {
     expect(assetRequests().sort()).toEqual([sha(BLUE), sha(RED)].sort());
     const fileBytes = server.requests.length > 0 ? readdirSync(join(feed, 'snapshots')).map((f) => readFileSync(join(feed, 'snapshots', f)).length)[0]! : 0;
     expect(report.bytesDownloaded).toBe(readFileSync(join(feed, 'manifest.json')).length + fileBytes + BLUE.length + RED.length);
-    expect(local.store.getAsset(sha(BLUE))).toEqual({ type: 'image/png', data: BLUE });
+    expect(local.store.getAsset(sha(BLUE))).toEqual({ type: 'image/png', data: BLUE, fileName: null });
     expect(local.store.articleAssets('b')).toEqual([
       { sha256: sha(RED), type: 'image/png', bytes: RED.length, alt: '빨강' },
       { sha256: sha(BLUE), type: 'image/png', bytes: BLUE.length, alt: '파랑 다시' },

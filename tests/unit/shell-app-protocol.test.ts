@@ -12,7 +12,19 @@ import { pngBytes } from '../support/pictures';
 import { removeTempDirs, tempDir } from '../support/temp';
 
 const PICTURE = pngBytes(4, 4);
+const HOSTILE = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>parent.doum.syncNow()</script></svg>');
+const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
 const SHA = 'a'.repeat(64);
+const SVG_SHA = 'c'.repeat(64);
+const PDF_SHA = 'd'.repeat(64);
+const PNG_ATTACHMENT_SHA = 'e'.repeat(64);
+const STORED = new Map([
+  [SHA, { type: 'image/png', data: PICTURE, fileName: null }],
+  // What a hostile help center could attach: script in a file that claims to be a picture.
+  [SVG_SHA, { type: 'image/svg+xml', data: HOSTILE, fileName: '<script>보고서.svg' }],
+  [PDF_SHA, { type: 'application/pdf', data: PDF, fileName: '사용 설명서.pdf' }],
+  [PNG_ATTACHMENT_SHA, { type: 'image/png', data: PICTURE, fileName: 'layout.png' }],
+]);
 let deps: AppProtocolDeps;
 
 beforeAll(() => {
@@ -22,7 +34,7 @@ beforeAll(() => {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Doum</title>');
   writeFileSync(join(rendererDir, 'assets', 'index-abc.js'), 'console.log(1)');
   writeFileSync(join(root, 'secret.txt'), 'secret');
-  deps = { rendererDir, asset: (sha) => (sha === SHA ? { type: 'image/png', data: PICTURE } : null) };
+  deps = { rendererDir, asset: (sha) => STORED.get(sha) ?? null };
 });
 afterAll(removeTempDirs);
 
@@ -45,6 +57,25 @@ describe('the doum-app: scheme', () => {
     expect(picture.headers.get('x-content-type-options')).toBe('nosniff');
     expect(Buffer.from(await picture.arrayBuffer())).toEqual(PICTURE);
     expect(get(`doum-app://app/assets/${'b'.repeat(64)}`).status).toBe(404);
+  });
+
+  it('answers attached files only as downloads: inert type, attachment disposition with the UTF-8 name, nosniff, sandbox', async () => {
+    const pdf = get(`doum-app://app/assets/${PDF_SHA}`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('content-disposition')).toBe(`attachment; filename="__ ___.pdf"; filename*=UTF-8''${encodeURIComponent('사용 설명서.pdf')}`);
+    expect(pdf.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(Buffer.from(await pdf.arrayBuffer())).toEqual(PDF);
+
+    const svg = get(`doum-app://app/assets/${SVG_SHA}`);
+    expect(svg.headers.get('content-type')).toBe('application/octet-stream');
+    expect(svg.headers.get('content-disposition')).toMatch(/^attachment; filename="_script_.*\.svg"; filename\*=UTF-8''_script_/);
+    expect(svg.headers.get('content-security-policy')).toContain('sandbox');
+    expect(svg.headers.get('x-content-type-options')).toBe('nosniff');
+
+    // A picture attached as a file is a download too, not a picture of the page.
+    expect(get(`doum-app://app/assets/${PNG_ATTACHMENT_SHA}`).headers.get('content-disposition')).toMatch(/^attachment; filename="layout.png"/);
+    expect(get(`doum-app://app/assets/${SHA}`).headers.get('content-disposition')).toBeNull();
   });
 
   it('refuses paths out of the renderer folder, other hosts, and other methods', () => {

@@ -12,8 +12,8 @@ import type { App, IpcMain, Session, WebContents } from 'electron';
 import { HELP_METHODS, requestChannel, type HelpRequests } from '../../shared/api';
 import { checkExternalUrl } from '../../electron/core/service';
 import { registerHelpApi } from '../../electron/main/ipc';
-import { guardAllWebContents, guardWebContents, hardenSession } from '../../electron/main/security';
-import { isAppUrl, isTrustedSender, navigationDecision, SECURE_WEB_PREFERENCES, type AppOrigin } from '../../electron/main/security-policy';
+import { guardAllWebContents, guardWebContents, handleDownloads, hardenSession, type DownloadLike } from '../../electron/main/security';
+import { downloadAllowed, isAppUrl, isTrustedSender, navigationDecision, SECURE_WEB_PREFERENCES, type AppOrigin } from '../../electron/main/security-policy';
 import { fakeEvent, FakeWebContents, recordingLog } from '../support/electron-fakes';
 
 vi.mock('electron', () => ({}));
@@ -190,6 +190,41 @@ describe('permissions', () => {
     expect((handlers.check as unknown as (c: unknown, p: string) => boolean)(null, 'media')).toBe(false);
     expect((handlers.device as unknown as () => boolean)()).toBe(false);
     expect(log.lines[0]).toBe('warn: denied the permission "media" to file:///x');
+  });
+});
+
+describe('downloads', () => {
+  const APP: AppOrigin = { entryUrl: 'doum-app://app/index.html' };
+  const SHA = 'f'.repeat(64);
+
+  /** A session that only emits will-download, and a download item that records what it was told. */
+  function download(url: string, filename: string) {
+    const session = new EventEmitter();
+    const log = recordingLog();
+    handleDownloads(session as unknown as Session, { origin: APP, log });
+    const dialogs: unknown[] = [];
+    const item: DownloadLike = { getURL: () => url, getFilename: () => filename, setSaveDialogOptions: (options) => void dialogs.push(options) };
+    const event = fakeEvent({});
+    session.emit('will-download', event, item, {});
+    return { event, dialogs, log };
+  }
+
+  it("saves an attached file of the app's own scheme through a save dialog named after it", () => {
+    const { event, dialogs, log } = download(`doum-app://app/assets/${SHA}`, '사용 설명서.pdf');
+    expect(event.defaultPrevented).toBe(false);
+    expect(dialogs).toEqual([{ defaultPath: '사용 설명서.pdf', properties: ['createDirectory', 'showOverwriteConfirmation'] }]);
+    expect(log.lines).toEqual([]);
+  });
+
+  it('cancels any other download and says so', () => {
+    for (const url of ['https://evil.example.com/payload.exe', `doum-app://evil/assets/${SHA}`, 'doum-app://app/index.html', 'file:///etc/passwd']) {
+      const { event, dialogs, log } = download(url, 'x');
+      expect(event.defaultPrevented, url).toBe(true);
+      expect(dialogs).toEqual([]);
+      expect(log.lines[0]).toBe(`warn: blocked a download of ${url}`);
+    }
+    expect(downloadAllowed(`doum-app://app/assets/${SHA}`, APP)).toBe(true);
+    expect(downloadAllowed(`doum-app://app/assets/${SHA}/../x`, APP)).toBe(false);
   });
 });
 

@@ -29,6 +29,9 @@ export async function showCommand(rest: string[], values: CliOptions): Promise<n
     if (article.variants.length > 1) out.push(`variants: ${article.variants.map((v) => `${v.id} (${v.platform})`).join(', ')}`);
     if (article.related.length) out.push(`related: ${article.related.map((r) => r.id).join(', ')}`);
     if (assets.length) out.push(`pictures: ${assets.map((a) => `${a.alt} (${a.type}, ${a.bytes} bytes)`).join(', ')}`);
+    if (article.attachments.length) {
+      out.push(`attachments: ${article.attachments.map((a) => `${a.fileName} (${a.type}, ${a.bytes} bytes${a.sha256 ? '' : `, not stored: ${a.sourceUrl}`})`).join(', ')}`);
+    }
     printText(`${out.join('\n')}\n`);
     return 0;
   } finally {
@@ -42,6 +45,7 @@ export async function statsCommand(rest: string[], values: CliOptions): Promise<
   try {
     const stats = center.content.stats();
     const pictures = center.content.assetStats();
+    const files = center.content.attachmentStats();
     const state = center.content.syncState();
     const result = {
       revision: state.revision,
@@ -52,6 +56,9 @@ export async function statsCommand(rest: string[], values: CliOptions): Promise<
       byLocale: stats.byLocale,
       assets: pictures.assets,
       assetBytes: pictures.assetBytes,
+      /** Attached files stored (a file attached to several articles counts once), and their bytes. */
+      attachments: files.attachments,
+      attachmentBytes: files.attachmentBytes,
       lastSync: state.lastSuccessAt,
       lastAttempt: state.lastAttemptAt,
       /** Failed syncs since the last success. */
@@ -70,6 +77,7 @@ export async function statsCommand(rest: string[], values: CliOptions): Promise<
           `articles:   ${result.articles} (${result.groups} topics, ${result.categories} top-level categories)`,
           ...Object.entries(result.byLocale).map(([locale, c]) => `  ${locale.padEnd(8)}  ${c.articles} articles, ${c.topics} topics, ${c.categories} categories`),
           `pictures:   ${result.assets} (${(result.assetBytes / 1024).toFixed(1)} KB)`,
+          `attachments: ${result.attachments} (${(result.attachmentBytes / 1024).toFixed(1)} KB)`,
           `last sync:  ${result.lastSync ?? 'never'}`,
           ...(result.lastError ? [`last error: ${result.lastError.message} (${result.lastError.at}${result.failures > 1 ? `, ${result.failures} failed attempts in a row` : ''})`] : []),
         ].join('\n') + '\n',

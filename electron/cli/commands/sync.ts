@@ -80,7 +80,7 @@ export async function syncCommand(rest: string[], values: CliOptions): Promise<n
       throw withTerminalHint(error, feed);
     }
     // Records re-filed or skipped are said on stderr whatever the output, so scripts see them too.
-    for (const n of report.notes ?? []) note(`doum: ${n.kind === 'skipped' ? 'skipped' : 'uncategorised'} ${n.record}: ${n.reason}`);
+    for (const n of report.notes ?? []) note(`doum: ${n.kind} ${n.record}: ${n.reason}`);
     for (const picture of report.missingPictures ?? []) {
       note(`doum: picture ${picture.url} of article ${picture.articleId} ${picture.reason}; the article shows its alt text until a later sync gets it`);
     }

@@ -9,6 +9,8 @@ import { checkArticleId } from '../../../shared/ids';
 import { checkLocale } from '../../../shared/locale';
 import { PLATFORMS } from '../../../shared/platform';
 import type { Platform } from '../../../shared/platform';
+import { MAX_FILE_NAME_LENGTH } from '../../../shared/attachments';
+import type { ArticleAttachment } from '../../../shared/types';
 import {
   array,
   nullable,
@@ -61,6 +63,11 @@ export interface FeedArticle {
    * Absent when none. On the wire they travel beside the records (see `contexts` below).
    */
   contexts?: string[];
+  /**
+   * Files attached to the article, in order. Absent when none. Only collection sources
+   * (Zendesk) write them so far; a doum-feed/1 file never carries them.
+   */
+  attachments?: ArticleAttachment[];
 }
 
 export interface FeedCategory {
@@ -200,13 +207,24 @@ export const checkArticle: Check<FeedArticle> = object({
  * (and hash) equal when they say the same thing.
  */
 export function articleKey(article: FeedArticle): string {
-  const { id, title, bodyHtml, service, category, platform, locale, group, tags, updatedAt, links, contexts } = article;
+  const { id, title, bodyHtml, service, category, platform, locale, group, tags, updatedAt, links, contexts, attachments } = article;
   const key: unknown[] = [id, title, bodyHtml, service, category, platform, locale, group, tags, updatedAt, links];
   // Appended only when present, so an article without contexts keeps the key (and the stored
   // hash) it had before contexts existed.
   if (contexts && contexts.length > 0) key.push(contexts);
+  // The same for attachments, in a fixed field order (and marked, so they never read as contexts).
+  if (attachments && attachments.length > 0) key.push({ attachments: attachments.map((a) => [a.sha256, a.fileName, a.type, a.bytes, a.sourceUrl]) });
   return JSON.stringify(key);
 }
+
+/** A file attached to an article, as a collection source describes it. */
+export const checkAttachment: Check<ArticleAttachment> = object({
+  sha256: nullable(sha256),
+  fileName: string({ clean: 'line', min: 1, max: MAX_FILE_NAME_LENGTH }),
+  type: string({ min: 3, max: 200, pattern: /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/, patternName: 'a content type such as application/pdf' }),
+  bytes: number({ min: 0, integer: true }),
+  sourceUrl: string({ min: 1, max: 2048, pattern: /^https?:\/\//, patternName: 'an http(s) URL' }),
+});
 
 export const checkCategory: Check<FeedCategory> = object({
   path: categoryPath,

@@ -5,10 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { assetRefsIn, type AssetType } from '../../../shared/assets';
+import { assetRefsIn, isAssetType, type AssetType } from '../../../shared/assets';
+import type { StoredFileInfo } from '../../../shared/attachments';
 import { categoryName, parentCategory } from '../../../shared/categories';
 import type { Platform } from '../../../shared/platform';
-import type { ArticleSummary, ArticleVariant, Category, SyncErrorInfo } from '../../../shared/types';
+import type { ArticleAttachment, ArticleSummary, ArticleVariant, Category, SyncErrorInfo } from '../../../shared/types';
 import { categoryCountKey, countByCategory, countByLocale, countContent, type ContentCounts } from '../../../shared/counts';
 import { htmlToText } from '../feed/html-text';
 import { articleKey, checkSupportUrl, checkSynonymRule, type FeedArticle, type FeedCategory, type FeedHelpCenter, type FeedSynonym } from '../feed/format';
@@ -134,12 +135,35 @@ export const CONTENT_MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 6,
+    description: 'files attached to articles (Zendesk): stored with the pictures by sha256, or linked to their source',
+    up(db) {
+      db.exec(`
+        CREATE TABLE article_attachments (
+          article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+          position INTEGER NOT NULL,
+          sha256 TEXT,
+          file_name TEXT NOT NULL,
+          content_type TEXT NOT NULL,
+          bytes INTEGER NOT NULL,
+          source_url TEXT NOT NULL,
+          PRIMARY KEY (article_id, position)
+        );
+        CREATE INDEX article_attachments_by_sha ON article_attachments (sha256);
+        CREATE INDEX article_attachments_by_source ON article_attachments (source_url);
+      `);
+    },
+  },
 ];
 
-/** A picture to store: its bytes, already checked against their sha256. */
+/**
+ * A file to store: its bytes, already checked against their sha256 — a picture (a checked
+ * image type) or an attachment (its declared content type, see shared/attachments.ts).
+ */
 export interface AssetInput {
   sha256: string;
-  type: AssetType;
+  type: string;
   data: Buffer;
 }
 
@@ -149,6 +173,11 @@ export interface ArticleAsset {
   type: AssetType;
   bytes: number;
   alt: string;
+}
+
+/** A stored file's bytes, and how it is answered (shared/attachments.ts). */
+export interface StoredFile extends StoredFileInfo {
+  data: Buffer;
 }
 
 /** An article would refer to a picture the store does not hold; rolled back. */
@@ -305,6 +334,8 @@ class ChangeWriter {
   private readonly addContext: Database.Statement;
   private readonly clearAssets: Database.Statement;
   private readonly addAsset: Database.Statement;
+  private readonly clearAttachments: Database.Statement;
+  private readonly addAttachment: Database.Statement;
   /** Hash of each touched article before this apply (null: it did not exist). */
   private readonly before = new Map<string, string | null>();
   private done = 0;
@@ -329,6 +360,10 @@ class ChangeWriter {
     this.addContext = db.prepare('INSERT OR IGNORE INTO article_contexts (context, article_id, position) VALUES (?, ?, ?)');
     this.clearAssets = db.prepare('DELETE FROM article_assets WHERE article_id = ?');
     this.addAsset = db.prepare('INSERT OR IGNORE INTO article_assets (article_id, sha256, alt, position) VALUES (?, ?, ?, ?)');
+    this.clearAttachments = db.prepare('DELETE FROM article_attachments WHERE article_id = ?');
+    this.addAttachment = db.prepare(
+      'INSERT INTO article_attachments (article_id, position, sha256, file_name, content_type, bytes, source_url) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
     this.step = progressStep(totalRecords);
     onProgress?.(0, totalRecords);
   }
@@ -374,6 +409,8 @@ class ChangeWriter {
       (article.contexts ?? []).forEach((context, position) => this.addContext.run(context, article.id, position));
       this.clearAssets.run(article.id);
       for (const [position, ref] of assetRefsIn(article.bodyHtml).entries()) this.addAsset.run(article.id, ref.sha256, ref.alt, position);
+      this.clearAttachments.run(article.id);
+      (article.attachments ?? []).forEach((a, position) => this.addAttachment.run(article.id, position, a.sha256, a.fileName, a.type, a.bytes, a.sourceUrl));
     }
     this.tick();
   }
@@ -637,7 +674,10 @@ export class ContentStore {
         if (change.helpCenter) this.updateHelpCenter(change.helpCenter);
       }
       const missing = this.db
-        .prepare('SELECT article_id AS articleId, sha256 FROM article_assets WHERE sha256 NOT IN (SELECT sha256 FROM assets) LIMIT 1')
+        .prepare(
+          `SELECT article_id AS articleId, sha256 FROM article_assets WHERE sha256 NOT IN (SELECT sha256 FROM assets)
+           UNION ALL SELECT article_id, sha256 FROM article_attachments WHERE sha256 IS NOT NULL AND sha256 NOT IN (SELECT sha256 FROM assets) LIMIT 1`,
+        )
         .get() as { articleId: string; sha256: string } | undefined;
       if (missing) throw new MissingAssetError(missing.articleId, missing.sha256);
       const changed = { ...writer.report(), total: this.articleCount(), assets: { added: assetsAdded, removed: 0 } };
@@ -660,9 +700,14 @@ export class ContentStore {
     return added;
   }
 
-  /** Deletes the pictures no article uses; returns how many. */
+  /** Deletes the pictures and attached files no article uses; returns how many. */
   removeUnusedAssets(): number {
-    return this.db.prepare('DELETE FROM assets WHERE sha256 NOT IN (SELECT sha256 FROM article_assets)').run().changes;
+    return this.db
+      .prepare(
+        `DELETE FROM assets WHERE sha256 NOT IN (SELECT sha256 FROM article_assets)
+           AND sha256 NOT IN (SELECT sha256 FROM article_attachments WHERE sha256 IS NOT NULL)`,
+      )
+      .run().changes;
   }
 
   // -- pictures --------------------------------------------------------------------------------
@@ -674,9 +719,63 @@ export class ContentStore {
     return new Set(held);
   }
 
-  /** A picture's bytes and type, or null when the store does not hold it. */
-  getAsset(sha256: string): { type: AssetType; data: Buffer } | null {
-    return (this.db.prepare('SELECT type, data FROM assets WHERE sha256 = ?').get(sha256) as { type: AssetType; data: Buffer } | undefined) ?? null;
+  /**
+   * A stored file's bytes and type, or null when the store does not hold it. `fileName` is set
+   * when it is an attached file that no article shows as a picture: it is then answered as a
+   * download (shared/attachments.ts).
+   */
+  getAsset(sha256: string): StoredFile | null {
+    const row = this.db
+      .prepare(
+        `SELECT type, data,
+           CASE WHEN EXISTS (SELECT 1 FROM article_assets WHERE sha256 = assets.sha256) THEN NULL
+                ELSE (SELECT file_name FROM article_attachments WHERE sha256 = assets.sha256 ORDER BY article_id, position LIMIT 1) END AS fileName
+         FROM assets WHERE sha256 = ?`,
+      )
+      .get(sha256) as StoredFile | undefined;
+    if (!row) return null;
+    // A file stored under a type that is not a checked picture type is never shown as a picture.
+    return row.fileName === null && !isAssetType(row.type) ? { ...row, fileName: 'attachment' } : row;
+  }
+
+  /** The files attached to an article, in the help center's order. */
+  articleAttachments(articleId: string): ArticleAttachment[] {
+    const rows = this.db
+      .prepare(
+        `SELECT at.sha256, at.file_name AS fileName, at.content_type AS type, at.bytes, at.source_url AS sourceUrl,
+           (at.sha256 IS NOT NULL AND EXISTS (SELECT 1 FROM assets a WHERE a.sha256 = at.sha256)) AS held
+         FROM article_attachments at WHERE at.article_id = ? ORDER BY at.position`,
+      )
+      .all(articleId) as Array<ArticleAttachment & { held: number }>;
+    // A file that went missing from the store (a damaged database) is linked to its source instead.
+    return rows.map(({ held, ...a }) => ({ ...a, sha256: held ? a.sha256 : null }));
+  }
+
+  /**
+   * The sha256 of a stored attachment downloaded from this address with this size, if the store
+   * still holds it: a re-sync links it again instead of downloading it again (Zendesk never
+   * changes the file behind an attachment's address; a new upload gets a new one).
+   */
+  heldAttachment(sourceUrl: string, bytes: number): string | null {
+    return (
+      (this.db
+        .prepare(
+          `SELECT at.sha256 FROM article_attachments at JOIN assets a ON a.sha256 = at.sha256
+           WHERE at.source_url = ? AND at.bytes = ? AND a.bytes = ? LIMIT 1`,
+        )
+        .pluck()
+        .get(sourceUrl, bytes, bytes) as string | undefined) ?? null
+    );
+  }
+
+  /** How many attached files the store holds, and their bytes (a file attached twice counts once). */
+  attachmentStats(): { attachments: number; attachmentBytes: number } {
+    return this.db
+      .prepare(
+        `SELECT count(*) AS attachments, coalesce(sum(bytes), 0) AS attachmentBytes FROM assets
+         WHERE sha256 IN (SELECT sha256 FROM article_attachments WHERE sha256 IS NOT NULL)`,
+      )
+      .get() as { attachments: number; attachmentBytes: number };
   }
 
   /** The pictures an article uses, in the order it shows them. */
@@ -696,9 +795,11 @@ export class ContentStore {
     return pages * size;
   }
 
-  /** How many pictures the store holds and their bytes. */
+  /** How many pictures the store holds and their bytes (attached files are counted by attachmentStats). */
   assetStats(): { assets: number; assetBytes: number } {
-    return this.db.prepare('SELECT count(*) AS assets, coalesce(sum(bytes), 0) AS assetBytes FROM assets').get() as { assets: number; assetBytes: number };
+    return this.db
+      .prepare('SELECT count(*) AS assets, coalesce(sum(bytes), 0) AS assetBytes FROM assets WHERE sha256 IN (SELECT sha256 FROM article_assets)')
+      .get() as { assets: number; assetBytes: number };
   }
 
   private updateHelpCenter(patch: Partial<FeedHelpCenter>): void {

@@ -525,6 +525,7 @@ export class SyncEngine {
     const content = await source
       .fetchAll({
         signal: run.signal,
+        knownAttachment: (sourceUrl, bytes) => store.heldAttachment(sourceUrl, bytes),
         onProgress: ({ bytes, records }) => {
           // No sizes are announced: each page earns the time it took at the floor rate, so
           // a help center arriving faster than the floor is never cut off and a trickle is.

@@ -44,6 +44,14 @@ const escapeText = (text: string): string => text.replace(/&/g, '&amp;').replace
 
 /** The URL to download a picture from, or why it cannot be downloaded. */
 export function pictureUrl(src: string, origin: string): URL | string {
+  return downloadableUrl(src, origin, { one: 'picture', many: 'pictures' });
+}
+
+/**
+ * The URL to download a help center's file from (a picture, an attachment), or why it cannot
+ * be downloaded: https anywhere, or the help center's own origin (plain http only there).
+ */
+export function downloadableUrl(src: string, origin: string, noun: { one: string; many: string }): URL | string {
   const trimmed = decodeEntities(src.trim());
   let url: URL;
   try {
@@ -53,7 +61,7 @@ export function pictureUrl(src: string, origin: string): URL | string {
     return 'is not a URL';
   }
   if (url.protocol === 'https:' || url.origin === new URL(origin).origin) return url;
-  return `is a ${url.protocol} picture; only https pictures (or the help center's own) are downloaded`;
+  return `is a ${url.protocol} ${noun.one}; only https ${noun.many} (or the help center's own) are downloaded`;
 }
 
 export interface PictureResult {

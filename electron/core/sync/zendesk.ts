@@ -14,6 +14,9 @@
  * - tags: the other labels; updatedAt: edited_at, else updated_at; drafts are skipped;
  * - links to `/hc/<locale>/articles/<id>` of the same help center become article links, other
  *   help center links absolute ones; pictures get https URLs; videos become links (./zendesk-html);
+ * - attachments (`/api/v2/help_center/{locale}/articles/{id}/attachments`, six lists at a time):
+ *   the files that are not inline are stored with the article or linked to their source
+ *   (./remote-attachments);
  * - an article whose section (or a section whose category) the lists do not hold — deleted or
  *   restricted in Zendesk — is filed under an "uncategorised" category of its locale.
  * Every record is checked like a feed record. A record that cannot be used is skipped, and
@@ -34,16 +37,17 @@ import { ZENDESK_PREFIX } from '../../../shared/feed-location';
 import { isArticleId } from '../../../shared/ids';
 import { isSimplifiedChinese, languageOf, LOCALE_SOURCE, matchingLocales } from '../../../shared/locale';
 import { isPlatform, PLATFORMS, type Platform } from '../../../shared/platform';
-import type { SyncNote } from '../../../shared/types';
+import type { ArticleAttachment, SyncNote } from '../../../shared/types';
 import { isSecureOrLoopback } from '../../../shared/urls';
 import { array, boolean, nullable, number, object, optional, string, ValidationError, type Check } from '../../../shared/validate';
 import { SyncError } from '../errors';
-import { checkArticle, FeedRecordError, type FeedArticle, type FeedCategory } from '../feed/format';
+import { checkArticle, checkAttachment, FeedRecordError, type FeedArticle, type FeedCategory } from '../feed/format';
 import { articleLinksIn, sanitizeArticleHtml } from '../feed/sanitize';
 import { zendeskBodyHtml } from './zendesk-html';
 import type { HttpSourceOptions } from './feed-source';
 import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, httpGet } from './http';
 import { RemotePictures } from './remote-pictures';
+import { checkAttachmentRecord, RemoteAttachments } from './remote-attachments';
 import type { CollectionContent, CollectionFetchOptions, CollectionSource } from './collection-source';
 
 export interface ZendeskLocation {
@@ -130,8 +134,8 @@ const checkArticleRecord: Check<ZendeskArticle> = object(
   { allowUnknown: true },
 );
 
-type Listed = 'categories' | 'sections' | 'articles';
-const SINGULAR: Record<Listed, string> = { categories: 'category', sections: 'section', articles: 'article' };
+type Listed = 'categories' | 'sections' | 'articles' | 'article_attachments';
+const SINGULAR: Record<Listed, string> = { categories: 'category', sections: 'section', articles: 'article', article_attachments: 'attachment' };
 
 interface ListOptions {
   signal?: AbortSignal;
@@ -275,7 +279,10 @@ function helpCenterHosts(listings: readonly LocaleListing[], origin: string): Se
   return hosts;
 }
 
-function articleRecords(listings: readonly LocaleListing[], origin: string, notes: SyncNote[]): FeedArticle[] {
+/** The attachments of each article, by its Doum id (see ./remote-attachments). */
+type AttachmentsById = ReadonlyMap<string, ArticleAttachment[]>;
+
+function articleRecords(listings: readonly LocaleListing[], origin: string, notes: SyncNote[], attachmentsById: AttachmentsById): FeedArticle[] {
   const synced = new Map<string, string>();
   for (const { locale, articles } of listings) {
     for (const article of articles) if (!article.draft) synced.set(`${localeSlug(locale)}/${article.id}`, zendeskArticleId(locale, article.id));
@@ -314,7 +321,8 @@ function articleRecords(listings: readonly LocaleListing[], origin: string, note
           },
           '',
         );
-        records.push(labels.contexts.length > 0 ? { ...record, contexts: labels.contexts } : record);
+        const attachments = checkedAttachments(attachmentsById.get(record.id) ?? [], what, notes);
+        records.push({ ...record, ...(labels.contexts.length > 0 ? { contexts: labels.contexts } : {}), ...(attachments.length > 0 ? { attachments } : {}) });
         if (filing.orphan) notes.push({ kind: 'uncategorised', record: what, reason: `filed under "${filing.category === filing.service ? filing.category : `${filing.service} › ${filing.category}`}": ${filing.orphan}` });
       } catch (error) {
         if (error instanceof ValidationError) notes.push(skipped(what, error));
@@ -326,9 +334,45 @@ function articleRecords(listings: readonly LocaleListing[], origin: string, note
   return records;
 }
 
+/** The attachments that pass the record check; one that does not is left out and named, never the article. */
+function checkedAttachments(attachments: readonly ArticleAttachment[], what: string, notes: SyncNote[]): ArticleAttachment[] {
+  return attachments.flatMap((attachment) => {
+    try {
+      return [checkAttachment(attachment, 'attachment')];
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      notes.push({ kind: 'attachment', record: what, reason: `the attached file "${attachment.fileName.slice(0, 200)}" is left out: ${error.message}` });
+      return [];
+    }
+  });
+}
+
 function skipped(what: string, cause: unknown): SyncNote {
   const reason = cause instanceof Error ? cause.message : String(cause);
   return { kind: 'skipped', record: what, reason };
+}
+
+/** Attachment lists asked for at once (one small request per article). */
+const ATTACHMENT_LISTS_AT_ONCE = 6;
+
+/** `work` over every item, at most `limit` at a time; the results in the items' order. The first failure stops the rest. */
+async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  let failed = false;
+  const worker = async (): Promise<void> => {
+    while (!failed && next < items.length) {
+      const index = next++;
+      try {
+        results[index] = await work(items[index]!);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 // -- the source --------------------------------------------------------------------------------
@@ -363,9 +407,51 @@ export class ZendeskSource implements CollectionSource {
         articles: await this.listAll(locale, 'articles', checkArticleRecord, list),
       });
     }
+    const attachments = await this.fetchAttachments(listings, list, options);
     const pictures = await this.fetchPictures(listings, options.signal, (pictureBytes) => list.onPage(pictureBytes, 0));
-    const articles = articleRecords(listings, this.location.origin, notes);
-    return { articles, categories: categoryRecords(listings, articles), notes, ...pictures };
+    const articles = articleRecords(listings, this.location.origin, notes, attachments.byId);
+    return { articles, categories: categoryRecords(listings, articles), notes, ...pictures, assets: [...pictures.assets, ...attachments.assets] };
+  }
+
+  /**
+   * Lists every article's attachments and downloads the files (see ./remote-attachments). An
+   * article whose list cannot be had keeps no attachments this time, with a note; the rest of
+   * the help center still syncs.
+   */
+  private async fetchAttachments(listings: readonly LocaleListing[], list: ListOptions, options: CollectionFetchOptions) {
+    const files = new RemoteAttachments({
+      origin: this.location.origin,
+      signal: options.signal,
+      timeoutMs: this.options.timeoutMs,
+      retry: this.options.retry,
+      onBytes: (bytes) => list.onPage(bytes, 0),
+      known: options.knownAttachment,
+    });
+    const tasks = listings.flatMap(({ locale, articles }) => articles.filter((a) => !a.draft).map((article) => ({ locale, id: article.id })));
+    // One request per article: a few at a time, or a large help center would wait a round trip each.
+    const results = await inParallel(tasks, ATTACHMENT_LISTS_AT_ONCE, async ({ locale, id }) => {
+      const record = `Zendesk article ${id} (${locale})`;
+      const notes: SyncNote[] = [];
+      try {
+        const listed = await this.listPages(this.attachmentsUrl(locale, id), 'article_attachments', locale, checkAttachmentRecord, { ...list, notes });
+        return { id: zendeskArticleId(locale, id), notes, attachments: listed.length ? await files.attachmentsOf(record, listed, notes) : [] };
+      } catch (error) {
+        if (options.signal?.aborted || !(error instanceof SyncError)) throw error;
+        notes.push({ kind: 'attachment', record, reason: `its attached files could not be listed (${error.message}); it is shown without them until the next sync` });
+        return { id: zendeskArticleId(locale, id), notes, attachments: [] };
+      }
+    });
+    const byId = new Map<string, ArticleAttachment[]>();
+    // Notes in the order of the articles, however the requests finished.
+    for (const { id, notes, attachments } of results) {
+      list.notes.push(...notes);
+      if (attachments.length) byId.set(id, attachments);
+    }
+    return { byId, assets: files.result() };
+  }
+
+  private attachmentsUrl(locale: string, id: number): string {
+    return `${this.location.origin}/api/v2/help_center/${encodeURIComponent(locale)}/articles/${id}/attachments`;
   }
 
   /** Downloads every article's pictures and rewrites the bodies to use them (see ./remote-pictures). */
@@ -428,10 +514,15 @@ export class ZendeskSource implements CollectionSource {
   }
 
   /** Every item of one list, following the cursor from page to page. */
-  private async listAll<T>(locale: string, what: Listed, check: Check<T>, options: ListOptions): Promise<T[]> {
+  private listAll<T>(locale: string, what: Exclude<Listed, 'article_attachments'>, check: Check<T>, options: ListOptions): Promise<T[]> {
+    return this.listPages(`${this.location.origin}/api/v2/help_center/${encodeURIComponent(locale)}/${what}.json?page[size]=${PAGE_SIZE}`, what, locale, check, options);
+  }
+
+  /** Every item of one list from its first page on, following the cursor from page to page. */
+  private async listPages<T>(first: string, what: Listed, locale: string, check: Check<T>, options: ListOptions): Promise<T[]> {
     const items: T[] = [];
     const seen = new Set<string>();
-    let url: string | null = `${this.location.origin}/api/v2/help_center/${encodeURIComponent(locale)}/${what}.json?page[size]=${PAGE_SIZE}`;
+    let url: string | null = first;
     while (url) {
       if (seen.has(url) || seen.size >= MAX_PAGES) {
         throw new SyncError('invalid-feed', `the Zendesk ${what} list of ${locale} keeps sending pages (${seen.size} so far, ${url}); try again later`, { resource: url });
@@ -464,7 +555,8 @@ export class ZendeskSource implements CollectionSource {
         // One unusable record is skipped and named; the rest of the help center still syncs.
         const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
         const name = typeof id === 'number' || (typeof id === 'string' && id.length <= 30) ? String(id) : `record ${i + 1} of ${url}`;
-        notes.push({ kind: 'skipped', record: `Zendesk ${SINGULAR[what]} ${name} (${locale})`, reason: error.message });
+        // An unusable attachment record costs its file only, not an article: said as such.
+        notes.push({ kind: what === 'article_attachments' ? 'attachment' : 'skipped', record: `Zendesk ${SINGULAR[what]} ${name} (${locale})`, reason: error.message });
       }
     });
     const cursorNext = shape.meta?.has_more ? shape.links?.next ?? null : null;

@@ -331,4 +331,8 @@ export const en: Record<MessageKey, Message> = {
   'app.transportMissingTitle': 'Doum cannot reach its help service',
   'app.transportMissing.ipc': 'The part that connects the window to the app (its preload) did not run. Reinstall Doum or tell your administrator.',
   'app.transportMissing.http': 'Open this page from the Doum app or from the address the preview server (doum preview) printed.',
+  // Files attached to an article (issue 15, attachments)
+  'attachments.title': 'Attachments',
+  'attachments.atSource': 'Open on the help center',
+  'sync.notesAttachments': { one: '{count} attached file could not be stored; its article links to it on the help center.', other: '{count} attached files could not be stored; their articles link to them on the help center.' },
 };

@@ -332,6 +332,10 @@ export const ko = {
   'app.transportMissingTitle': '도움말 서비스에 연결할 수 없습니다',
   'app.transportMissing.ipc': '앱과 화면을 잇는 부분(preload)이 실행되지 않았습니다. 앱을 다시 설치하거나 관리자에게 알려 주세요.',
   'app.transportMissing.http': '이 페이지는 도움 앱이나 미리보기 서버(doum preview)가 알려 준 주소로만 열 수 있습니다.',
+  // Files attached to an article (issue 15, attachments)
+  'attachments.title': '첨부 파일',
+  'attachments.atSource': '도움말 센터에서 열기',
+  'sync.notesAttachments': '첨부 파일 {count}개는 저장하지 못해 도움말 센터의 원래 주소로 연결했습니다.',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof ko;

@@ -1,12 +1,14 @@
 /**
  * One article: breadcrumb, title, tags and date, platform tabs, tools, the find bar, the
- * contents, the sanitized body with working cross-links and zoomable pictures, "Was this
+ * contents, the sanitized body with working cross-links and zoomable pictures, its attached
+ * files, "Was this
  * helpful?", translations and related articles. Arriving with a section scrolls to it;
  * arriving from a search result scrolls to the passage it matched and flashes its words.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useArrival } from '../app/arrival';
 import { VIEW_TITLE_ID } from '../app/focus';
+import { ArticleAttachments } from '../components/article/ArticleAttachments';
 import { ArticleBody } from '../components/article/ArticleBody';
 import { ArticleToolbar } from '../components/article/ArticleToolbar';
 import { ContextHelp } from '../components/article/ContextHelp';
@@ -168,6 +170,7 @@ export function ArticleView({ id, context }: { id: string; context?: string }) {
           <TableOfContents articleId={article.id} headings={contents} />
           <div id={ARTICLE_PANEL_ID} className="article-panel" role={tabs ? 'tabpanel' : undefined} aria-labelledby={tabs ? `tab-${article.id}` : undefined}>
             <ArticleBody ref={bodyRef} html={prepared!.html} />
+            <ArticleAttachments attachments={article.attachments} />
           </div>
         </div>
         <FeedbackBox key={article.id} articleId={article.id} />

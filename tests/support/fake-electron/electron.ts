@@ -687,7 +687,8 @@ class FakeIpcMain extends EventEmitter {
 
 type PermissionRequestHandler = (contents: FakeWebContents, permission: string, callback: (granted: boolean) => void, details: unknown) => void;
 
-class FakeSession {
+/** Emits what Electron's session does (`will-download`); the shell's listeners are plain EventEmitter ones. */
+class FakeSession extends EventEmitter {
   permissionRequestHandler: PermissionRequestHandler | null = null;
 
   setPermissionRequestHandler(handler: PermissionRequestHandler | null): void {

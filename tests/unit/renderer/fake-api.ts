@@ -109,7 +109,7 @@ export function summary(id: string, patch: Partial<ArticleSummary> = {}): Articl
 }
 
 export function article(id: string, patch: Partial<Article> = {}): Article {
-  return { ...summary(id), bodyHtml: `<p>${id}</p>`, links: [], variants: [{ id, platform: 'common', locale: 'ko' }], translations: [], related: [], ...patch };
+  return { ...summary(id), bodyHtml: `<p>${id}</p>`, links: [], variants: [{ id, platform: 'common', locale: 'ko' }], translations: [], related: [], attachments: [], ...patch };
 }
 
 export function hit(id: string, title = `제목 ${id}`): SearchHit {

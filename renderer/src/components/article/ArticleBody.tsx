@@ -6,8 +6,8 @@
  * (click, Enter or Space), and focus comes back to the picture last shown when it closes.
  */
 import { forwardRef, useEffect, useRef, useState } from 'react';
-import { api } from '../../api';
 import { useT } from '../../i18n/use-translation';
+import { openOutside } from '../../lib/open-external';
 import { PICTURE_ATTRIBUTE } from '../../lib/sanitize';
 import { ARTICLE_HREF } from '../../../../shared/ids';
 import { useApp } from '../../state/app';
@@ -63,13 +63,9 @@ export const ArticleBody = forwardRef<HTMLDivElement, { html: string }>(function
       navigate({ name: 'article', id: article[1]! });
       return;
     }
-    api.openExternal(href).then(
-      () => {
-        // The preview's server cannot open a browser for the page; the page does it.
-        if (transport === 'http') window.open(href, '_blank', 'noopener,noreferrer');
-      },
-      () => toast(t('article.linkRefused')),
-    );
+    void openOutside(href, transport).then((opened) => {
+      if (!opened) toast(t('article.linkRefused'));
+    });
   };
 
   const setRefs = (element: HTMLDivElement | null): void => {

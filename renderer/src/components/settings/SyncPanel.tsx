@@ -54,15 +54,18 @@ function ProgressLine({ progress }: { progress: SyncProgress }) {
   );
 }
 
-/** What a sync filed as uncategorised or skipped (Zendesk), counted, with each record behind a disclosure. */
+/** What a sync filed as uncategorised, skipped or could not attach (Zendesk), counted, with each record behind a disclosure. */
 function SyncNotes({ notes }: { notes: readonly SyncNote[] }) {
   const t = useT();
   const skipped = notes.filter((n) => n.kind === 'skipped').length;
+  const uncategorised = notes.filter((n) => n.kind === 'uncategorised').length;
+  const attachments = notes.length - skipped - uncategorised;
   return (
     <div className="notice sync-notes">
       <Icon name="warning" />
       <div>
-        <p>{t('sync.notes', { uncategorised: notes.length - skipped, skipped })}</p>
+        {skipped + uncategorised > 0 && <p>{t('sync.notes', { uncategorised, skipped })}</p>}
+        {attachments > 0 && <p>{t('sync.notesAttachments', { count: attachments })}</p>}
         <details>
           <summary>{t('sync.notesDetails')}</summary>
           <ul className="technical">
