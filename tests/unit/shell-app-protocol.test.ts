@@ -22,41 +22,47 @@ beforeAll(() => {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Doum</title>');
   writeFileSync(join(rendererDir, 'assets', 'index-abc.js'), 'console.log(1)');
   writeFileSync(join(root, 'secret.txt'), 'secret');
-  deps = { rendererDir, asset: (sha) => (sha === SHA ? { type: 'image/png', data: PICTURE } : null) };
+  deps = { rendererDir, asset: async (sha) => (sha === SHA ? { type: 'image/png', data: PICTURE } : null) };
 });
 afterAll(removeTempDirs);
 
 const get = (url: string, method = 'GET') => serveAppRequest({ url, method }, deps);
+const status = async (url: string, method = 'GET') => (await get(url, method)).status;
 
 describe('the doum-app: scheme', () => {
   it('serves the renderer’s files with their types', async () => {
-    const page = get(APP_ENTRY_URL);
+    const page = await get(APP_ENTRY_URL);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(await page.text()).toContain('<title>Doum</title>');
-    expect(get('doum-app://app/').status).toBe(200);
-    expect(get('doum-app://app/assets/index-abc.js').headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await status('doum-app://app/')).toBe(200);
+    expect((await get('doum-app://app/assets/index-abc.js')).headers.get('content-type')).toBe('text/javascript; charset=utf-8');
   });
 
   it('serves pictures by sha256 from the store, and 404 for one it does not hold', async () => {
-    const picture = get(`doum-app://app/assets/${SHA}`);
+    const picture = await get(`doum-app://app/assets/${SHA}`);
     expect(picture.status).toBe(200);
     expect(picture.headers.get('content-type')).toBe('image/png');
     expect(picture.headers.get('x-content-type-options')).toBe('nosniff');
     expect(Buffer.from(await picture.arrayBuffer())).toEqual(PICTURE);
-    expect(get(`doum-app://app/assets/${'b'.repeat(64)}`).status).toBe(404);
+    expect(await status(`doum-app://app/assets/${'b'.repeat(64)}`)).toBe(404);
   });
 
-  it('refuses paths out of the renderer folder, other hosts, and other methods', () => {
+  it('answers 503 for a picture while the help center is unavailable (its process stopped)', async () => {
+    const unavailable: AppProtocolDeps = { ...deps, asset: async () => Promise.reject(new Error('the help center process stopped')) };
+    expect((await serveAppRequest({ url: `doum-app://app/assets/${SHA}`, method: 'GET' }, unavailable)).status).toBe(503);
+  });
+
+  it('refuses paths out of the renderer folder, other hosts, and other methods', async () => {
     for (const url of ['doum-app://app/..%2fsecret.txt', 'doum-app://app/assets/..%2f..%2fsecret.txt', 'doum-app://app/..%5csecret.txt']) {
-      expect(get(url).status, url).toBe(403);
+      expect(await status(url), url).toBe(403);
     }
     // The URL parser already takes these ".." away: they name files inside, which do not exist.
-    expect(get('doum-app://app/../secret.txt').status).toBe(404);
-    expect(get('doum-app://app/%2e%2e/secret.txt').status).toBe(404);
-    expect(get('doum-app://other/index.html').status).toBe(404);
-    expect(get('file:///etc/passwd').status).toBe(404);
-    expect(get(APP_ENTRY_URL, 'POST').status).toBe(405);
+    expect(await status('doum-app://app/../secret.txt')).toBe(404);
+    expect(await status('doum-app://app/%2e%2e/secret.txt')).toBe(404);
+    expect(await status('doum-app://other/index.html')).toBe(404);
+    expect(await status('file:///etc/passwd')).toBe(404);
+    expect(await status(APP_ENTRY_URL, 'POST')).toBe(405);
   });
 
   it('is the app for the navigation guard: its own host only, and never other custom schemes', () => {
