@@ -401,7 +401,12 @@ export class HelpService implements HelpRequests {
   syncNow(): Promise<SyncReport> {
     if (this.shared.syncing) return this.shared.syncing;
     const settings = this.settingsNow();
-    return this.runSync(() => ({ source: this.sourceForSettings(settings), trust: settings.feedUrl ? this.trustedSyncOptions(settings) : {} }));
+    return this.runSync(() => {
+      const source = this.sourceForSettings(settings);
+      // Asked even for the bundled feed: lost trust state stops every sync until the feed is set again.
+      const trust = this.trustedSyncOptions(settings);
+      return { source, trust: settings.feedUrl ? trust : {} };
+    });
   }
 
   /**
