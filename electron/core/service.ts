@@ -206,7 +206,7 @@ export class HelpService implements HelpRequests {
     return this.events.on(event, listener);
   }
 
-  /** For the shell: something outside the renderer asks to show a target. */
+  /** For a host: something outside the renderer asks to show a target (the preview's tests). */
   emit<E extends HelpEventName>(event: E, payload: HelpEvents[E]): void {
     this.events.emit(event, payload);
   }
