@@ -430,15 +430,14 @@ export class HelpService implements HelpRequests {
       // Said first, so the renderer shows the sync before any of its progress; and the runner
       // starts before the first await, so a cancelSync right after syncNow reaches it.
       this.events.emit('syncStatus', { ...this.syncStatusNow(), syncing: true });
-      const syncing = this.options.sync.run(source, {
-        ...trust,
-        onProgress: (progress) => {
-          // 'done' is sent below, once the search index has caught up too.
-          if (progress.phase !== 'done') this.events.emit('syncProgress', progress);
-        },
-      });
       try {
-        const report = await syncing;
+        const report = await this.options.sync.run(source, {
+          ...trust,
+          onProgress: (progress) => {
+            // 'done' is sent below, once the search index has caught up too.
+            if (progress.phase !== 'done') this.events.emit('syncProgress', progress);
+          },
+        });
         if (!report.notModified) this.events.emit('contentUpdated', { revision: report.revision });
         this.events.emit('syncProgress', { phase: 'done' });
         return report;
