@@ -13,6 +13,9 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           index: resolve(root, 'electron/main/index.ts'),
+          // The help center's own process (utilityProcess.fork, see electron/main/service-client.ts):
+          // an entry of its own beside index.js, built with the main process's plugins (?nodeWorker).
+          'service-process': resolve(root, 'electron/main/service-process.ts'),
         },
       },
     },

@@ -108,6 +108,8 @@ export interface HelpEvents {
   settingsChanged: Settings;
   /** Something outside the renderer (tray, deep link, shortcut) asks it to show a target. */
   navigate: NavigateTarget;
+  /** The reading history changed (an article was viewed, or the history was cleared). */
+  historyChanged: null;
 }
 
 export type HelpEventName = keyof HelpEvents;
@@ -165,6 +167,13 @@ export const checkSettings: Check<Settings> = object(settingsShape);
  */
 export const SECURITY_SETTINGS = ['feedUrl', 'feedPublicKey', 'updateUrl'] as const satisfies ReadonlyArray<keyof Settings>;
 export type SecuritySetting = (typeof SECURITY_SETTINGS)[number];
+
+/** One change of a security setting, as the person is asked to confirm it. */
+export interface SecurityChange {
+  key: SecuritySetting;
+  from: string | null;
+  to: string | null;
+}
 
 /** The security settings a patch would change (same value again is no change). */
 export function securityChanges(current: Settings, patch: Partial<Settings>): SecuritySetting[] {
@@ -249,6 +258,7 @@ export const HELP_EVENTS: readonly HelpEventName[] = [
   'contentUpdated',
   'settingsChanged',
   'navigate',
+  'historyChanged',
 ] satisfies HelpEventName[];
 
 export function isHelpMethod(name: unknown): name is HelpMethod {

@@ -214,6 +214,8 @@ export interface SyncStatus {
   lastSuccessAt: string | null;
   lastAttemptAt: string | null;
   lastError: SyncErrorInfo | null;
+  /** Failed syncs in a row since the last success (the scheduler's backoff counts them). */
+  failures: number;
   /** Space the help content takes on this computer (Settings shows it). */
   storage: ContentStorage;
 }

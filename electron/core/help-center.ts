@@ -1,12 +1,13 @@
 /**
  * Opens everything Doum needs around one content file: the stores, the search index and the
- * sync engine, wired into a HelpService. The Electron shell, the CLI and the preview all
- * start here. A corrupt content file (or one from a newer Doum) is moved aside with a timestamp
+ * sync engine, wired into a HelpService. Every host starts here and nowhere else: the CLI,
+ * the preview and the desktop app's service process (electron/main/service-process.ts). A corrupt content file (or one from a newer Doum) is moved aside with a timestamp
  * and rebuilt from the bundled feed — the user's file, and so their bookmarks, history and
  * settings, is never touched by that — and `startup.recoveredContent` reports it for the shell
  * and the CLI to tell. An empty or bundled-only store is brought up to the bundled feed's
  * revision, so the app is usable offline from the first launch.
  */
+import type { SecurityChange } from '../../shared/api';
 import type { HostOs } from '../../shared/platform';
 import type { AppInfo, StartupNotice } from '../../shared/types';
 import { defaultPolicyFile, readPolicy } from './policy';
@@ -18,6 +19,7 @@ import { ContentStore } from './store/content-store';
 import { UserStore, type UserDataRecovery } from './store/user-store';
 import { SyncEngine } from './sync/engine';
 import { FolderFeedSource } from './sync/feed-source';
+import { InProcessSyncRunner, type SyncRunner } from './sync/runner';
 import type { SyncSource } from './sync/sources';
 import type { DataFiles } from './paths';
 
@@ -31,6 +33,10 @@ export interface OpenHelpCenterOptions {
   openExternal: (url: string) => Promise<void>;
   indexBuilder?: IndexBuilder;
   sourceFor?: (location: string) => SyncSource;
+  /** Where syncs run; default: in this process (InProcessSyncRunner). */
+  syncRunner?: SyncRunner;
+  /** See HelpServiceOptions.confirmSecurityChange: the desktop app's dialog; none elsewhere. */
+  confirmSecurityChange?: (changes: SecurityChange[]) => Promise<boolean>;
   /** Skip importing the bundled feed (the CLI's `sync --feed` brings its own). */
   skipBundledImport?: boolean;
   /** Open the data files read-only (also chosen by itself when the folder cannot be written). */
@@ -113,7 +119,7 @@ export async function openHelpCenter(options: OpenHelpCenterOptions): Promise<He
     content,
     user,
     search,
-    sync,
+    sync: options.syncRunner ?? new InProcessSyncRunner(sync, search),
     hostOs: options.hostOs,
     version: options.version,
     systemLocale: options.systemLocale,
@@ -123,6 +129,7 @@ export async function openHelpCenter(options: OpenHelpCenterOptions): Promise<He
     sourceFor: options.sourceFor,
     policy,
     notices: startupNotices(recoveredUserData, content.readOnly),
+    confirmSecurityChange: options.confirmSecurityChange,
   });
   return {
     service,

@@ -1,9 +1,12 @@
 /**
  * HelpService: the HelpApi implemented over the content store, the user store, the search
- * index and the sync engine. The Electron shell and the preview server expose exactly this
- * object; neither adds behaviour of its own.
+ * index and a sync runner — the only implementation there is. The desktop app (from its
+ * service process, through the main process's relay), the preview server and the CLI expose
+ * exactly this object; none adds behaviour of its own. What differs by host comes in as an
+ * option: where a sync runs (SyncRunner), how a link opens, and who confirms a change of a
+ * security setting.
  */
-import type { HelpEventName, HelpEvents, HelpRequests, SuggestOptions, ArticleListFilter, Unsubscribe } from '../../shared/api';
+import type { HelpEventName, HelpEvents, HelpRequests, SecurityChange, SuggestOptions, ArticleListFilter, Unsubscribe } from '../../shared/api';
 import type { HostOs, Platform } from '../../shared/platform';
 import { countContent } from '../../shared/counts';
 import { topCategory } from '../../shared/categories';
@@ -45,8 +48,8 @@ import { KeyError, publicKeyFromBase64 } from './feed/signing';
 import type { SearchIndex } from './search/search-index';
 import type { ContentStore } from './store/content-store';
 import type { UserStore } from './store/user-store';
-import type { SyncEngine } from './sync/engine';
 import { FolderFeedSource } from './sync/feed-source';
+import type { SyncRunner } from './sync/runner';
 import { syncSourceFor, type SyncSource } from './sync/sources';
 
 export const BUNDLED_SOURCE_ID = 'bundled';
@@ -55,7 +58,8 @@ export interface HelpServiceOptions {
   content: ContentStore;
   user: UserStore;
   search: SearchIndex;
-  sync: SyncEngine;
+  /** Runs the syncs (sync/runner.ts: in-process in every host today). */
+  sync: SyncRunner;
   hostOs: HostOs;
   version: string;
   systemLocale: string;
@@ -70,6 +74,19 @@ export interface HelpServiceOptions {
   policy?: AdminPolicy;
   /** What the person must be told at start (see AppInfo.notices). */
   notices?: StartupNotice[];
+  /**
+   * Asks the person whether these security settings may change (the desktop app's native
+   * dialog); true to go ahead. Without it changes are made as asked: the CLI's `settings set`
+   * is the person at their own terminal, and the preview's page confirms in a step of its own.
+   */
+  confirmSecurityChange?: (changes: SecurityChange[]) => Promise<boolean>;
+}
+
+/** What every view of one service shares (see withHostOs): its events and its running sync. */
+interface SharedState {
+  events: Emitter<HelpEvents>;
+  /** The sync in progress, which a syncNow asked for meanwhile joins. */
+  syncing: Promise<SyncReport> | null;
 }
 
 const RELATED_LIMIT = 5;
@@ -153,24 +170,28 @@ export function checkTrustSettings<T extends Partial<Pick<Settings, 'feedUrl' | 
 }
 
 export class HelpService implements HelpRequests {
+  private readonly events: Emitter<HelpEvents>;
+
   constructor(
     private readonly options: HelpServiceOptions,
-    private readonly events = new Emitter<HelpEvents>(),
-  ) {}
+    private readonly shared: SharedState = { events: new Emitter<HelpEvents>(), syncing: null },
+  ) {
+    this.events = shared.events;
+  }
 
   /**
-   * The same service presenting itself as another host OS (same stores, same events). The
+   * The same service presenting itself as another host OS (same stores, events and sync). The
    * preview uses it so a browser can show the macOS or Windows look on any machine.
    */
   withHostOs(hostOs: HostOs): HelpService {
-    return hostOs === this.options.hostOs ? this : new HelpService({ ...this.options, hostOs }, this.events);
+    return hostOs === this.options.hostOs ? this : new HelpService({ ...this.options, hostOs }, this.shared);
   }
 
   on<E extends HelpEventName>(event: E, listener: (payload: HelpEvents[E]) => void): Unsubscribe {
     return this.events.on(event, listener);
   }
 
-  /** For the shell: something outside the renderer asks to show a target. */
+  /** For a host: something outside the renderer asks to show a target (the preview's tests). */
   emit<E extends HelpEventName>(event: E, payload: HelpEvents[E]): void {
     this.events.emit(event, payload);
   }
@@ -335,16 +356,10 @@ export class HelpService implements HelpRequests {
   }
 
   /**
-   * Syncs the configured source. Progress goes out as `syncProgress` events (phases, bytes,
-   * records), the status before and after as `syncStatus`; new content is indexed before
-   * `contentUpdated` tells the renderer. A pinned key applies to the configured feed only:
-   * the bundled feed ships inside the signed app itself.
-   */
-  /**
    * The trust part of a sync's options: the pinned key, the highest signed revision applied
    * under it, and remembering the next one. Refuses outright when the trust state was lost.
    */
-  trustedSyncOptions(settings: Settings = this.settingsNow()): Pick<SyncOptions, 'publicKey' | 'highestSignedRevision' | 'onSignedRevision'> {
+  private trustedSyncOptions(settings: Settings): Pick<SyncOptions, 'publicKey' | 'highestSignedRevision' | 'onSignedRevision'> {
     const { user } = this.options;
     if (user.trustLost) {
       throw new SyncError('untrusted', 'your settings could not be recovered (the user data and its backup were unreadable), so Doum cannot tell whether a feed key was pinned; set the feed address — and its key, if it has one — again in Settings, then sync');
@@ -364,31 +379,65 @@ export class HelpService implements HelpRequests {
     return { ...this.options.user.getSettings(), ...this.options.policy };
   }
 
-  async syncNow(): Promise<SyncReport> {
+  /**
+   * Syncs the configured source: the configured feed under the pinned key, else the feed
+   * bundled with the app (which ships inside the signed app itself, so no key applies). A
+   * syncNow while a sync runs joins it: the same report, or the same error.
+   */
+  syncNow(): Promise<SyncReport> {
+    if (this.shared.syncing) return this.shared.syncing;
     const settings = this.settingsNow();
-    const source = this.sourceForSettings(settings);
-    const trust = this.trustedSyncOptions(settings);
-    const syncing = this.options.sync.sync(source, {
-      // The bundled feed ships inside the signed app itself.
-      ...(settings.feedUrl ? trust : {}),
-      onProgress: (progress) => {
-        // 'done' is sent below, once the search index has caught up too.
-        if (progress.phase !== 'done') this.events.emit('syncProgress', progress);
-      },
+    return this.runSync(() => {
+      const source = this.sourceForSettings(settings);
+      // Asked even for the bundled feed: lost trust state stops every sync until the feed is set again.
+      const trust = this.trustedSyncOptions(settings);
+      return { source, trust: settings.feedUrl ? trust : {} };
     });
-    this.events.emit('syncStatus', await this.getSyncStatus());
-    try {
-      const report = await syncing;
-      if (!report.notModified) {
-        this.events.emit('syncProgress', { phase: 'index' });
-        await this.options.search.rebuild();
-        this.events.emit('contentUpdated', { revision: report.revision });
+  }
+
+  /**
+   * Syncs a location given by the host rather than the settings (`doum sync --feed`), under
+   * the pinned key as the configured feed would be. Not a HelpApi method: the page cannot
+   * name a source without the person confirming it in Settings.
+   */
+  syncFrom(location: string): Promise<SyncReport> {
+    if (this.shared.syncing) return this.shared.syncing;
+    return this.runSync(() => ({ source: (this.options.sourceFor ?? syncSourceFor)(location), trust: this.trustedSyncOptions(this.settingsNow()) }));
+  }
+
+  /**
+   * The one sync path. Progress goes out as `syncProgress` events (phases, bytes, records),
+   * the status before and after as `syncStatus`; new content is indexed (by the runner)
+   * before `contentUpdated` tells the renderer, and 'done' comes last.
+   */
+  private runSync(prepare: () => { source: SyncSource; trust: Pick<SyncOptions, 'publicKey' | 'highestSignedRevision' | 'onSignedRevision'> | Record<string, never> }): Promise<SyncReport> {
+    const running = (async (): Promise<SyncReport> => {
+      const { source, trust } = prepare();
+      // Said first, so the renderer shows the sync before any of its progress; and the runner
+      // starts before the first await, so a cancelSync right after syncNow reaches it.
+      this.events.emit('syncStatus', { ...this.syncStatusNow(), syncing: true });
+      try {
+        const report = await this.options.sync.run(source, {
+          ...trust,
+          onProgress: (progress) => {
+            // 'done' is sent below, once the search index has caught up too.
+            if (progress.phase !== 'done') this.events.emit('syncProgress', progress);
+          },
+        });
+        if (!report.notModified) this.events.emit('contentUpdated', { revision: report.revision });
+        this.events.emit('syncProgress', { phase: 'done' });
+        return report;
+      } finally {
+        this.shared.syncing = null;
+        this.events.emit('syncStatus', this.syncStatusNow());
       }
-      this.events.emit('syncProgress', { phase: 'done' });
-      return report;
-    } finally {
-      this.events.emit('syncStatus', await this.getSyncStatus());
-    }
+    })();
+    this.shared.syncing = running;
+    // A sync that could not even start (no source, lost trust) is not left behind to join.
+    running.catch(() => {
+      if (this.shared.syncing === running) this.shared.syncing = null;
+    });
+    return running;
   }
 
   async cancelSync(): Promise<boolean> {
@@ -402,16 +451,21 @@ export class HelpService implements HelpRequests {
   }
 
   async getSyncStatus(): Promise<SyncStatus> {
+    return this.syncStatusNow();
+  }
+
+  private syncStatusNow(): SyncStatus {
     const { content, sync } = this.options;
     const state = content.syncState();
     return {
-      syncing: sync.syncing,
+      syncing: sync.running || this.shared.syncing !== null,
       source: state.source ?? BUNDLED_SOURCE_ID,
       revision: state.revision,
       articles: content.articleCount(),
       lastSuccessAt: state.lastSuccessAt,
       lastAttemptAt: state.lastAttemptAt,
       lastError: state.lastError,
+      failures: state.failures,
       storage: this.storage(),
     };
   }
@@ -423,18 +477,27 @@ export class HelpService implements HelpRequests {
   }
 
   /**
-   * Checks and stores a patch. Settings the administrator's policy fixes are refused. (The
-   * person's confirmation of security changes is asked by the transports that carry the
-   * page's requests: electron/main/desktop-api.ts and the preview.)
+   * Checks and stores a patch. Settings the administrator's policy fixes are refused; a
+   * change of a security setting (feed URL, pinned key, update URL) is made only once the
+   * host's `confirmSecurityChange` says the person agreed — in the app, one XSS in the page
+   * is not enough to change what Doum trusts.
    */
   async setSettings(patch: Partial<Settings>): Promise<Settings> {
-    const locked = securityChanges(this.settingsNow(), patch).filter((key) => this.options.policy?.[key] !== undefined);
+    const current = this.settingsNow();
+    const locked = securityChanges(current, patch).filter((key) => this.options.policy?.[key] !== undefined);
     if (locked.length > 0) {
       throw new RequestError('refused', 'setting-locked', `${locked.join(', ')} ${locked.length === 1 ? 'is' : 'are'} set by your administrator's policy and cannot be changed here`, {
         settings: locked.join(','),
       });
     }
-    this.options.user.setSettings(checkTrustSettings(patch));
+    const checked = checkTrustSettings(patch);
+    const changes = securityChanges(current, checked);
+    const confirm = this.options.confirmSecurityChange;
+    if (changes.length > 0 && confirm) {
+      const confirmed = await confirm(changes.map((key) => ({ key, from: current[key], to: checked[key] ?? null })));
+      if (!confirmed) throw new RequestError('refused', 'not-confirmed', `the change of ${changes.join(', ')} was not confirmed; nothing was changed`);
+    }
+    this.options.user.setSettings(checked);
     const settings = this.settingsNow();
     this.events.emit('settingsChanged', settings);
     return settings;
@@ -460,6 +523,7 @@ export class HelpService implements HelpRequests {
 
   async recordView(articleId: string): Promise<void> {
     this.options.user.recordView(articleId, this.requireArticle(articleId).title);
+    this.events.emit('historyChanged', null);
   }
 
   /**
@@ -487,6 +551,7 @@ export class HelpService implements HelpRequests {
 
   async clearHistory(): Promise<void> {
     this.options.user.clearHistory();
+    this.events.emit('historyChanged', null);
   }
 
   async getFeedback(articleId: string): Promise<FeedbackEntry | null> {

@@ -1,9 +1,10 @@
 /**
  * The app's own scheme, `doum-app://app/`: the window loads the built renderer from it (not
  * from file://, so the page gets no file-system privileges and a real origin of its own), and
- * the help center's pictures come from the same origin at `/assets/<sha256>`, straight out of
- * the content store — the CSP's `img-src 'self'` lets exactly these load. Attached files come
- * from the same address, answered only as downloads (shared/attachments.ts). Paths that leave the
+ * the help center's pictures come from the same origin at `/assets/<sha256>`, out of the
+ * content store (asked of the service process, which holds it) — the CSP's `img-src 'self'`
+ * lets exactly these load. Attached files come from the same address, answered only as
+ * downloads (shared/attachments.ts). Paths that leave the
  * renderer folder are refused. No Electron import at run time: the request handling is plain
  * Node (Request → Response), unit-tested; index.ts hands Electron's `protocol` in.
  */
@@ -31,8 +32,8 @@ export const APP_SCHEME_PRIVILEGES = [
 export interface AppProtocolDeps {
   /** The built renderer (out/renderer). */
   rendererDir: string;
-  /** A picture or attached file of the help center by sha256 (the content store's). */
-  asset(sha256: string): (StoredFileInfo & { data: Buffer }) | null;
+  /** A picture or attached file of the help center by sha256 (the content store's, through the service process). */
+  asset(sha256: string): Promise<(StoredFileInfo & { data: Buffer }) | null>;
 }
 
 function answer(status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): Response {
@@ -45,7 +46,7 @@ function answer(status: number, body: string | Buffer, type: string, extra: Reco
 const refuse = (status: number, reason: string): Response => answer(status, reason, 'text/plain; charset=utf-8');
 
 /** Answers one request of the app's scheme: a renderer file, a picture, or a refusal. */
-export function serveAppRequest(request: Pick<Request, 'url' | 'method'>, deps: AppProtocolDeps): Response {
+export async function serveAppRequest(request: Pick<Request, 'url' | 'method'>, deps: AppProtocolDeps): Promise<Response> {
   let url: URL;
   try {
     url = new URL(request.url);
@@ -57,7 +58,13 @@ export function serveAppRequest(request: Pick<Request, 'url' | 'method'>, deps: 
 
   const picture = ASSET_PATH.exec(url.pathname);
   if (picture) {
-    const asset = deps.asset(picture[1]!);
+    let asset: Awaited<ReturnType<AppProtocolDeps['asset']>>;
+    try {
+      asset = await deps.asset(picture[1]!);
+    } catch {
+      // The help center is unavailable (its process stopped): the page shows the alt text.
+      return refuse(503, 'the help center is unavailable');
+    }
     if (!asset) return refuse(404, 'no such picture');
     // Pictures inline, attached files only as downloads (shared/attachments.ts).
     const { type, headers } = storedFileResponse(asset);

@@ -1,8 +1,9 @@
 /**
- * The desktop shell around one opened help center: window, tray, application menu, global
- * shortcut, deep links, background sync and its schedule, update checks, start at login and
- * notifications — each from its own module — wired to the service, with the settings applied
- * at start and whenever the renderer changes them (`settingsChanged`).
+ * The desktop shell around the help center (which runs in the service process, reached
+ * through service-client.ts): window, tray, application menu, global shortcut, deep links,
+ * the sync schedule, update checks, start at login and notifications — each from its own
+ * module — wired to the service, with the settings applied at start and whenever they change
+ * (`settingsChanged`). The shell asks the service; it never reads the data itself.
  */
 import {
   app,
@@ -19,18 +20,16 @@ import {
   screen,
   shell,
   Tray,
-  utilityProcess,
 } from 'electron';
 import type { AppUpdater } from 'electron-updater';
 import { join } from 'node:path';
+import type { SecurityChange } from '../../shared/api';
 import { resolveUiLanguage } from '../../shared/locale';
 import type { HostOs } from '../../shared/platform';
 import { formatAccelerator } from '../../shared/shortcuts';
 import { stepTextScale, type TextScaleStep } from '../../shared/text-scale';
-import type { NavigateTarget, Settings, SyncReport } from '../../shared/types';
-import type { HelpCenter } from '../core/help-center';
+import type { NavigateTarget, Settings, SyncReport, SyncStatus } from '../../shared/types';
 import { routeHash, registerProtocol, type LaunchRequests } from './deep-links';
-import { desktopApi, type DesktopApiHooks } from './desktop-api';
 import { forwardEvents, registerHelpApi } from './ipc';
 import { defaultAutostartDir, LOGIN_ITEM } from './login-item';
 import type { Log } from './logging';
@@ -38,8 +37,7 @@ import { applicationMenuTemplate } from './menu';
 import type { AppOrigin } from './security-policy';
 import { needsReport, registerShortcut } from './shortcuts';
 import { ShellStateFile } from './state-file';
-import type { SyncJob } from './sync-process';
-import { BackgroundSync, type SyncChild } from './sync-runner';
+import type { ServiceClient } from './service-client';
 import { SyncScheduler, watchSystem } from './sync-scheduler';
 import { shellText, type ShellLanguage } from './text';
 import { DoumTray, RECENT_LIMIT } from './tray';
@@ -47,15 +45,12 @@ import { Updates, type Updater } from './updates';
 import { MainWindow, WINDOW_BEHAVIOUR } from './window';
 
 export interface ShellOptions {
-  center: HelpCenter;
+  /** The help center, open in the service process. */
+  service: ServiceClient;
   launches: LaunchRequests;
   origin: AppOrigin;
   log: Log;
   os: HostOs;
-  /** What the background sync process opens (the same files as `center`). */
-  job: SyncJob;
-  /** The built sync-process.js (electron-vite `?modulePath`). */
-  syncProcessPath: string;
   /** Started by the login item: stay in the tray. */
   openedAtLogin: boolean;
 }
@@ -63,27 +58,16 @@ export interface ShellOptions {
 export interface Shell {
   /** The app is quitting: let the window close for real. */
   quitting(): void;
+  /** Asks the person (a native dialog) whether the page may make these changes; true to go ahead. */
+  confirmSecurityChange(changes: SecurityChange[]): Promise<boolean>;
   dispose(): void;
 }
 
-function forkSyncProcess(modulePath: string, log: Log): SyncChild {
-  const child = utilityProcess.fork(modulePath, [], { serviceName: 'Doum sync', stdio: 'pipe' });
-  child.stdout?.on('data', (chunk: Buffer) => log.info(`sync process: ${chunk.toString().trimEnd()}`));
-  child.stderr?.on('data', (chunk: Buffer) => log.warn(`sync process: ${chunk.toString().trimEnd()}`));
-  return {
-    postMessage: (message) => child.postMessage(message),
-    kill: () => child.kill(),
-    onMessage: (listener) => child.on('message', listener),
-    onExit: (listener) => child.on('exit', listener),
-  };
-}
-
 export async function startShell(options: ShellOptions): Promise<Shell> {
-  const { center, launches, origin, log, os } = options;
-  const { service } = center;
+  const { service, launches, origin, log, os } = options;
   const iconsDir = join(app.getAppPath(), 'resources', 'icons');
   const state = new ShellStateFile(join(app.getPath('userData'), 'shell-state.json'));
-  let settings: Settings = await service.getSettings();
+  let settings: Settings = await service.request('getSettings');
   const language = (): ShellLanguage => resolveUiLanguage(settings.language, app.getLocale());
   const text = (): ReturnType<typeof shellText> => shellText(language());
   let quitting = false;
@@ -133,35 +117,58 @@ export async function startShell(options: ShellOptions): Promise<Shell> {
     if (target) service.emit('navigate', target);
   };
 
-  // -- background sync and its schedule --------------------------------------------------------
-  const notifyUpdated = (report: SyncReport): void => {
-    const count = report.added + report.updated;
-    if (!settings.notifyOnSync || report.notModified || count === 0 || window.current?.isFocused()) return;
-    notify(text().appName, text().articlesUpdated(count), () => navigate({ kind: 'home' }));
-  };
-  const sync = new BackgroundSync({
-    fork: () => forkSyncProcess(options.syncProcessPath, log),
-    job: options.job,
-    service,
-    reloadIndex: () => center.search.open(),
-    log,
-    onFinished: (outcome) => {
-      if ('report' in outcome) notifyUpdated(outcome.report);
-    },
+  // -- sync and its schedule -------------------------------------------------------------------
+  // Syncs run in the service process; the shell keeps the last status it was told (the
+  // scheduler decides from it without waiting on the service) and starts the ones it decides.
+  let syncStatus: SyncStatus = await service.request('getSyncStatus');
+  service.on('syncStatus', (status) => {
+    syncStatus = status;
   });
+  /**
+   * A sync the shell starts (schedule, tray, a new feed): logged, and announced when it
+   * brought articles. One at a time: asking again meanwhile joins it.
+   */
+  let shellSync: Promise<SyncReport> | null = null;
+  const syncNow = (): Promise<SyncReport> => {
+    shellSync ??= runSync().finally(() => {
+      shellSync = null;
+    });
+    return shellSync;
+  };
+  const runSync = async (): Promise<SyncReport> => {
+    const started = Date.now();
+    try {
+      const report = await service.request('syncNow');
+      log.info(`sync finished in ${Date.now() - started} ms: ${report.notModified ? 'no change' : `revision ${report.revision}, +${report.added} ~${report.updated} -${report.deleted}`}`);
+      for (const note of report.notes ?? []) log.warn(`sync: ${note.kind} ${note.record}: ${note.reason}`);
+      const count = report.added + report.updated;
+      if (settings.notifyOnSync && !report.notModified && count > 0 && !window.current?.isFocused()) {
+        notify(text().appName, text().articlesUpdated(count), () => navigate({ kind: 'home' }));
+      }
+      return report;
+    } catch (error) {
+      log.warn(`sync failed: ${error instanceof Error ? error.message : String(error)}`);
+      throw error;
+    }
+  };
   const scheduler = new SyncScheduler({
-    sync,
-    syncState: () => center.content.syncState(),
+    sync: {
+      syncNow,
+      get running() {
+        return shellSync !== null || syncStatus.syncing;
+      },
+    },
+    syncState: () => syncStatus,
     intervalHours: () => settings.syncIntervalHours,
     online: () => net.isOnline(),
     log,
   });
   const stopWatching = watchSystem(scheduler, { powerMonitor, isOnline: () => net.isOnline() });
-  const syncNow = (): void => void sync.syncNow().catch(() => undefined);
+  const startSync = (): void => void syncNow().catch(() => undefined);
 
   // -- the renderer's API ----------------------------------------------------------------------
   let refreshTray = (): void => undefined;
-  const confirmSecurityChange: DesktopApiHooks['confirmSecurityChange'] = async (changes) => {
+  const confirmSecurityChange = async (changes: SecurityChange[]): Promise<boolean> => {
     const words = text();
     const lines = changes.map(({ key, from, to }) => `${words.settingNames[key]}: ${from ?? words.notSet} → ${to ?? words.notSet}`);
     log.info(`the page asks to change ${changes.map((c) => c.key).join(', ')}; asking the person`);
@@ -179,7 +186,7 @@ export async function startShell(options: ShellOptions): Promise<Shell> {
     log.info(`security setting change ${response === 0 ? 'confirmed' : 'cancelled'} by the person`);
     return response === 0;
   };
-  registerHelpApi(ipcMain, desktopApi(service, sync, { historyChanged: () => refreshTray(), confirmSecurityChange }), origin, log);
+  registerHelpApi(ipcMain, (method, args) => service.call(method, args), origin, log);
 
   // -- tray and menu ---------------------------------------------------------------------------
   const tray = new DoumTray(
@@ -191,7 +198,7 @@ export async function startShell(options: ShellOptions): Promise<Shell> {
       toggle: () => window.toggle(),
       search: () => navigate({ kind: 'focus-search' }),
       openArticle: (id) => navigate({ kind: 'article', id }),
-      syncNow,
+      syncNow: startSync,
       settings: () => navigate({ kind: 'settings' }),
       quit: () => app.quit(),
     },
@@ -207,8 +214,8 @@ export async function startShell(options: ShellOptions): Promise<Shell> {
     refreshing = (async () => {
       do {
         refreshAgain = false;
-        const [recent, status] = await Promise.all([service.listHistory(RECENT_LIMIT), sync.status()]);
-        tray.update({ text: text(), language: language(), recent, sync: status, shortcut, now: new Date() });
+        const recent = await service.request('listHistory', RECENT_LIMIT);
+        tray.update({ text: text(), language: language(), recent, sync: syncStatus, shortcut, now: new Date() });
       } while (refreshAgain);
     })()
       .catch((error: unknown) => log.warn(`the tray menu could not be updated: ${error instanceof Error ? error.message : String(error)}`))
@@ -219,7 +226,10 @@ export async function startShell(options: ShellOptions): Promise<Shell> {
   const applyMenu = (): void => {
     const actions = {
       textSize: (step: TextScaleStep) =>
-        void service.getSettings().then((settings) => service.setSettings({ textScale: stepTextScale(settings.textScale, step) })),
+        void service
+          .request('getSettings')
+          .then((current) => service.request('setSettings', { textScale: stepTextScale(current.textScale, step) }))
+          .catch((error: unknown) => log.warn(`the text size could not be changed: ${error instanceof Error ? error.message : String(error)}`)),
       search: () => navigate({ kind: 'focus-search' }),
       find: () => navigate({ kind: 'find' }),
       settings: () => navigate({ kind: 'settings' }),
@@ -269,7 +279,7 @@ export async function startShell(options: ShellOptions): Promise<Shell> {
     if (changed('language')) applyMenu();
     if (changed('syncIntervalHours')) scheduler.reschedule();
     if (changed('updateUrl')) void updates.configure(settings.updateUrl).catch((error: unknown) => log.warn(`update checks could not start: ${String(error)}`));
-    if (previous && changed('feedUrl')) syncNow();
+    if (previous && changed('feedUrl')) startSync();
     refreshTray();
   };
   service.on('settingsChanged', (next) => {
@@ -278,6 +288,7 @@ export async function startShell(options: ShellOptions): Promise<Shell> {
     apply(previous);
   });
   service.on('syncStatus', () => refreshTray());
+  service.on('historyChanged', () => refreshTray());
   nativeTheme.on('updated', () => {
     window.applyTheme(nativeTheme.shouldUseDarkColors);
     tray.setDarkTaskbar(nativeTheme.shouldUseDarkColorsForSystemIntegratedUI);
@@ -314,12 +325,12 @@ export async function startShell(options: ShellOptions): Promise<Shell> {
     quitting: () => {
       quitting = true;
     },
+    confirmSecurityChange,
     dispose: () => {
       scheduler.stop();
       stopWatching();
       updates.stop();
       globalShortcut.unregisterAll();
-      sync.cancel();
       tray.destroy();
     },
   };

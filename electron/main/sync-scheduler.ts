@@ -5,7 +5,8 @@
  * - 'start' once the app is up, 'timer' when the policy's next time comes,
  * - 'online' when the network comes back (net.isOnline, polled: the main process gets no event),
  * - 'resume' when the machine wakes (powerMonitor).
- * The syncs themselves run in the background (sync-runner.ts). The timer is re-armed after
+ * The syncs themselves run in the help center's own process (HelpService.syncNow, asked through
+ * service-client.ts); the shell learns their outcome from its syncStatus events. The timer is re-armed after
  * every sync and every settings change, and never for more than an hour at a time, so sleep
  * and clock changes cannot leave it far off.
  */

@@ -34,60 +34,66 @@ beforeAll(() => {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Doum</title>');
   writeFileSync(join(rendererDir, 'assets', 'index-abc.js'), 'console.log(1)');
   writeFileSync(join(root, 'secret.txt'), 'secret');
-  deps = { rendererDir, asset: (sha) => STORED.get(sha) ?? null };
+  deps = { rendererDir, asset: async (sha) => STORED.get(sha) ?? null };
 });
 afterAll(removeTempDirs);
 
 const get = (url: string, method = 'GET') => serveAppRequest({ url, method }, deps);
+const status = async (url: string, method = 'GET') => (await get(url, method)).status;
 
 describe('the doum-app: scheme', () => {
   it('serves the renderer’s files with their types', async () => {
-    const page = get(APP_ENTRY_URL);
+    const page = await get(APP_ENTRY_URL);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(await page.text()).toContain('<title>Doum</title>');
-    expect(get('doum-app://app/').status).toBe(200);
-    expect(get('doum-app://app/assets/index-abc.js').headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await status('doum-app://app/')).toBe(200);
+    expect((await get('doum-app://app/assets/index-abc.js')).headers.get('content-type')).toBe('text/javascript; charset=utf-8');
   });
 
   it('serves pictures by sha256 from the store, and 404 for one it does not hold', async () => {
-    const picture = get(`doum-app://app/assets/${SHA}`);
+    const picture = await get(`doum-app://app/assets/${SHA}`);
     expect(picture.status).toBe(200);
     expect(picture.headers.get('content-type')).toBe('image/png');
     expect(picture.headers.get('x-content-type-options')).toBe('nosniff');
     expect(Buffer.from(await picture.arrayBuffer())).toEqual(PICTURE);
-    expect(get(`doum-app://app/assets/${'b'.repeat(64)}`).status).toBe(404);
+    expect(await status(`doum-app://app/assets/${'b'.repeat(64)}`)).toBe(404);
   });
 
   it('answers attached files only as downloads: inert type, attachment disposition with the UTF-8 name, nosniff, sandbox', async () => {
-    const pdf = get(`doum-app://app/assets/${PDF_SHA}`);
+    const pdf = await get(`doum-app://app/assets/${PDF_SHA}`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(pdf.headers.get('content-disposition')).toBe(`attachment; filename="__ ___.pdf"; filename*=UTF-8''${encodeURIComponent('사용 설명서.pdf')}`);
     expect(pdf.headers.get('x-content-type-options')).toBe('nosniff');
     expect(Buffer.from(await pdf.arrayBuffer())).toEqual(PDF);
 
-    const svg = get(`doum-app://app/assets/${SVG_SHA}`);
+    const svg = await get(`doum-app://app/assets/${SVG_SHA}`);
     expect(svg.headers.get('content-type')).toBe('application/octet-stream');
     expect(svg.headers.get('content-disposition')).toMatch(/^attachment; filename="_script_.*\.svg"; filename\*=UTF-8''_script_/);
     expect(svg.headers.get('content-security-policy')).toContain('sandbox');
     expect(svg.headers.get('x-content-type-options')).toBe('nosniff');
 
     // A picture attached as a file is a download too, not a picture of the page.
-    expect(get(`doum-app://app/assets/${PNG_ATTACHMENT_SHA}`).headers.get('content-disposition')).toMatch(/^attachment; filename="layout.png"/);
-    expect(get(`doum-app://app/assets/${SHA}`).headers.get('content-disposition')).toBeNull();
+    expect((await get(`doum-app://app/assets/${PNG_ATTACHMENT_SHA}`)).headers.get('content-disposition')).toMatch(/^attachment; filename="layout.png"/);
+    expect((await get(`doum-app://app/assets/${SHA}`)).headers.get('content-disposition')).toBeNull();
   });
 
-  it('refuses paths out of the renderer folder, other hosts, and other methods', () => {
+  it('answers 503 for a picture while the help center is unavailable (its process stopped)', async () => {
+    const unavailable: AppProtocolDeps = { ...deps, asset: async () => Promise.reject(new Error('the help center process stopped')) };
+    expect((await serveAppRequest({ url: `doum-app://app/assets/${SHA}`, method: 'GET' }, unavailable)).status).toBe(503);
+  });
+
+  it('refuses paths out of the renderer folder, other hosts, and other methods', async () => {
     for (const url of ['doum-app://app/..%2fsecret.txt', 'doum-app://app/assets/..%2f..%2fsecret.txt', 'doum-app://app/..%5csecret.txt']) {
-      expect(get(url).status, url).toBe(403);
+      expect(await status(url), url).toBe(403);
     }
     // The URL parser already takes these ".." away: they name files inside, which do not exist.
-    expect(get('doum-app://app/../secret.txt').status).toBe(404);
-    expect(get('doum-app://app/%2e%2e/secret.txt').status).toBe(404);
-    expect(get('doum-app://other/index.html').status).toBe(404);
-    expect(get('file:///etc/passwd').status).toBe(404);
-    expect(get(APP_ENTRY_URL, 'POST').status).toBe(405);
+    expect(await status('doum-app://app/../secret.txt')).toBe(404);
+    expect(await status('doum-app://app/%2e%2e/secret.txt')).toBe(404);
+    expect(await status('doum-app://other/index.html')).toBe(404);
+    expect(await status('file:///etc/passwd')).toBe(404);
+    expect(await status(APP_ENTRY_URL, 'POST')).toBe(405);
   });
 
   it('is the app for the navigation guard: its own host only, and never other custom schemes', () => {

@@ -21,7 +21,7 @@ const CLI_AND_BUILD_ONLY = ['marked', 'yaml', 'lunr-languages'];
 const RUNTIME = ['better-sqlite3', 'lunr', 'sanitize-html', 'electron-log', 'electron-updater'];
 /** Where electron-vite starts the shipped bundles (electron.vite.config.ts); the utility
  * process and the index worker are reached from main through `?modulePath` / `?nodeWorker`. */
-const ENTRIES = ['electron/main/index.ts', 'electron/preload/index.ts'];
+const ENTRIES = ['electron/main/index.ts', 'electron/main/service-process.ts', 'electron/preload/index.ts'];
 
 type Filter = (file: string, stat: Pick<Stats, 'isDirectory'>) => boolean;
 
@@ -136,7 +136,7 @@ describe('the asar of the packaged app', () => {
 
   it('takes the whole electron-vite output (package.json "main", preload, renderer, utility process) but no source maps', () => {
     // Checked on the paths themselves, so the test holds whether or not out/ was built.
-    for (const file of [packageJson.main, 'out/preload/index.js', 'out/renderer/index.html', 'out/renderer/assets/index-x.js', 'out/main/chunks/sync-process-x.js']) {
+    for (const file of [packageJson.main, 'out/preload/index.js', 'out/renderer/index.html', 'out/renderer/assets/index-x.js', 'out/main/service-process.js', 'out/main/chunks/service-port-x.js']) {
       expect(filter(join(ROOT, file), aFile), file).toBe(true);
     }
     for (const file of ['out/main/index.js.map', 'electron/main/index.ts', 'resources/content/article.md', 'resources/feed/manifest.json', 'resources/icons/icon.svg', 'tests/unit/x.test.ts']) {

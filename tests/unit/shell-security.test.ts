@@ -9,9 +9,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { App, IpcMain, Session, WebContents } from 'electron';
-import { HELP_METHODS, requestChannel, type HelpRequests } from '../../shared/api';
+import { HELP_METHODS, requestChannel } from '../../shared/api';
 import { checkExternalUrl } from '../../electron/core/service';
-import { registerHelpApi } from '../../electron/main/ipc';
+import { registerHelpApi, type HelpRelay } from '../../electron/main/ipc';
 import { guardAllWebContents, guardWebContents, handleDownloads, hardenSession, type DownloadLike } from '../../electron/main/security';
 import { downloadAllowed, isAppUrl, isTrustedSender, navigationDecision, SECURE_WEB_PREFERENCES, type AppOrigin } from '../../electron/main/security-policy';
 import { fakeEvent, FakeWebContents, recordingLog } from '../support/electron-fakes';
@@ -245,9 +245,12 @@ describe('IPC senders', () => {
     const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
     const ipcMain = { handle: (channel: string, handler: never) => handlers.set(channel, handler), removeHandler: (channel: string) => handlers.delete(channel) };
     const calls: string[] = [];
-    const api = Object.fromEntries(HELP_METHODS.map((m) => [m, async () => void calls.push(m)])) as unknown as HelpRequests;
+    const relay: HelpRelay = async (method) => {
+      calls.push(method);
+      return { ok: true, value: null };
+    };
     const log = recordingLog();
-    const unregister = registerHelpApi(ipcMain as unknown as IpcMain, api, FILE_ORIGIN, log);
+    const unregister = registerHelpApi(ipcMain as unknown as IpcMain, relay, FILE_ORIGIN, log);
     expect([...handlers.keys()].sort()).toEqual(HELP_METHODS.map(requestChannel).sort());
 
     for (const method of HELP_METHODS) {

@@ -1,287 +1,179 @@
 /**
- * Background sync: the utility-process job (run here as plain Node), the main-process runner
- * that drives it and tells the renderer, the desktop HelpApi that delegates to it, and the
- * scheduler's triggers (start, timer, online, resume) around core's policy.
+ * Sync, one path for every host: HelpService.syncNow (and `syncFrom`, the CLI's --feed) over
+ * the injected runner — in-process here as in the CLI, the preview and the app's service
+ * process — against real SQLite files and a real feed server on 127.0.0.1; and the shell's
+ * scheduler (start, timer, online, resume) around core's policy, on vitest's fake timers.
  */
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PowerMonitor } from 'electron';
 import type { HelpEventName, HelpEvents } from '../../shared/api';
-import { HelpApiError } from '../../shared/errors';
 import type { SyncReport, SyncStatus } from '../../shared/types';
-import { buildFeed } from '../../electron/core/feed/builder';
-import { openHelpCenter } from '../../electron/core/help-center';
+import { openHelpCenter, type HelpCenter } from '../../electron/core/help-center';
 import { dataFilesForContentDb } from '../../electron/core/paths';
-import type { HelpService } from '../../electron/core/service';
-import { desktopApi } from '../../electron/main/desktop-api';
-import { startSyncJob, type FromSyncProcess, type SyncJob, type ToSyncProcess } from '../../electron/main/sync-process';
-import { BackgroundSync, type SyncChild } from '../../electron/main/sync-runner';
+import type { SyncRunner } from '../../electron/core/sync/runner';
+import { syncSourceFor } from '../../electron/core/sync/sources';
 import { MAX_TIMER_MS, ONLINE_POLL_MS, SyncScheduler, watchSystem } from '../../electron/main/sync-scheduler';
-import { writeContent } from '../support/content';
 import { recordingLog } from '../support/electron-fakes';
+import { startFeedServer, type FeedServer } from '../support/feed-server';
+import { editArticles, generatedArticles, writeGeneratedFeed } from '../support/generated-feed';
+import { fastRetry } from '../support/sync-fixtures';
 import { removeTempDirs, tempDir } from '../support/temp';
 
 vi.mock('electron', () => ({}));
 
-afterAll(removeTempDirs);
-
 const HOUR = 3_600_000;
 const REPORT: SyncReport = { revision: 2, added: 3, updated: 1, deleted: 0, total: 10, notModified: false, bytesDownloaded: 1234, assets: { added: 0, removed: 0 } };
-const STATUS: SyncStatus = { syncing: false, source: 'bundled', revision: 1, articles: 7, lastSuccessAt: null, lastAttemptAt: null, lastError: null, storage: { totalBytes: 4096, pictures: 0, pictureBytes: 0 } };
 
-/** A HelpService stand-in that records the events the runner emits. */
-function fakeService(syncNow: () => Promise<SyncReport> = async () => REPORT) {
-  const events: Array<[HelpEventName, unknown]> = [];
-  const service = {
-    events,
-    cancelled: 0,
-    emit<E extends HelpEventName>(event: E, payload: HelpEvents[E]) {
-      events.push([event, payload]);
-    },
-    getSyncStatus: async () => STATUS,
-    syncNow,
-    cancelSync: async () => {
-      service.cancelled += 1;
-      return true;
-    },
-  };
-  return service;
+let server: FeedServer;
+let feedDir: string;
+const opened: HelpCenter[] = [];
+
+beforeAll(async () => {
+  feedDir = join(tempDir(), 'feed');
+  writeGeneratedFeed(feedDir, generatedArticles(30));
+  server = await startFeedServer(feedDir);
+});
+
+afterEach(() => {
+  for (const center of opened.splice(0)) center.close();
+  vi.useRealTimers();
+});
+
+afterAll(async () => {
+  await server.close();
+  removeTempDirs();
+});
+
+/** An empty help center on files of its own, its feed set to the test server (as Settings would). */
+async function helpCenter(options: { syncRunner?: SyncRunner } = {}): Promise<HelpCenter> {
+  const center = await openHelpCenter({
+    files: dataFilesForContentDb(join(tempDir(), 'content.db')),
+    bundledFeedDir: null,
+    hostOs: 'macos',
+    version: '0.0.0',
+    systemLocale: 'ko-KR',
+    transport: 'http',
+    openExternal: async () => undefined,
+    // Retries without waiting: a failure is a failure at once.
+    sourceFor: (location) => syncSourceFor(location, { retry: fastRetry() }),
+    ...options,
+  });
+  opened.push(center);
+  await center.service.setSettings({ feedUrl: server.url });
+  return center;
 }
 
-/** A utility process stand-in: records what it is sent; the test speaks for it. */
-class FakeChild implements SyncChild {
-  sent: ToSyncProcess[] = [];
-  killed = 0;
-  private readonly emitter = new EventEmitter();
-  postMessage(message: ToSyncProcess): void {
-    this.sent.push(message);
-  }
-  kill(): boolean {
-    this.killed += 1;
-    return true;
-  }
-  onMessage(listener: (message: FromSyncProcess) => void): void {
-    this.emitter.on('message', listener);
-  }
-  onExit(listener: (code: number) => void): void {
-    this.emitter.on('exit', listener);
-  }
-  say(message: FromSyncProcess): void {
-    this.emitter.emit('message', message);
-  }
-  exit(code: number): void {
-    this.emitter.emit('exit', code);
-  }
-}
-
-const JOB: SyncJob = { files: dataFilesForContentDb('/tmp/none.db'), bundledFeedDir: null, hostOs: 'macos', version: '0.0.0', systemLocale: 'ko-KR' };
-
-function runner(options: { child?: FakeChild | null; service?: ReturnType<typeof fakeService>; reloads?: string[] } = {}) {
-  const service = options.service ?? fakeService();
-  const reloads = options.reloads ?? [];
-  const outcomes: unknown[] = [];
-  const sync = new BackgroundSync({
-    fork: options.child === null ? null : () => options.child ?? new FakeChild(),
-    job: JOB,
-    service: service as unknown as HelpService,
-    reloadIndex: async () => {
-      reloads.push('reload');
-      service.events.push(['reload' as HelpEventName, null]);
-    },
-    log: recordingLog(),
-    onFinished: (outcome) => outcomes.push(outcome),
-    cancelGraceMs: 5,
-  });
-  return { sync, service, reloads, outcomes };
-}
-
-const flush = () => new Promise((resolve) => setImmediate(resolve));
-
-describe('the background sync runner', () => {
-  it('runs the sync in the child, forwards progress, and reloads the index before contentUpdated', async () => {
-    const child = new FakeChild();
-    const { sync, service, outcomes } = runner({ child });
-    const done = sync.syncNow();
-    expect(child.sent).toEqual([{ type: 'start', job: JOB }]);
-    await flush();
-    expect(await sync.status()).toMatchObject({ syncing: true });
-    child.say({ type: 'progress', progress: { phase: 'download', bytes: 10, totalBytes: 100 } });
-    child.say({ type: 'progress', progress: { phase: 'done' } });
-    child.say({ type: 'done', report: REPORT });
-    await expect(done).resolves.toEqual(REPORT);
-    await flush();
-    expect(child.killed).toBe(1);
-    expect(service.events.map(([event, payload]) => (event === 'syncProgress' ? `progress:${(payload as { phase: string }).phase}` : event))).toEqual([
-      'syncStatus',
-      'progress:download',
-      'progress:index',
-      'reload',
-      'contentUpdated',
-      'progress:done',
-      'syncStatus',
-    ]);
-    expect(service.events.find(([e]) => e === 'contentUpdated')?.[1]).toEqual({ revision: 2 });
-    expect((service.events[0]![1] as SyncStatus).syncing).toBe(true);
-    expect((service.events.at(-1)![1] as SyncStatus).syncing).toBe(false);
-    expect(outcomes).toEqual([{ report: REPORT }]);
-  });
-
-  it('does not reload the index when nothing changed', async () => {
-    const child = new FakeChild();
-    const { sync, reloads, service } = runner({ child });
-    const done = sync.syncNow();
-    child.say({ type: 'done', report: { ...REPORT, notModified: true } });
-    await done;
-    expect(reloads).toEqual([]);
-    expect(service.events.some(([e]) => e === 'contentUpdated')).toBe(false);
-  });
-
-  it('joins a sync that is already running', async () => {
-    const children: FakeChild[] = [];
-    const sync = new BackgroundSync({
-      fork: () => {
-        const child = new FakeChild();
-        children.push(child);
-        return child;
-      },
-      job: JOB,
-      service: fakeService() as unknown as HelpService,
-      reloadIndex: async () => undefined,
-      log: recordingLog(),
+/** The sync events the service emits, in order ('progress:<phase>' for syncProgress). */
+function recordSyncEvents(center: HelpCenter): string[] {
+  const seen: string[] = [];
+  const names: HelpEventName[] = ['syncStatus', 'syncProgress', 'contentUpdated'];
+  for (const name of names) {
+    center.service.on(name, (payload: HelpEvents[typeof name]) => {
+      if (name === 'syncProgress') seen.push(`progress:${(payload as HelpEvents['syncProgress']).phase}`);
+      else if (name === 'syncStatus') seen.push(`status:${(payload as SyncStatus).syncing ? 'syncing' : 'idle'}`);
+      else seen.push(name);
     });
-    const first = sync.syncNow();
-    const second = sync.syncNow();
+  }
+  return seen;
+}
+
+describe('the service’s one sync path', () => {
+  it('says it is syncing first, indexes the new content before contentUpdated, and says done and idle last', async () => {
+    const center = await helpCenter();
+    const events = recordSyncEvents(center);
+    const report = await center.service.syncNow();
+    expect(report).toMatchObject({ revision: 1, added: 30, notModified: false });
+    expect(events[0]).toBe('status:syncing');
+    expect(events).toContain('progress:download');
+    expect(events.slice(-4)).toEqual(['progress:index', 'contentUpdated', 'progress:done', 'status:idle']);
+    // The index caught up before contentUpdated: the new articles are found.
+    expect((await center.service.search({ text: '메시지 삭제' })).total).toBeGreaterThan(0);
+    expect(await center.service.getSyncStatus()).toMatchObject({ syncing: false, revision: 1, articles: 30, failures: 0, lastError: null });
+  });
+
+  it('joins a sync that is already running: one download, the same report', async () => {
+    const center = await helpCenter();
+    let open!: () => void;
+    server.fail('manifest.json', { kind: 'gate', until: new Promise<void>((resolve) => (open = resolve)) });
+    const before = server.requestsTo('manifest.json').length;
+    const first = center.service.syncNow();
+    const second = center.service.syncNow();
     expect(second).toBe(first);
-    children[0]!.say({ type: 'done', report: REPORT });
-    await first;
-    expect(children).toHaveLength(1);
+    // A view of the service for another host OS (the preview's) shares the running sync too.
+    expect(center.service.withHostOs('windows').syncNow()).toBe(first);
+    expect(await center.service.getSyncStatus()).toMatchObject({ syncing: true });
+    open();
+    const [a, b] = await Promise.all([first, second]);
+    expect(a).toBe(b);
+    expect(server.requestsTo('manifest.json').length - before).toBe(1);
+    expect(await center.service.getSyncStatus()).toMatchObject({ syncing: false });
   });
 
-  it('rejects with the HelpApi error the child reports', async () => {
-    const child = new FakeChild();
-    const { sync, outcomes } = runner({ child });
-    const done = sync.syncNow();
-    child.say({ type: 'failed', error: { code: 'sync-failed', message: '피드 서버가 응답하지 않습니다', reason: 'timeout' } });
-    const error = await done.catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(HelpApiError);
-    expect(error).toMatchObject({ code: 'sync-failed', reason: 'timeout', message: '피드 서버가 응답하지 않습니다' });
-    expect(outcomes).toEqual([{ error }]);
-    expect(sync.running).toBe(false);
+  it('cancels a running sync: it fails as cancelled, nothing changes, and the next sync starts afresh', async () => {
+    const center = await helpCenter();
+    let open!: () => void;
+    server.fail('manifest.json', { kind: 'gate', until: new Promise<void>((resolve) => (open = resolve)) });
+    const running = center.service.syncNow();
+    expect(await center.service.cancelSync()).toBe(true);
+    open();
+    await expect(running).rejects.toMatchObject({ kind: 'cancelled' });
+    expect(await center.service.getSyncStatus()).toMatchObject({ syncing: false, revision: null, articles: 0 });
+    expect(await center.service.cancelSync()).toBe(false);
+    await expect(center.service.syncNow()).resolves.toMatchObject({ revision: 1 });
   });
 
-  it('reports a child that stops without an answer', async () => {
-    const child = new FakeChild();
-    const { sync } = runner({ child });
-    const done = sync.syncNow();
-    child.exit(9);
-    await expect(done).rejects.toMatchObject({ code: 'sync-failed', message: expect.stringContaining('exit code 9') });
+  it('syncs a location the host names (doum sync --feed) through the same path', async () => {
+    const center = await helpCenter();
+    const events = recordSyncEvents(center);
+    const other = join(tempDir(), 'other-feed');
+    const articles = editArticles(generatedArticles(12), 0.5, 1);
+    writeGeneratedFeed(other, articles);
+    await expect(center.service.syncFrom(other)).resolves.toMatchObject({ total: articles.length, notModified: false });
+    expect(events.slice(-3)).toEqual(['contentUpdated', 'progress:done', 'status:idle']);
+    expect(await center.service.getSyncStatus()).toMatchObject({ source: other, articles: articles.length });
   });
 
-  it('asks the child to stop on cancel, and ends it if it does not', async () => {
-    const child = new FakeChild();
-    const { sync } = runner({ child });
-    const done = sync.syncNow().catch(() => undefined);
-    expect(sync.cancel()).toBe(true);
-    expect(child.sent.at(-1)).toEqual({ type: 'cancel' });
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(child.killed).toBe(1);
-    child.exit(1);
-    await done;
-    expect(sync.cancel()).toBe(false);
+  it('counts failures in a row for the scheduler’s backoff, and a success resets them', async () => {
+    const center = await helpCenter();
+    // Every attempt of two syncs fails (fastRetry: 3 attempts each).
+    server.fail('manifest.json', ...Array.from({ length: 6 }, () => ({ kind: 'status' as const, status: 500 })));
+    await expect(center.service.syncNow()).rejects.toMatchObject({ kind: 'http' });
+    expect((await center.service.getSyncStatus()).failures).toBe(1);
+    await expect(center.service.syncNow()).rejects.toMatchObject({ kind: 'http' });
+    expect((await center.service.getSyncStatus()).failures).toBe(2);
+    await expect(center.service.syncNow()).resolves.toMatchObject({ revision: 1 });
+    expect((await center.service.getSyncStatus()).failures).toBe(0);
   });
 
-  it('does not wait for a cancelled child that never stops: the next sync starts a new one', async () => {
-    const stuck = new FakeChild();
-    const { sync } = runner({ child: stuck });
-    const first = sync.syncNow();
-    sync.cancel();
-    // The child neither answers nor exits, even when ended.
-    await expect(first).rejects.toMatchObject({ code: 'sync-failed', reason: 'cancelled' });
-    expect(stuck.killed).toBeGreaterThan(0);
-    expect(sync.running).toBe(false);
-  });
-
-  it('syncs in-process when no utility process can be started', async () => {
-    const service = fakeService(async () => ({ ...REPORT, revision: 7 }));
-    const { sync } = runner({ child: null, service });
-    await expect(sync.syncNow()).resolves.toMatchObject({ revision: 7 });
-  });
-});
-
-describe('the desktop HelpApi', () => {
-  it('sends syncing through the background runner and tells the tray about history', async () => {
-    const history: string[] = [];
-    const service = {
-      getSettings: async () => ({ theme: 'dark' }),
-      getHome: async () => ({ counts: { articles: 3, topics: 2 }, sync: STATUS }),
-      recordView: async (id: string) => void history.push(`view:${id}`),
-      clearHistory: async () => void history.push('clear'),
+  it('runs on the runner the host injects', async () => {
+    const runs: string[] = [];
+    const runner: SyncRunner = {
+      running: false,
+      run: async (source, options) => {
+        runs.push(source.id);
+        options.onProgress?.({ phase: 'index' });
+        return REPORT;
+      },
+      cancel: () => false,
     };
-    const sync = { syncNow: async () => REPORT, cancel: () => true, status: async () => ({ ...STATUS, syncing: true }) };
-    const api = desktopApi(new Proxy(service, { get: (t, p) => (t as Record<string | symbol, unknown>)[p] ?? (async () => 'service') }) as unknown as HelpService, sync, {
-      historyChanged: () => history.push('changed'),
-      confirmSecurityChange: async () => false,
-    });
-    await expect(api.syncNow()).resolves.toBe(REPORT);
-    await expect(api.cancelSync()).resolves.toBe(true);
-    await expect(api.getSyncStatus()).resolves.toMatchObject({ syncing: true });
-    await expect(api.getHome()).resolves.toMatchObject({ counts: { articles: 3, topics: 2 }, sync: { syncing: true } });
-    await expect(api.getSettings()).resolves.toEqual({ theme: 'dark' });
-    await expect(api.search({ text: 'x' })).resolves.toBe('service');
-    await api.recordView('a');
-    await api.clearHistory();
-    expect(history).toEqual(['view:a', 'changed', 'clear', 'changed']);
-  });
-});
-
-describe('the sync process job', () => {
-  it('syncs the shared files and persists an index the main process then loads as is', async () => {
-    const dir = tempDir();
-    const content = writeContent(join(dir, 'content'), [
-      { id: 'block-friend', title: '친구를 차단하려면 어떻게 하나요?', body: '친구 목록에서 차단을 누릅니다.' },
-      { id: 'report-message', title: '메시지를 신고하려면 어떻게 하나요?', body: '신고한 메시지는 운영팀이 검토합니다.' },
-    ]);
-    const feed = join(dir, 'feed');
-    buildFeed({ contentDir: content, outDir: feed });
-    const files = dataFilesForContentDb(join(dir, 'content.db'));
-    // The app's side: an empty help center (nothing bundled), open while the job runs.
-    const center = await openHelpCenter({ files, bundledFeedDir: null, hostOs: 'macos', version: '0.0.0', systemLocale: 'ko-KR', transport: 'ipc', openExternal: async () => undefined });
-    try {
-      const messages: FromSyncProcess[] = [];
-      const job = startSyncJob({ files, bundledFeedDir: feed, hostOs: 'macos', version: '0.0.0', systemLocale: 'ko-KR' }, (m) => messages.push(m));
-      await job.finished;
-      const done = messages.at(-1);
-      expect(done).toMatchObject({ type: 'done', report: { added: 2, total: 2, notModified: false } });
-      expect(messages.filter((m) => m.type === 'progress').map((m) => (m.type === 'progress' ? m.progress.phase : ''))).toContain('index');
-
-      const load = await center.search.open();
-      expect(load.how).toBe('loaded');
-      const found = await center.service.search({ text: '차단' });
-      expect(found.results.map((r) => r.id)).toEqual(['block-friend']);
-      expect((await center.service.getSyncStatus()).articles).toBe(2);
-    } finally {
-      center.close();
-    }
-  });
-
-  it('reports a failure as a HelpApi error payload', async () => {
-    const dir = tempDir();
-    const messages: FromSyncProcess[] = [];
-    const job = startSyncJob({ files: dataFilesForContentDb(join(dir, 'c.db')), bundledFeedDir: join(dir, 'no-feed-here'), hostOs: 'linux', version: '0', systemLocale: 'en' }, (m) => messages.push(m));
-    await job.finished;
-    expect(messages.at(-1)).toMatchObject({ type: 'failed', error: { code: 'sync-failed' } });
+    const center = await helpCenter({ syncRunner: runner });
+    const events = recordSyncEvents(center);
+    await expect(center.service.syncNow()).resolves.toBe(REPORT);
+    expect(runs).toEqual([expect.stringContaining(server.url)]);
+    expect(events).toEqual(['status:syncing', 'progress:index', 'contentUpdated', 'progress:done', 'status:idle']);
   });
 });
 
 describe('the sync scheduler', () => {
+  /** A scheduler on vitest's fake clock and timers, whose syncs the test ends by hand. */
   function scheduler(patch: { online?: boolean; intervalHours?: number; lastSuccessAt?: number | null; failures?: number; lastAttemptAt?: number | null } = {}) {
-    let now = 1_000 * HOUR;
-    const timers: Array<{ at: number; callback: () => void; cleared: boolean }> = [];
-    const syncs: Array<{ resolve: (r: SyncReport) => void; reject: (e: unknown) => void }> = [];
+    vi.useFakeTimers({ now: 1_000 * HOUR });
+    const syncs: Array<{ resolve: (r: SyncReport) => void; reject: (e: unknown) => void; done: Promise<unknown> }> = [];
     let running = false;
     const state = {
-      lastSuccessAt: patch.lastSuccessAt === undefined ? new Date(now - HOUR).toISOString() : patch.lastSuccessAt === null ? null : new Date(patch.lastSuccessAt).toISOString(),
+      lastSuccessAt: patch.lastSuccessAt === undefined ? new Date(Date.now() - HOUR).toISOString() : patch.lastSuccessAt === null ? null : new Date(patch.lastSuccessAt).toISOString(),
       lastAttemptAt: patch.lastAttemptAt ? new Date(patch.lastAttemptAt).toISOString() : null,
       failures: patch.failures ?? 0,
     };
@@ -293,33 +185,25 @@ describe('the sync scheduler', () => {
         },
         syncNow: () => {
           running = true;
-          return new Promise<SyncReport>((resolve, reject) => syncs.push({ resolve, reject })).finally(() => {
+          let resolve!: (r: SyncReport) => void;
+          let reject!: (e: unknown) => void;
+          const done = new Promise<SyncReport>((res, rej) => {
+            resolve = res;
+            reject = rej;
+          }).finally(() => {
             running = false;
           });
+          syncs.push({ resolve, reject, done: done.catch(() => undefined) });
+          return done;
         },
       },
       syncState: () => state,
       intervalHours: () => env.intervalHours,
       online: () => env.online,
       log: recordingLog(),
-      now: () => now,
       random: () => 0.5,
-      setTimeout: (callback, ms) => {
-        const timer = { at: now + ms, callback, cleared: false };
-        timers.push(timer);
-        return timer;
-      },
-      clearTimeout: (handle) => void ((handle as { cleared: boolean }).cleared = true),
     });
-    const armed = () => timers.filter((t) => !t.cleared);
-    const advanceTo = (at: number) => {
-      now = at;
-      for (const timer of armed().filter((t) => t.at <= at)) {
-        timer.cleared = true;
-        timer.callback();
-      }
-    };
-    return { s, syncs, state, env, armed, advanceTo, now: () => now };
+    return { s, syncs, state, env };
   }
 
   it('syncs at start when it never has', () => {
@@ -329,28 +213,29 @@ describe('the sync scheduler', () => {
   });
 
   it('waits for the interval after the last success, and syncs when the timer fires', async () => {
-    const { s, syncs, armed, advanceTo, now } = scheduler();
+    const { s, syncs } = scheduler();
     s.trigger('start');
     expect(syncs).toHaveLength(0);
     // Due in 5 hours; the timer is never armed for more than an hour at a time.
-    expect(armed().map((t) => t.at - now())).toEqual([MAX_TIMER_MS]);
-    for (let hour = 1; hour <= 4; hour++) advanceTo(now() + HOUR);
+    expect(vi.getTimerCount()).toBe(1);
+    vi.advanceTimersByTime(MAX_TIMER_MS - 1);
     expect(syncs).toHaveLength(0);
-    advanceTo(now() + HOUR);
+    vi.advanceTimersByTime(1 + 3 * HOUR);
+    expect(syncs).toHaveLength(0);
+    vi.advanceTimersByTime(HOUR);
     expect(syncs).toHaveLength(1);
     // While it runs, no timer; when it ends, the next one is armed.
-    expect(armed()).toHaveLength(0);
+    expect(vi.getTimerCount()).toBe(0);
     syncs[0]!.resolve(REPORT);
-    await flush();
-    expect(armed()).toHaveLength(1);
+    await syncs[0]!.done;
+    expect(vi.getTimerCount()).toBe(1);
   });
 
   it('does nothing automatic while offline, and syncs a failed sync at once when the network returns', () => {
-    const failedAt = 1_000 * HOUR - 10 * 60_000;
-    const { s, syncs, armed, env } = scheduler({ online: false, failures: 2, lastAttemptAt: failedAt });
+    const { s, syncs, env } = scheduler({ online: false, failures: 2, lastAttemptAt: 1_000 * HOUR - 10 * 60_000 });
     s.trigger('start');
     expect(syncs).toHaveLength(0);
-    expect(armed()).toHaveLength(0);
+    expect(vi.getTimerCount()).toBe(0);
     env.online = true;
     s.trigger('online');
     expect(syncs).toHaveLength(1);
@@ -363,49 +248,39 @@ describe('the sync scheduler', () => {
   });
 
   it('arms no timer when automatic sync is off', () => {
-    const { s, syncs, armed } = scheduler({ intervalHours: 0, lastSuccessAt: null });
+    const { s, syncs } = scheduler({ intervalHours: 0, lastSuccessAt: null });
     s.trigger('start');
     expect(syncs).toHaveLength(0);
-    expect(armed()).toHaveLength(0);
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('re-arms for a new interval, and stops for good', () => {
-    const { s, env, armed, now } = scheduler({ lastSuccessAt: 1_000 * HOUR - 30 * 60_000 });
+    const { s, env, syncs } = scheduler({ lastSuccessAt: 1_000 * HOUR - 30 * 60_000 });
     env.intervalHours = 1;
     s.reschedule();
-    expect(armed().map((t) => t.at - now())).toEqual([30 * 60_000]);
+    expect(vi.getTimerCount()).toBe(1);
+    vi.advanceTimersByTime(30 * 60_000);
+    expect(syncs).toHaveLength(1);
     s.stop();
-    expect(armed()).toHaveLength(0);
+    expect(vi.getTimerCount()).toBe(0);
     s.trigger('timer');
-    expect(armed()).toHaveLength(0);
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('hears the machine waking up and the network coming back', () => {
+    vi.useFakeTimers();
     const triggers: string[] = [];
     const fake = { trigger: (t: string) => triggers.push(t), reschedule: () => triggers.push('reschedule') } as unknown as SyncScheduler;
     const power = new EventEmitter();
     let online = true;
-    let poll: () => void = () => undefined;
-    let interval = 0;
-    const stop = watchSystem(fake, {
-      powerMonitor: power as unknown as PowerMonitor,
-      isOnline: () => online,
-      setInterval: (callback, ms) => {
-        poll = callback;
-        interval = ms;
-        return 1;
-      },
-      clearInterval: () => triggers.push('stopped'),
-    });
-    expect(interval).toBe(ONLINE_POLL_MS);
+    const stop = watchSystem(fake, { powerMonitor: power as unknown as PowerMonitor, isOnline: () => online });
     power.emit('resume');
     online = false;
-    poll();
-    poll();
+    vi.advanceTimersByTime(2 * ONLINE_POLL_MS);
     online = true;
-    poll();
-    poll();
+    vi.advanceTimersByTime(2 * ONLINE_POLL_MS);
     stop();
-    expect(triggers).toEqual(['resume', 'reschedule', 'online', 'stopped']);
+    expect(vi.getTimerCount()).toBe(0);
+    expect(triggers).toEqual(['resume', 'reschedule', 'online']);
   });
 });

@@ -17,7 +17,7 @@ vi.mock('electron', () => ({}));
 const ICONS = resolve(__dirname, '..', '..', 'resources', 'icons');
 const NOW = new Date('2026-10-05T14:30:00');
 
-const idle: SyncStatus = { syncing: false, source: 'bundled', revision: 3, articles: 207, lastSuccessAt: '2026-10-05T14:05:00', lastAttemptAt: '2026-10-05T14:05:00', lastError: null, storage: { totalBytes: 4096, pictures: 0, pictureBytes: 0 } };
+const idle: SyncStatus = { syncing: false, source: 'bundled', revision: 3, articles: 207, lastSuccessAt: '2026-10-05T14:05:00', lastAttemptAt: '2026-10-05T14:05:00', lastError: null, failures: 0, storage: { totalBytes: 4096, pictures: 0, pictureBytes: 0 } };
 
 function history(n: number): HistoryEntry[] {
   return Array.from({ length: n }, (_, i) => ({ articleId: `article-${i}`, title: `도움말 ${i}`, platform: 'common' as const, viewedAt: '2026-10-05T10:00:00Z' }));

@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import type { SyncProgress, SyncReport } from '../../../shared/types';
 import { SyncError } from '../../core/errors';
 import type { HelpCenter } from '../../core/help-center';
-import { syncSourceFor } from '../../core/sync/sources';
 import type { CliOptions } from '../usage';
 import { note, openForCli } from '../context';
 import { noMorePositionals, printJson } from '../usage';
@@ -36,15 +35,17 @@ export function feedLocationArg(value: string): string {
   return /^[a-z][a-z0-9+.-]+:/i.test(value) ? value : resolve(value);
 }
 
-/** Syncs `--feed` when given, else what the app would (its Settings' feed, or the bundled one). */
+/**
+ * Syncs `--feed` when given, else what the app would (its Settings' feed, or the bundled one):
+ * either way through the service's one sync path, as the app and the preview sync.
+ */
 async function run(center: HelpCenter, feed: string | undefined, onProgress: (p: SyncProgress) => void): Promise<SyncReport> {
-  if (feed) {
-    const report = await center.sync.sync(syncSourceFor(feed), { ...center.service.trustedSyncOptions(), onProgress });
-    if (!report.notModified) await center.search.rebuild();
-    return report;
+  const stop = center.service.on('syncProgress', onProgress);
+  try {
+    return await (feed ? center.service.syncFrom(feed) : center.service.syncNow());
+  } finally {
+    stop();
   }
-  center.service.on('syncProgress', onProgress);
-  return center.service.syncNow();
 }
 
 /**
@@ -64,7 +65,9 @@ export async function syncCommand(rest: string[], values: CliOptions): Promise<n
   const center = await openForCli({ db: values.db, skipBundledImport: feed !== undefined });
   // Ctrl-C cancels the download cleanly; the store is left as it was either way.
   const cancel = (): void => {
-    if (center.sync.cancel()) note('doum: cancelling the sync…');
+    void center.service.cancelSync().then((cancelling) => {
+      if (cancelling) note('doum: cancelling the sync…');
+    });
   };
   process.once('SIGINT', cancel);
   try {

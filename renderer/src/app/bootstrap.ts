@@ -48,6 +48,8 @@ function subscribeToApi(api: HelpApi): () => void {
     api.on('syncStatus', (status) => useSync.getState().receiveStatus(status)),
     api.on('settingsChanged', (settings) => useSettings.getState().receive(settings)),
     api.on('navigate', handleNavigate),
+    // An article was read or the history cleared (here, or from the tray's window elsewhere).
+    api.on('historyChanged', () => historyData.invalidate()),
     api.on('contentUpdated', () => {
       // Everything read from the content is stale: what is on screen loads again.
       CONTENT_RESOURCES.forEach((resource) => resource.invalidate());

@@ -110,11 +110,10 @@ export async function clearHistory(): Promise<boolean> {
   }
 }
 
-/** Opening an article records it; the history shown follows. */
+/** Opening an article records it; the history shown follows on the service's `historyChanged`. */
 export async function recordView(id: string): Promise<void> {
   try {
     await api.recordView(id);
-    await historyData.reload('history');
   } catch {
     // History is a convenience; reading goes on without it.
   }

@@ -31,7 +31,8 @@ import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
 import { flush, onCommand, report } from './channel';
-import { FAKE_ENV, type FakeElectronCommand, type InvokeOutcome, type MenuItemSummary, type SenderFrame } from './protocol';
+import { watchEventLoop, type LoopWatch } from './event-loop';
+import { FAKE_ENV, type EventLoopReport, type FakeElectronCommand, type InvokeOutcome, type MenuItemSummary, type SenderFrame } from './protocol';
 
 const UTILITY_BOOTSTRAP = join(__dirname, 'utility-process.cjs');
 
@@ -1195,6 +1196,8 @@ function mainWindow(): FakeBrowserWindow {
   return window;
 }
 
+let loopWatch: LoopWatch | null = null;
+
 async function run(command: FakeElectronCommand): Promise<unknown> {
   switch (command.type) {
     case 'emit-ready':
@@ -1232,6 +1235,17 @@ async function run(command: FakeElectronCommand): Promise<unknown> {
     case 'answer-message-box':
       answerMessageBox(command.response);
       return null;
+    case 'watch-event-loop':
+      if (loopWatch) throw new Error('the event loop is being watched already');
+      loopWatch = watchEventLoop();
+      return null;
+    case 'event-loop-report': {
+      if (!loopWatch) throw new Error('the event loop is not being watched (send watch-event-loop first)');
+      const watch = loopWatch;
+      loopWatch = null;
+      const report: EventLoopReport = { longestBlockMs: await watch.stop() };
+      return report;
+    }
   }
 }
 

@@ -99,7 +99,20 @@ export type FakeElectronCommand =
   /** The page loads a URL of a scheme the app handles (protocol.handle); replies with the answer. */
   | { type: 'fetch'; url: string }
   /** The person clicks button `response` of the oldest message box still open. */
-  | { type: 'answer-message-box'; response: number };
+  | { type: 'answer-message-box'; response: number }
+  /**
+   * Starts measuring how long the main process's event loop is blocked (event-loop.ts): what
+   * the person would feel as a frozen window, tray and menus.
+   */
+  | { type: 'watch-event-loop' }
+  /** Stops the measurement; replies with an EventLoopReport. */
+  | { type: 'event-loop-report' };
+
+/** How the main process's event loop kept up since 'watch-event-loop'. */
+export interface EventLoopReport {
+  /** The longest the loop could not run a timer, in milliseconds. */
+  longestBlockMs: number;
+}
 
 /** The reply to a 'fetch' command: the handler's answer, and the privileges its scheme was registered with. */
 export interface FetchReply {

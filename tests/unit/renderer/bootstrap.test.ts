@@ -96,6 +96,19 @@ describe('start-up', () => {
     unwatch();
   });
 
+  it('reloads the history shown when the service says it changed (an article read, the history cleared)', async () => {
+    const r = await freshRenderer();
+    const fake = new FakeHelpApi().respond('listHistory', () => []);
+    stop = r.startApp(fake.api, window);
+    await r.historyData.load('history');
+    const unwatch = r.historyData.watch('history');
+    expect(fake.callsOf('listHistory')).toHaveLength(1);
+    fake.emit('historyChanged', null);
+    await flush();
+    expect(fake.callsOf('listHistory')).toHaveLength(2);
+    unwatch();
+  });
+
   it('follows settings changed elsewhere and navigation asked for by the shell', async () => {
     const r = await freshRenderer();
     const fake = new FakeHelpApi();

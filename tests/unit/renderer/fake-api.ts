@@ -155,6 +155,7 @@ export function syncStatus(patch: Partial<SyncStatus> = {}): SyncStatus {
     lastSuccessAt: null,
     lastAttemptAt: null,
     lastError: null,
+    failures: 0,
     storage: { totalBytes: 0, pictures: 0, pictureBytes: 0 },
     ...patch,
   };
