@@ -732,8 +732,8 @@ describe('the built main process as an installed build', () => {
 
 // -- the main process stays responsive ---------------------------------------------------------
 
-/** The longest the event loop of this process was blocked while `work` ran, in milliseconds. */
-async function longestBlockDuring(work: () => Promise<unknown>): Promise<number> {
+/** How the event loop of this process kept up while `work` ran. */
+async function loopDuring(work: () => Promise<unknown>): Promise<EventLoopReport> {
   const watch = watchEventLoop();
   await work();
   return watch.stop();
@@ -744,8 +744,8 @@ describe('the main process while the help center answers a burst of searches on 
   const TEXTS = ['메시지 삭제', '비밀번호 재설정 방법', 'delete a message', '친구 차단 하고 싶어요', '결제 취소 환불', '앱 업데이트 안돼요', 'profile change devices', 'tlsrh'];
   const BURST: SearchQuery[] = Array.from({ length: 120 }, (_, i) => ({ text: TEXTS[i % TEXTS.length]!, limit: 20 }));
   const root = tempDir('doum-boot-loop-');
-  /** How long the same burst blocks a process that runs the searches itself. */
-  let inProcessBlockMs = 0;
+  /** How the same burst holds a process that runs the searches itself. */
+  let inProcess: EventLoopReport = { longestBlockMs: 0, busyMs: 0 };
 
   beforeAll(async () => {
     // The large help center, synced and indexed once here, in the app's data folder.
@@ -756,7 +756,7 @@ describe('the main process while the help center answers a burst of searches on 
       await center.service.syncFrom(feedDir);
       // The failing direction: the burst run where the service lives (all of it synchronous
       // SQLite and lunr work) holds that process's event loop for the whole burst.
-      inProcessBlockMs = await longestBlockDuring(() => Promise.all(BURST.map((query) => center.service.search(query))));
+      inProcess = await loopDuring(() => Promise.all(BURST.map((query) => center.service.search(query))));
     } finally {
       center.close();
     }
@@ -769,16 +769,18 @@ describe('the main process while the help center answers a burst of searches on 
         await ready(app);
         await app.command({ type: 'watch-event-loop' });
         const answers = await Promise.all(BURST.map((query) => app.invoke('search', [query])));
-        const { longestBlockMs } = (await app.command({ type: 'event-loop-report' })) as EventLoopReport;
+        const relayed = (await app.command({ type: 'event-loop-report' })) as EventLoopReport;
         expect(answers.map((answer) => valueOf<SearchResult>(answer).total > 0)).toEqual(BURST.map(() => true));
-        // Not a timing test but a ratio of two very different things measured in the same run:
-        // run in-process, the burst blocks the loop for its whole length (120 searches of
-        // 10–200 ms each at 20,000 articles: 1.5–7 s measured on these shared machines);
-        // relayed, the main process only passes messages, well under a millisecond each, and
-        // its longest stall (scheduling on a busy machine, a GC) measured 20–210 ms. A main
-        // process that searched itself would fail both lines below by a wide margin.
-        expect(inProcessBlockMs).toBeGreaterThan(300);
-        expect(longestBlockMs).toBeLessThan(inProcessBlockMs / 5);
+        // Not a timing test but ratios of two very different things measured in the same run.
+        // Run in-process, the burst holds the loop for its whole length, one block (120
+        // searches at 20,000 articles: 0.8–7 s on these shared machines). Relayed, the main
+        // process only passes messages: its busy time (0.3 s of a 2.4 s burst measured; waiting
+        // for a CPU inflates it less than wall time) and its longest stall (20–350 ms measured,
+        // scheduling on a machine with a load average near 18 included) stay well under the
+        // in-process figures. A main process that searched itself would have ratios near 1.
+        expect(inProcess.longestBlockMs).toBeGreaterThan(300);
+        expect(relayed.busyMs).toBeLessThan(inProcess.busyMs / 2);
+        expect(relayed.longestBlockMs).toBeLessThan(inProcess.longestBlockMs / 2);
         await app.command({ type: 'quit' });
         await expectCleanQuit(app, []);
       },

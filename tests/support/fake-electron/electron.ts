@@ -1243,7 +1243,7 @@ async function run(command: FakeElectronCommand): Promise<unknown> {
       if (!loopWatch) throw new Error('the event loop is not being watched (send watch-event-loop first)');
       const watch = loopWatch;
       loopWatch = null;
-      const report: EventLoopReport = { longestBlockMs: await watch.stop() };
+      const report: EventLoopReport = await watch.stop();
       return report;
     }
   }

@@ -109,10 +109,7 @@ export type FakeElectronCommand =
   | { type: 'event-loop-report' };
 
 /** How the main process's event loop kept up since 'watch-event-loop'. */
-export interface EventLoopReport {
-  /** The longest the loop could not run a timer, in milliseconds. */
-  longestBlockMs: number;
-}
+export type { LoopReport as EventLoopReport } from './event-loop';
 
 /** The reply to a 'fetch' command: the handler's answer, and the privileges its scheme was registered with. */
 export interface FetchReply {
