@@ -85,7 +85,8 @@ export function buildInvertedIndex(articles: readonly IndexedArticle[]): Inverte
           const latin = latinWordOf(token);
           if (latin) latinWords.set(latin[0], latin[1]);
         }
-        for (const id of ids) {
+        for (let k = 0; k < ids.length; k++) {
+          const id = ids[k]!;
           if (id >= frequencies.length) {
             const bigger = new Uint32Array(Math.max(id + 1, frequencies.length * 2));
             bigger.set(frequencies);
@@ -107,22 +108,27 @@ export function buildInvertedIndex(articles: readonly IndexedArticle[]): Inverte
     touched.length = 0;
   }
 
-  // Sort the terms; renumber postings into sorted-term buckets (documents stay in order).
-  const order = termList.map((_, i) => i).sort((a, b) => (termList[a]! < termList[b]! ? -1 : termList[a]! > termList[b]! ? 1 : 0));
+  // Sort the terms (the default sort compares UTF-16 code units, as the index's lookups do,
+  // and runs far faster than a comparator); renumber postings into sorted-term buckets
+  // (documents stay in order).
+  const terms = [...termList].sort();
   const rank = new Uint32Array(termList.length);
-  order.forEach((old, i) => (rank[old] = i));
-  const terms = order.map((old) => termList[old]!);
+  terms.forEach((term, i) => (rank[termIds.get(term)!] = i));
+  const postingCount = postingTerm.length;
+  const termOf = postingTerm.data;
   const termDocs = new Uint32Array(terms.length);
-  for (let i = 0; i < postingTerm.length; i++) termDocs[rank[postingTerm.data[i]!]!]!++;
+  for (let i = 0; i < postingCount; i++) termDocs[rank[termOf[i]!]!]!++;
   const bucketStart = new Uint32Array(terms.length + 1);
   for (let t = 0; t < terms.length; t++) bucketStart[t + 1] = bucketStart[t]! + termDocs[t]!;
   const fill = bucketStart.slice(0, terms.length);
-  const sortedDoc = new Uint32Array(postingTerm.length);
-  const sortedFreq = new Uint32Array(postingTerm.length);
-  for (let i = 0; i < postingTerm.length; i++) {
-    const slot = fill[rank[postingTerm.data[i]!]!]!++;
-    sortedDoc[slot] = postingDoc.data[i]!;
-    sortedFreq[slot] = postingFreq.data[i]!;
+  const sortedDoc = new Uint32Array(postingCount);
+  const sortedFreq = new Uint32Array(postingCount);
+  const docOf = postingDoc.data;
+  const freqOf = postingFreq.data;
+  for (let i = 0; i < postingCount; i++) {
+    const slot = fill[rank[termOf[i]!]!]!++;
+    sortedDoc[slot] = docOf[i]!;
+    sortedFreq[slot] = freqOf[i]!;
   }
 
   // Impacts: BM25F with per-field length normalisation.
@@ -134,10 +140,11 @@ export function buildInvertedIndex(articles: readonly IndexedArticle[]): Inverte
     const b = RANKING.b[field];
     for (let d = 0; d < n; d++) norm[field][d] = RANKING.weight[field] / (1 - b + (b * lengths[field][d]!) / avg[field]);
   }
-  const postings = new Uint8Array(postingTerm.length * 6 + 16);
+  const postings = new Uint8Array(postingCount * 6 + 16);
   const postingOffsets = new Uint32Array(terms.length + 1);
   let at = 0;
   const { k1 } = RANKING;
+  const [titleNorm, tagsNorm, bodyNorm] = [norm.title, norm.tags, norm.body];
   for (let t = 0; t < terms.length; t++) {
     postingOffsets[t] = at;
     const df = termDocs[t]!;
@@ -146,7 +153,7 @@ export function buildInvertedIndex(articles: readonly IndexedArticle[]): Inverte
     for (let i = bucketStart[t]!; i < bucketStart[t + 1]!; i++) {
       const doc = sortedDoc[i]!;
       const freq = sortedFreq[i]!;
-      const tf = (freq & 0xff) * norm.title[doc]! + ((freq >>> 8) & 0xff) * norm.tags[doc]! + ((freq >>> 16) & 0xff) * norm.body[doc]!;
+      const tf = (freq & 0xff) * titleNorm[doc]! + ((freq >>> 8) & 0xff) * tagsNorm[doc]! + ((freq >>> 16) & 0xff) * bodyNorm[doc]!;
       let gap = doc - previous;
       previous = doc;
       while (gap >= 0x80) {

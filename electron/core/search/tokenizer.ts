@@ -52,6 +52,10 @@ const HAN_KANA = /[\p{Script_Extensions=Han}\p{Script_Extensions=Hiragana}\p{Scr
  */
 function isAttached(text: string, start: number): boolean {
   if (start === 0) return false;
+  const code = text.charCodeAt(start - 1);
+  // ASCII without a regex (the usual case): spaces, ( [ { open, quotes decide below, the rest attach.
+  if (code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0x28 || code === 0x5b || code === 0x7b) return false;
+  if (code < 0x80 && code !== 0x22 && code !== 0x27 && code !== 0x60) return true;
   const before = text[start - 1]!;
   if (SPACE.test(before) || OPENING.test(before)) return false;
   // A straight quote opens when it follows a space or the start, and closes otherwise.
@@ -78,7 +82,19 @@ function classAt(text: string, at: number, code: number): number {
   }
   if (code >= 0xac00 && code <= 0xd7a3) return HANGUL;
   if (code >= 0x3131 && code <= 0x318e) return JAMO;
-  const char = String.fromCodePoint(text.codePointAt(at)!);
+  if (code < 0xd800 || code > 0xdfff) {
+    let cls = bmpClasses[code]!;
+    if (cls === UNKNOWN) cls = bmpClasses[code] = classOfChar(String.fromCharCode(code));
+    return cls;
+  }
+  return classOfChar(String.fromCodePoint(text.codePointAt(at)!));
+}
+
+/** Classes of BMP characters outside ASCII and Hangul, worked out once each (the regexes are slow). */
+const UNKNOWN = 0xff;
+const bmpClasses = new Uint8Array(0x10000).fill(UNKNOWN);
+
+function classOfChar(char: string): number {
   if (!WORD_CHAR.test(char)) return NONE;
   if (DIGIT.test(char)) return DIGITS;
   if (LATIN.test(char)) return LETTERS;
@@ -118,7 +134,8 @@ export function tokenize(text: string): Token[] {
       if (classes === CJK) pushBigrams(tokens, text, start, at);
       else {
         const raw = text.slice(start, at);
-        tokens.push({ text: raw.toLowerCase(), raw, start, end: at, kind: kindOf(classes), attached: isAttached(text, start) });
+        // Hangul, jamo and digits have no case: no lower-casing pass for them.
+        tokens.push({ text: classes & (LETTERS | OTHER) ? raw.toLowerCase() : raw, raw, start, end: at, kind: kindOf(classes), attached: isAttached(text, start) });
       }
       start = -1;
     }
