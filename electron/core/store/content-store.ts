@@ -620,14 +620,17 @@ export class ContentStore {
    */
   topicsByTitle(filter: ListingFilter, platform: Platform, limit: number): RankedArticle[] {
     const { where, params } = listingConditions(filter);
+    // One window over the filtered rows (sorted once): each row's place in its topic A–Z, and
+    // whether any of its topic's rows applies; then the full rows of the topics picked.
     const sql = `
       WITH listed AS (
-        SELECT ${RANKED_COLUMNS}, topic,
-          row_number() OVER (PARTITION BY topic ORDER BY title COLLATE NOCASE, id) AS place,
-          max(platform IN (?, 'common')) OVER (PARTITION BY topic) AS applies
+        SELECT id, title, row_number() OVER topics AS place, max(platform IN (?, 'common')) OVER topics AS applies
         FROM article_listing ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      )
-      SELECT ${RANKED_COLUMNS} FROM listed WHERE place = 1 ORDER BY applies DESC, title COLLATE NOCASE, id LIMIT ?`;
+        WINDOW topics AS (PARTITION BY topic ORDER BY title COLLATE NOCASE, id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+      ),
+      firsts AS (SELECT id, title, applies FROM listed WHERE place = 1 ORDER BY applies DESC, title COLLATE NOCASE, id LIMIT ?)
+      SELECT ${RANKED_COLUMNS.split(', ').map((c) => `a.${c}`).join(', ')}
+      FROM firsts f JOIN article_listing a ON a.id = f.id ORDER BY f.applies DESC, f.title COLLATE NOCASE, f.id`;
     return (this.statement(sql).all(platform, ...params, limit) as RankedRow[]).map(toRanked);
   }
 
