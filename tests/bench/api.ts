@@ -20,7 +20,7 @@
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HELP_METHODS, type HelpMethod } from '../../shared/api';
 import { countByCategory, countContent, categoryCountKey } from '../../shared/counts';
@@ -291,6 +291,8 @@ async function main(): Promise<void> {
   console.log('HelpApi through the preview transport (POST /api/call/<method> on 127.0.0.1, keep-alive, JSON parsed).');
   console.log('in-process: the same call on the HelpService. before: the former all-rows-in-JS way of the list methods, same database.');
   console.log(`not measured: ${Object.entries(SKIPPED).map(([m, why]) => `${m} (${why})`).join('; ')}.`);
+  // Timings are wall clock: on a shared machine they count other people's work too.
+  console.log(`machine: ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)} at the start`);
   const root = mkdtempSync(join(tmpdir(), 'doum-bench-api-'));
   const rendererDir = join(root, 'renderer');
   mkdirSync(rendererDir);
@@ -314,6 +316,7 @@ async function main(): Promise<void> {
     agent.destroy();
     rmSync(root, { recursive: true, force: true });
   }
+  console.log(`load average ${loadavg()[0]!.toFixed(1)} at the end`);
   console.log(failed === 0 ? `\nevery measured method: p95 ≤ ${TARGET_MS} ms` : `\n${failed} row(s) above ${TARGET_MS} ms p95`);
 }
 
