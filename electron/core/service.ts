@@ -69,6 +69,8 @@ export interface HelpServiceOptions {
 }
 
 const RELATED_LIMIT = 5;
+/** Articles of the same category weighed as related (the newest). */
+const RELATED_CANDIDATES = 200;
 const DEFAULT_HISTORY_LIMIT = 50;
 /** Visits read to make the per-topic history (the store keeps at most 500). */
 const HISTORY_SCAN_LIMIT = 500;
@@ -382,7 +384,11 @@ export class HelpService implements HelpRequests {
     // A link names one variant; its whole topic is a candidate, so the reader's variant wins.
     const linkedGroups = content.listArticles({ ids: article.links });
     const linked = linkedGroups.flatMap((a) => (a.group ? content.listArticles({ ids: content.groupMembers(a.group, a.locale).map((v) => v.id) }) : [a]));
-    const sameCategory = content.listArticles({ category: article.category, locale: article.locale, limit: 200 });
+    // The newest 200 of its category, read from the listing's date index.
+    const sameCategory: ArticleSummary[] = [];
+    for (const candidate of content.articlesInOrder('recent', { category: article.category, locale: article.locale })) {
+      if (sameCategory.push(summaryOf(candidate)) >= RELATED_CANDIDATES) break;
+    }
     const tags = new Set(article.tags);
     const shared = (a: ArticleSummary): number => a.tags.filter((t) => tags.has(t)).length;
     const candidates = [...linked, ...sameCategory.sort((a, b) => shared(b) - shared(a))].filter((a) => topicKey(a) !== ownTopic);
