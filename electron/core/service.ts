@@ -8,7 +8,6 @@
  */
 import type { HelpEventName, HelpEvents, HelpRequests, SecurityChange, SuggestOptions, ArticleListFilter, Unsubscribe } from '../../shared/api';
 import type { HostOs, Platform } from '../../shared/platform';
-import { countContent } from '../../shared/counts';
 import { topCategory } from '../../shared/categories';
 import type { FeedbackDetails, FeedbackReport } from '../../shared/feedback';
 import { byPlatformPreference, onePerTopic, topicKey } from '../../shared/topics';
@@ -46,7 +45,7 @@ import type { SyncOptions } from './sync/engine';
 import { Emitter } from './events';
 import { KeyError, publicKeyFromBase64 } from './feed/signing';
 import type { SearchIndex } from './search/search-index';
-import type { ContentStore } from './store/content-store';
+import type { ContentStore, ListingFilter, RankedArticle } from './store/content-store';
 import type { UserStore } from './store/user-store';
 import { FolderFeedSource } from './sync/feed-source';
 import type { SyncRunner } from './sync/runner';
@@ -90,6 +89,8 @@ interface SharedState {
 }
 
 const RELATED_LIMIT = 5;
+/** Articles of the same category weighed as related (the newest). */
+const RELATED_CANDIDATES = 200;
 const DEFAULT_HISTORY_LIMIT = 50;
 /** Visits read to make the per-topic history (the store keeps at most 500). */
 const HISTORY_SCAN_LIMIT = 500;
@@ -97,18 +98,44 @@ const HOME_LIST_LIMIT = 8;
 /** Popular articles offered by a results page that found nothing or only partly. */
 const SEARCH_HELP_POPULAR = 5;
 
-/** Newest first by the dates' values (an ISO date and a date-time compare as points in time). */
-export function newestFirst(a: Pick<ArticleSummary, 'updatedAt' | 'id'>, b: Pick<ArticleSummary, 'updatedAt' | 'id'>): number {
-  return (Date.parse(b.updatedAt) || 0) - (Date.parse(a.updatedAt) || 0) || a.id.localeCompare(b.id);
-}
-
 /**
  * A category's list for a reader on `platform`: topics that apply there (its own variant or a
  * common one) first, the other platforms' after; the order within each part is kept.
  */
 function appliesToPlatformFirst<T extends Pick<ArticleSummary, 'platform'>>(list: T[], platform: Platform): T[] {
-  const applies = (a: T): boolean => a.platform === platform || a.platform === 'common';
-  return [...list.filter(applies), ...list.filter((a) => !applies(a))];
+  return [...list.filter((a) => appliesTo(a, platform)), ...list.filter((a) => !appliesTo(a, platform))];
+}
+
+/** A variant applies to a platform when it is that platform's or common. */
+function appliesTo(article: Pick<ArticleSummary, 'platform'>, platform: Platform): boolean {
+  return article.platform === platform || article.platform === 'common';
+}
+
+/** Newest first by the dates' values (an ISO date and a date-time compare as points in time), then by id. */
+function newestRankedFirst(a: RankedArticle, b: RankedArticle): number {
+  return b.updatedMs - a.updatedMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Two ordered streams as one, in the same order (`before`: a comes first). */
+function* mergeOrdered<T>(first: readonly T[], second: Iterator<T>, before: (a: T, b: T) => boolean): Generator<T> {
+  let i = 0;
+  let next = second.next();
+  try {
+    while (i < first.length || !next.done) {
+      if (i < first.length && (next.done || before(first[i]!, next.value))) yield first[i++]!;
+      else {
+        yield next.value as T;
+        next = second.next();
+      }
+    }
+  } finally {
+    second.return?.(undefined);
+  }
+}
+
+/** The summary part of a ranked article (what the HelpApi returns). */
+function summaryOf({ incoming: _incoming, updatedMs: _updatedMs, ...summary }: RankedArticle): ArticleSummary {
+  return summary;
 }
 
 /** Points `doum://article/<id>` links at the variants chosen for them. */
@@ -220,18 +247,81 @@ export class HelpService implements HelpRequests {
    * help center's contact page.
    */
   private searchHelp(result: SearchResult, locale?: string): SearchHelp {
-    const { content, user, hostOs } = this.options;
+    const { content, hostOs } = this.options;
     // The top-level category: a leaf often holds little beyond the result itself.
     const category = result.results[0] ? topCategory(result.results[0].category) : null;
-    const all = content.listArticles(category ? { category, ...(locale ? { locale } : {}) } : locale ? { locale } : {});
-    const views = user.viewCounts();
-    const links = content.incomingLinkCounts(locale);
-    const popularity = (a: ArticleSummary): number => (views.get(a.id) ?? 0) * 1000 + (links.get(a.id) ?? 0);
     const shown = new Set(result.results.map((hit) => hit.id));
-    const popular = onePerTopic([...all].sort((a, b) => popularity(b) - popularity(a) || b.updatedAt.localeCompare(a.updatedAt)), hostOs)
-      .filter((a) => !shown.has(a.id))
-      .slice(0, SEARCH_HELP_POPULAR);
+    const popular = this.popularTopics({ ...(category ? { category } : {}), ...(locale ? { locale } : {}) }, hostOs, SEARCH_HELP_POPULAR, shown);
     return { category, popular, supportUrl: content.helpCenter().supportUrl };
+  }
+
+  /**
+   * The most popular topics among the filtered articles, one variant each (the platform's,
+   * see shared/topics.ts), leaving out the variants in `hide`. Popular: what this person reads
+   * most (views × 1000), then what the help center links to most, then the newest. Reads
+   * articles in that order from SQL and stops once it has `limit` topics.
+   */
+  private popularTopics(filter: ListingFilter, platform: Platform, limit: number, hide: ReadonlySet<string> = new Set()): ArticleSummary[] {
+    const { content, user } = this.options;
+    const views = user.viewCounts();
+    const score = (a: RankedArticle): number => (views.get(a.id) ?? 0) * 1000 + a.incoming;
+    const before = (a: RankedArticle, b: RankedArticle): boolean => score(a) > score(b) || (score(a) === score(b) && newestRankedFirst(a, b) < 0);
+    // The few articles this person has read, in order; the rest stream from SQL in the same order.
+    const read = content.rankedArticles([...views.keys()], filter).sort((a, b) => (before(a, b) ? -1 : 1));
+    const unread = (function* (): Generator<RankedArticle> {
+      for (const article of content.articlesInOrder('linked', filter)) if (!views.has(article.id)) yield article;
+    })();
+    const popular: ArticleSummary[] = [];
+    for (const { shown } of this.topicsOf(mergeOrdered(read, unread, before), filter, platform)) {
+      if (!hide.has(shown.id)) popular.push(summaryOf(shown));
+      if (popular.length >= limit) break;
+    }
+    return popular;
+  }
+
+  /**
+   * The newest topics among the filtered articles, one variant each, ordered by the date of
+   * the variant shown (it may be older than its siblings). Reads articles newest first and
+   * stops at the first topic that cannot beat the `limit`th found.
+   */
+  private recentTopics(filter: ListingFilter, platform: Platform, limit: number): ArticleSummary[] {
+    const found: RankedArticle[] = [];
+    for (const { first, shown } of this.topicsOf(this.options.content.articlesInOrder('recent', filter), filter, platform)) {
+      // A topic's first article comes first of its variants in this order, so the one shown
+      // is never ahead of it, and every topic after it starts later still.
+      if (found.length >= limit && newestRankedFirst(found[limit - 1]!, first) < 0) break;
+      found.push(shown);
+      found.sort(newestRankedFirst);
+      found.length = Math.min(found.length, limit);
+    }
+    return found.map(summaryOf);
+  }
+
+  /**
+   * Each topic of an ordered stream of articles once, where its first article comes, with the
+   * variant to show for the platform among its variants that pass the filter. Variants are
+   * read for a batch of topics at a time (batches grow: a short list reads little).
+   */
+  private *topicsOf(articles: Iterator<RankedArticle>, filter: ListingFilter, platform: Platform): Generator<{ first: RankedArticle; shown: RankedArticle }> {
+    const seen = new Set<string>();
+    try {
+      for (let batchSize = 16; ; batchSize = Math.min(batchSize * 2, 512)) {
+        const batch: RankedArticle[] = [];
+        while (batch.length < batchSize) {
+          const next = articles.next();
+          if (next.done) break;
+          const topic = topicKey(next.value);
+          if (seen.has(topic)) continue;
+          seen.add(topic);
+          batch.push(next.value);
+        }
+        if (batch.length === 0) return;
+        const variants = this.options.content.topicVariants(batch, filter);
+        for (const first of batch) yield { first, shown: byPlatformPreference(variants.get(topicKey(first)) ?? [first], platform)[0]! };
+      }
+    } finally {
+      articles.return?.(undefined);
+    }
   }
 
   async noteSearch(text: string): Promise<void> {
@@ -301,7 +391,11 @@ export class HelpService implements HelpRequests {
     // A link names one variant; its whole topic is a candidate, so the reader's variant wins.
     const linkedGroups = content.listArticles({ ids: article.links });
     const linked = linkedGroups.flatMap((a) => (a.group ? content.listArticles({ ids: content.groupMembers(a.group, a.locale).map((v) => v.id) }) : [a]));
-    const sameCategory = content.listArticles({ category: article.category, locale: article.locale, limit: 200 });
+    // The newest 200 of its category, read from the listing's date index.
+    const sameCategory: ArticleSummary[] = [];
+    for (const candidate of content.articlesInOrder('recent', { category: article.category, locale: article.locale })) {
+      if (sameCategory.push(summaryOf(candidate)) >= RELATED_CANDIDATES) break;
+    }
     const tags = new Set(article.tags);
     const shared = (a: ArticleSummary): number => a.tags.filter((t) => tags.has(t)).length;
     const candidates = [...linked, ...sameCategory.sort((a, b) => shared(b) - shared(a))].filter((a) => topicKey(a) !== ownTopic);
@@ -320,28 +414,29 @@ export class HelpService implements HelpRequests {
     return this.options.content.categories(locale);
   }
 
+  /**
+   * A category's (or service's) topics A–Z, one variant each, those that apply to the
+   * platform first. The whole list is one query; with a limit, SQL picks the topics (in that
+   * order) and their variants are read for those alone.
+   */
   async listArticles(filter: ArticleListFilter): Promise<ArticleSummary[]> {
+    const { content } = this.options;
     const platform = filter.platform ?? this.options.hostOs;
-    const all = this.options.content.listArticles({ category: filter.category, service: filter.service, locale: filter.locale, order: 'title' });
-    const list = appliesToPlatformFirst(onePerTopic(all, platform), platform);
-    return filter.limit ? list.slice(0, filter.limit) : list;
+    const listing: ListingFilter = { category: filter.category, service: filter.service, locale: filter.locale };
+    if (!filter.limit) return appliesToPlatformFirst(onePerTopic(content.articlesByTitle(listing), platform), platform).map(summaryOf);
+    const firsts = content.topicsByTitle(listing, platform, filter.limit);
+    const variants = content.topicVariants(firsts, listing);
+    return firsts.map((first) => summaryOf(byPlatformPreference(variants.get(topicKey(first)) ?? [first], platform)[0]!));
   }
 
   async getHome(locale?: string): Promise<HomeData> {
-    const { content, user, hostOs } = this.options;
-    const all = content.listArticles({ locale });
-    const views = user.viewCounts();
-    const links = content.incomingLinkCounts(locale);
-    // Popular: what this person reads most, then what the help center links to most.
-    const popularity = (a: ArticleSummary): number => (views.get(a.id) ?? 0) * 1000 + (links.get(a.id) ?? 0);
-    const popular = onePerTopic([...all].sort((a, b) => popularity(b) - popularity(a) || newestFirst(a, b)), hostOs);
-    // Sorted again after picking each topic's variant: the one shown may be older than its siblings.
-    const recent = onePerTopic(all, hostOs).sort(newestFirst);
+    const { content, hostOs } = this.options;
+    const filter: ListingFilter = locale ? { locale } : {};
     return {
       categories: content.categories(locale),
-      popular: popular.slice(0, HOME_LIST_LIMIT),
-      recent: recent.slice(0, HOME_LIST_LIMIT),
-      counts: countContent(all),
+      popular: this.popularTopics(filter, hostOs, HOME_LIST_LIMIT),
+      recent: this.recentTopics(filter, hostOs, HOME_LIST_LIMIT),
+      counts: content.contentCounts(locale),
       sync: await this.getSyncStatus(),
     };
   }

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const BENCHES = ['sync.ts', 'search.ts'];
+const BENCHES = ['sync.ts', 'search.ts', 'api.ts'];
 const tsx = join(__dirname, '..', '..', 'node_modules', 'tsx', 'dist', 'cli.mjs');
 let failed = false;
 for (const bench of BENCHES) {

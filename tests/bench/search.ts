@@ -41,6 +41,12 @@ const gc = runInNewContext('gc') as () => void;
 
 // -- metrics ---------------------------------------------------------------------------------
 
+/** CPU time of this process (every thread) since `start`, in ms. */
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
 interface Quality {
   mrr: number;
   recall1: number;
@@ -278,8 +284,10 @@ async function scaleSection(): Promise<void> {
 
   note('bench: building Doum…');
   let started = performance.now();
+  let cpu = process.cpuUsage();
   const bytes = SearchEngine.build(articles).serialize();
   const buildMs = performance.now() - started;
+  const buildCpuMs = cpuMsSince(cpu);
   // Load time: the fastest of three loads. Memory: what one loaded engine adds (the
   // articles themselves were in memory before).
   let loadMs = Infinity;
@@ -310,8 +318,10 @@ async function scaleSection(): Promise<void> {
   note('bench: building FTS5 unicode61…');
   const fts = new Fts5System('unicode61');
   started = performance.now();
+  cpu = process.cpuUsage();
   fts.build(articles);
   const ftsBuildMs = performance.now() - started;
+  const ftsBuildCpuMs = cpuMsSince(cpu);
   for (const q of queries.slice(0, 50)) fts.search(q.text, 20);
   const ftsQuality = evaluate(fts, queries, (id) => topicOf.get(id) ?? id);
   const ftsSize = fts.size();
@@ -319,7 +329,11 @@ async function scaleSection(): Promise<void> {
 
   const section = `scale (${articles.length} articles)`;
   const both = (d: string, f: string): Record<string, string> => ({ Doum: d, 'FTS5 unicode61': f });
-  row(section, 'index build', both(`${(buildMs / 1000).toFixed(1)} s`, `${(ftsBuildMs / 1000).toFixed(1)} s`));
+  const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+  row(section, 'index build (wall clock)', both(seconds(buildMs), seconds(ftsBuildMs)), SCALE === 20_000 ? '≤ 3 s at 20,000' : '');
+  // On a shared machine the wall clock counts other people's work too; CPU time does not (it
+  // counts every thread of this process, the garbage collector's included).
+  row(section, 'index build (CPU time)', both(seconds(buildCpuMs), seconds(ftsBuildCpuMs)));
   row(section, 'serialized size', both(mb(bytes.length), mb(ftsSize)), `≤ ${mb(BEFORE.bytes * 1.2)} (before: ${mb(BEFORE.bytes)})`);
   row(section, 'index load (best of 3)', both(ms(loadMs), 'n/a (on disk)'), `< 500 ms; ≤ ${ms(BEFORE.loadMs * 1.2)} (before: ${ms(BEFORE.loadMs)})`);
   row(section, 'memory after load', both(mb(memory), 'n/a'));

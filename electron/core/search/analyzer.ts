@@ -53,7 +53,7 @@ export function analyzeHangul(surface: string): HangulWord {
  * A Hangul token that only carries the particle of the word before it: the 에서 of Mac에서,
  * the 이라는 of ‘한낱’이라는 (a quoted word's particle comes after the closing quote).
  */
-export function isDanglingParticle(token: Token, previous: Token | undefined): boolean {
+export function isDanglingParticle(token: Token, previous: Pick<Token, 'kind' | 'end'> | undefined): boolean {
   if (token.kind !== 'hangul' || !token.attached || previous === undefined || !isBareParticle(token.text)) return false;
   // Directly after Hangul (no quote between), it is part of that word's run: 가요 is a word.
   return previous.end !== token.start || (previous.kind !== 'hangul' && previous.kind !== 'jamo');

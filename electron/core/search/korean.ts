@@ -54,8 +54,28 @@ PARTICLES_ANY.sort(byLengthDesc);
 LIGHT_VERB_ENDINGS.sort(byLengthDesc);
 VERB_ENDINGS.sort(byLengthDesc);
 
+/**
+ * Each suffix list by its last syllable, order kept: a word is only tried against the
+ * suffixes that can end it (the index builder stems every distinct word it meets).
+ */
+const byLastSyllable = new Map<readonly string[], ReadonlyMap<string, readonly string[]>>();
+for (const list of [PARTICLES_ANY, PARTICLES_LONG_STEM, LIGHT_VERB_ENDINGS, VERB_ENDINGS, SHORT_ENDINGS]) {
+  const groups = new Map<string, string[]>();
+  for (const suffix of list) {
+    const last = suffix[suffix.length - 1]!;
+    const group = groups.get(last);
+    if (group) group.push(suffix);
+    else groups.set(last, [suffix]);
+  }
+  byLastSyllable.set(list, groups);
+}
+
+/** Words that are only a particle or an ending (see isBareParticle). */
+const BARE_PARTICLES: ReadonlySet<string> = new Set([...PARTICLES_ANY, ...PARTICLES_LONG_STEM, ...LIGHT_VERB_ENDINGS, ...VERB_ENDINGS, '이다', '입니다']);
+
 function stripFirst(word: string, suffixes: readonly string[], minStem: number): string | null {
-  for (const suffix of suffixes) {
+  const candidates = byLastSyllable.get(suffixes)?.get(word[word.length - 1] ?? '') ?? [];
+  for (const suffix of candidates) {
     if (word.length - suffix.length >= minStem && word.endsWith(suffix)) return word.slice(0, -suffix.length);
   }
   return null;
@@ -108,7 +128,7 @@ export function koreanStem(word: string): string {
  * a number without a space (Mac에서, 3개를 → the 에서 of Mac에서): such a token is dropped.
  */
 export function isBareParticle(word: string): boolean {
-  return PARTICLES_ANY.includes(word) || PARTICLES_LONG_STEM.includes(word) || LIGHT_VERB_ENDINGS.includes(word) || VERB_ENDINGS.includes(word) || word === '이다' || word === '입니다';
+  return BARE_PARTICLES.has(word);
 }
 
 /** Adjacent syllable pairs of a word (톡안녕패스 → 톡안 안녕 녕패 패스), for partial and compound matches. */

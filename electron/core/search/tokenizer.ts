@@ -50,8 +50,12 @@ const HAN_KANA = /[\p{Script_Extensions=Han}\p{Script_Extensions=Hiragana}\p{Scr
  * Whether the token at `start` continues what comes before it: a word (Mac에), a closing quote
  * or bracket (‘한낱’이라는, '≒'는). Not after a space or an opening quote ('이'와 '가').
  */
-function isAttached(text: string, start: number): boolean {
+export function isAttached(text: string, start: number): boolean {
   if (start === 0) return false;
+  const code = text.charCodeAt(start - 1);
+  // ASCII without a regex (the usual case): spaces, ( [ { open, quotes decide below, the rest attach.
+  if (code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0x28 || code === 0x5b || code === 0x7b) return false;
+  if (code < 0x80 && code !== 0x22 && code !== 0x27 && code !== 0x60) return true;
   const before = text[start - 1]!;
   if (SPACE.test(before) || OPENING.test(before)) return false;
   // A straight quote opens when it follows a space or the start, and closes otherwise.
@@ -78,7 +82,19 @@ function classAt(text: string, at: number, code: number): number {
   }
   if (code >= 0xac00 && code <= 0xd7a3) return HANGUL;
   if (code >= 0x3131 && code <= 0x318e) return JAMO;
-  const char = String.fromCodePoint(text.codePointAt(at)!);
+  if (code < 0xd800 || code > 0xdfff) {
+    let cls = bmpClasses[code]!;
+    if (cls === UNKNOWN) cls = bmpClasses[code] = classOfChar(String.fromCharCode(code));
+    return cls;
+  }
+  return classOfChar(String.fromCodePoint(text.codePointAt(at)!));
+}
+
+/** Classes of BMP characters outside ASCII and Hangul, worked out once each (the regexes are slow). */
+const UNKNOWN = 0xff;
+const bmpClasses = new Uint8Array(0x10000).fill(UNKNOWN);
+
+function classOfChar(char: string): number {
   if (!WORD_CHAR.test(char)) return NONE;
   if (DIGIT.test(char)) return DIGITS;
   if (LATIN.test(char)) return LETTERS;
@@ -105,6 +121,16 @@ function kindOf(classes: number): TokenKind {
 /** Tokens of already normalised text (see normalizeText), in order. One pass, no regex per character for Korean or ASCII. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  scanTokens(text, (start, end, classes) => tokens.push(tokenAt(text, start, end, classes)));
+  return tokens;
+}
+
+/**
+ * Where the tokens of already normalised text are, in order, without making them: `visit`
+ * gets each token's offsets and its character classes (see tokenAt, hasCase). The index
+ * builder reads millions of tokens this way and makes objects only for words it has not met.
+ */
+export function scanTokens(text: string, visit: (start: number, end: number, classes: number) => void): void {
   let start = -1;
   let family = 0;
   let classes = 0;
@@ -115,11 +141,8 @@ export function tokenize(text: string): Token[] {
     const width = code >= 0xd800 && code <= 0xdbff && at + 1 < length ? 2 : 1;
     const fam = cls === NONE ? 0 : familyOf(cls);
     if (start >= 0 && fam !== family) {
-      if (classes === CJK) pushBigrams(tokens, text, start, at);
-      else {
-        const raw = text.slice(start, at);
-        tokens.push({ text: raw.toLowerCase(), raw, start, end: at, kind: kindOf(classes), attached: isAttached(text, start) });
-      }
+      if (classes === CJK) visitBigrams(text, start, at, visit);
+      else visit(start, at, classes);
       start = -1;
     }
     if (cls !== NONE) {
@@ -132,19 +155,30 @@ export function tokenize(text: string): Token[] {
     }
     at += width;
   }
-  return tokens;
+}
+
+/** The token scanTokens found at these offsets. */
+export function tokenAt(text: string, start: number, end: number, classes: number): Token {
+  const raw = text.slice(start, end);
+  // Hangul, jamo, digits and Han/kana have no case: no lower-casing pass for them.
+  return { text: hasCase(classes) ? raw.toLowerCase() : raw, raw, start, end, kind: tokenKind(classes), attached: isAttached(text, start) };
+}
+
+/** Whether a token of these classes is lower-cased (Latin and other cased scripts). */
+export function hasCase(classes: number): boolean {
+  return (classes & (LETTERS | OTHER)) !== 0;
+}
+
+/** The kind of a token of these classes (a Han/kana bigram is 'other'). */
+export function tokenKind(classes: number): TokenKind {
+  return classes === CJK ? 'other' : kindOf(classes);
 }
 
 /** The overlapping two-character tokens of a Han/kana run (by code point), or the run itself when it is one character. */
-function pushBigrams(tokens: Token[], text: string, start: number, end: number): void {
+function visitBigrams(text: string, start: number, end: number, visit: (start: number, end: number, classes: number) => void): void {
   const offsets: number[] = [];
   for (let at = start; at < end; at += text.codePointAt(at)! > 0xffff ? 2 : 1) offsets.push(at);
   offsets.push(end);
   const grams = Math.max(1, offsets.length - 2);
-  for (let i = 0; i < grams; i++) {
-    const from = offsets[i]!;
-    const to = offsets[Math.min(i + 2, offsets.length - 1)]!;
-    const raw = text.slice(from, to);
-    tokens.push({ text: raw, raw, start: from, end: to, kind: 'other', attached: isAttached(text, from) });
-  }
+  for (let i = 0; i < grams; i++) visit(offsets[i]!, offsets[Math.min(i + 2, offsets.length - 1)]!, CJK);
 }

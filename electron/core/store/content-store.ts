@@ -10,8 +10,9 @@ import type { StoredFileInfo } from '../../../shared/attachments';
 import { categoryName, parentCategory } from '../../../shared/categories';
 import type { Platform } from '../../../shared/platform';
 import type { ArticleAttachment, ArticleSummary, ArticleVariant, Category, SyncErrorInfo } from '../../../shared/types';
-import { categoryCountKey, countByCategory, countByLocale, countContent, type ContentCounts } from '../../../shared/counts';
+import { categoryCountKey, countByLocale, countContent, type ContentCounts } from '../../../shared/counts';
 import { htmlToText } from '../feed/html-text';
+import { topicKey } from '../../../shared/topics';
 import { articleKey, checkSupportUrl, checkSynonymRule, type FeedArticle, type FeedCategory, type FeedHelpCenter, type FeedSynonym } from '../feed/format';
 import { openDatabaseWithRecovery, type Db, type Migration } from './database';
 
@@ -155,7 +156,99 @@ export const CONTENT_MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 7,
+    description: 'listings in SQL: a narrow copy of the articles\' list columns with their popularity and date, counts per category',
+    up(db) {
+      db.exec(`
+        CREATE TABLE article_listing (
+          id TEXT PRIMARY KEY,
+          title TEXT NOT NULL,
+          service TEXT NOT NULL,
+          category TEXT NOT NULL,
+          platform TEXT NOT NULL,
+          locale TEXT NOT NULL,
+          topic_group TEXT,
+          tags TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          topic TEXT NOT NULL,
+          incoming INTEGER NOT NULL,
+          updated_ms INTEGER NOT NULL
+        );
+        CREATE INDEX article_listing_by_category ON article_listing (locale, category);
+        CREATE INDEX article_listing_by_category_all ON article_listing (category);
+        CREATE INDEX article_listing_by_topic ON article_listing (topic);
+        CREATE INDEX article_listing_popular ON article_listing (locale, incoming DESC, updated_ms DESC, id);
+        CREATE INDEX article_listing_popular_all ON article_listing (incoming DESC, updated_ms DESC, id);
+        CREATE INDEX article_listing_recent ON article_listing (locale, updated_ms DESC, id);
+        CREATE INDEX article_listing_recent_all ON article_listing (updated_ms DESC, id);
+        CREATE TABLE category_counts (
+          locale TEXT NOT NULL,
+          path TEXT NOT NULL,
+          articles INTEGER NOT NULL,
+          topics INTEGER NOT NULL,
+          PRIMARY KEY (locale, path)
+        );
+      `);
+      refreshListings(db);
+    },
+  },
 ];
+
+/** What a locale's row in category_counts is keyed by: its whole content, not a category. */
+const WHOLE_LOCALE = '';
+
+/**
+ * An article's date as a number, the way lists compare dates: an ISO date and a date-time
+ * compare as points in time; an unreadable date counts as 0.
+ */
+function registerDateFunction(db: Db): void {
+  db.function('doum_date_ms', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? Date.parse(value) || 0 : 0));
+}
+
+/**
+ * Rebuilds the derived listing tables from the articles and links, in SQL, inside the
+ * caller's transaction: article_listing holds what a list shows of each article (no bodies,
+ * so lists read small rows) with its topic, incoming links and date (for the popular and
+ * recent lists); category_counts the articles and topics per category (and per locale, path
+ * ''), a parent counting its sub-categories' and a topic once (the rules of shared/counts.ts).
+ */
+function refreshListings(db: Db): void {
+  registerDateFunction(db);
+  db.exec(`
+    DELETE FROM article_listing;
+    INSERT INTO article_listing (id, title, service, category, platform, locale, topic_group, tags, updated_at, topic, incoming, updated_ms)
+      SELECT a.id, a.title, a.service, a.category, a.platform, a.locale, a.topic_group, a.tags, a.updated_at,
+        CASE WHEN a.topic_group IS NULL THEN '#' || a.id ELSE a.locale || char(0) || a.topic_group END,
+        (SELECT count(*) FROM article_links l WHERE l.to_id = a.id),
+        doum_date_ms(a.updated_at)
+      FROM articles a;
+    DELETE FROM category_counts;
+    WITH RECURSIVE paths (locale, path, topic) AS (
+      SELECT locale, category, topic FROM article_listing
+      UNION ALL
+      -- The parent of a/b/c is a/b: trim every character but '/' from the right, then the '/'.
+      SELECT locale, substr(rtrim(path, replace(path, '/', '')), 1, length(rtrim(path, replace(path, '/', ''))) - 1), topic
+      FROM paths WHERE instr(path, '/') > 0
+    )
+    INSERT INTO category_counts (locale, path, articles, topics)
+      SELECT locale, path, count(*), count(DISTINCT topic) FROM paths GROUP BY locale, path;
+    INSERT INTO category_counts (locale, path, articles, topics)
+      SELECT locale, '${WHOLE_LOCALE}', count(*), count(DISTINCT topic) FROM article_listing GROUP BY locale;
+  `);
+}
+
+/**
+ * The SQL condition for a category and everything below it (a/b also lists a/b/c): the path
+ * itself or a path starting with `a/b/`. Both sort from `a/b` up to `a/b0` ('0' follows '/'),
+ * one range an index can walk; paths in it like `a/b-c` are then left out.
+ */
+function categoryCondition(category: string, column = 'category'): { sql: string; params: string[] } {
+  return {
+    sql: `(${column} >= ? AND ${column} < ? AND (${column} = ? OR ${column} >= ?))`,
+    params: [category, `${category}0`, category, `${category}/`],
+  };
+}
 
 /**
  * A file to store: its bytes, already checked against their sha256 — a picture (a checked
@@ -301,6 +394,47 @@ interface ArticleRow {
 
 const SUMMARY_COLUMNS = 'id, title, service, category, platform, locale, topic_group, tags, updated_at';
 
+/** Which articles a list shows: a locale (else every one), a category and what is below it. */
+export interface ListingFilter {
+  locale?: string;
+  category?: string;
+  service?: string;
+}
+
+/** An article with the numbers lists are ordered by. */
+export interface RankedArticle extends ArticleSummary {
+  /** How many articles link to it. */
+  incoming: number;
+  /** Its date's value in milliseconds (0 when unreadable). */
+  updatedMs: number;
+}
+
+type RankedRow = ArticleRow & { incoming: number; updated_ms: number };
+
+const RANKED_COLUMNS = `${SUMMARY_COLUMNS}, incoming, updated_ms`;
+
+function toRanked(row: RankedRow): RankedArticle {
+  return { ...toSummary(row), incoming: row.incoming, updatedMs: row.updated_ms };
+}
+
+/**
+ * The WHERE terms of a filter. `byKey`: the query picks rows by id or topic, so the filter's
+ * columns are marked (a unary +) for SQLite not to walk a locale index instead of the key's.
+ */
+function listingConditions(filter: ListingFilter, byKey = false): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const column = (name: string): string => (byKey ? `+${name}` : name);
+  if (filter.locale) { where.push(`${column('locale')} = ?`); params.push(filter.locale); }
+  if (filter.service) { where.push(`${column('service')} = ?`); params.push(filter.service); }
+  if (filter.category) {
+    const condition = categoryCondition(filter.category, column('category'));
+    where.push(condition.sql);
+    params.push(...condition.params);
+  }
+  return { where, params };
+}
+
 function toSummary(row: Omit<ArticleRow, 'body_html' | 'body_text' | 'content_hash'>): ArticleSummary {
   return {
     id: row.id,
@@ -433,6 +567,8 @@ class ChangeWriter {
 }
 
 export class ContentStore {
+  private readonly statements = new Map<string, Database.Statement>();
+
   private constructor(
     readonly db: Db,
     readonly file: string,
@@ -478,8 +614,9 @@ export class ContentStore {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.category) {
-      where.push('(category = ? OR category LIKE ? ESCAPE \'\\\')');
-      params.push(filter.category, `${filter.category.replace(/[\\%_]/g, '\\$&')}/%`);
+      const condition = categoryCondition(filter.category);
+      where.push(condition.sql);
+      params.push(...condition.params);
     }
     if (filter.service) { where.push('service = ?'); params.push(filter.service); }
     if (filter.locale) { where.push('locale = ?'); params.push(filter.locale); }
@@ -493,6 +630,94 @@ export class ContentStore {
     const sql = `SELECT ${SUMMARY_COLUMNS} FROM articles ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} ${filter.limit ? 'LIMIT ?' : ''}`;
     if (filter.limit) params.push(filter.limit);
     return (this.db.prepare(sql).all(...params) as ArticleRow[]).map(toSummary);
+  }
+
+  /**
+   * Articles in the order of a list, read lazily so a list stops reading when it has enough:
+   * `recent` (newest first by the dates' values, then id) or `linked` (most linked-to first,
+   * then as recent). Each comes with the numbers it is ordered by.
+   */
+  *articlesInOrder(order: 'recent' | 'linked', filter: ListingFilter = {}): Generator<RankedArticle> {
+    const orderBy = { recent: 'updated_ms DESC, id', linked: 'incoming DESC, updated_ms DESC, id' }[order];
+    const { where, params } = listingConditions(filter);
+    const sql = `SELECT ${RANKED_COLUMNS} FROM article_listing ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${orderBy}`;
+    for (const row of this.statement(sql).iterate(...params) as IterableIterator<RankedRow>) yield toRanked(row);
+  }
+
+  /** Every article that passes the filter, A–Z (a whole list: one query). */
+  articlesByTitle(filter: ListingFilter = {}): RankedArticle[] {
+    const { where, params } = listingConditions(filter);
+    const sql = `SELECT ${RANKED_COLUMNS} FROM article_listing ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY title COLLATE NOCASE, id`;
+    return (this.statement(sql).all(...params) as RankedRow[]).map(toRanked);
+  }
+
+  /**
+   * The first `limit` topics of a list A–Z, as the first article of each (by title, then id):
+   * topics with a variant for the platform or a common one first, then the others, each part
+   * in the order of its first articles. One query; the variants are the caller's next step.
+   */
+  topicsByTitle(filter: ListingFilter, platform: Platform, limit: number): RankedArticle[] {
+    const { where, params } = listingConditions(filter);
+    // One window over the filtered rows (sorted once): each row's place in its topic A–Z, and
+    // whether any of its topic's rows applies; then the full rows of the topics picked.
+    const sql = `
+      WITH listed AS (
+        SELECT id, title, row_number() OVER topics AS place, max(platform IN (?, 'common')) OVER topics AS applies
+        FROM article_listing ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        WINDOW topics AS (PARTITION BY topic ORDER BY title COLLATE NOCASE, id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+      ),
+      firsts AS (SELECT id, title, applies FROM listed WHERE place = 1 ORDER BY applies DESC, title COLLATE NOCASE, id LIMIT ?)
+      SELECT ${RANKED_COLUMNS.split(', ').map((c) => `a.${c}`).join(', ')}
+      FROM firsts f JOIN article_listing a ON a.id = f.id ORDER BY f.applies DESC, f.title COLLATE NOCASE, f.id`;
+    return (this.statement(sql).all(platform, ...params, limit) as RankedRow[]).map(toRanked);
+  }
+
+  /** These articles (those that pass the filter), with the numbers lists order them by. */
+  rankedArticles(ids: readonly string[], filter: ListingFilter = {}): RankedArticle[] {
+    if (ids.length === 0) return [];
+    const { where, params } = listingConditions(filter, true);
+    where.push('id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(ids));
+    return (this.statement(`SELECT ${RANKED_COLUMNS} FROM article_listing WHERE ${where.join(' AND ')}`).all(...params) as RankedRow[]).map(toRanked);
+  }
+
+  /**
+   * The variants of these articles' topics that pass the filter, by topic (shared/topics.ts
+   * topicKey; an article without a group is its own topic), in one query.
+   */
+  topicVariants(articles: readonly ArticleSummary[], filter: ListingFilter = {}): Map<string, RankedArticle[]> {
+    const byTopic = new Map<string, RankedArticle[]>();
+    if (articles.length === 0) return byTopic;
+    const { where, params } = listingConditions(filter, true);
+    where.push('topic IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify([...new Set(articles.map(topicKey))]));
+    const rows = this.statement(`SELECT ${RANKED_COLUMNS} FROM article_listing WHERE ${where.join(' AND ')}`).all(...params) as RankedRow[];
+    for (const row of rows) {
+      const article = toRanked(row);
+      const key = topicKey(article);
+      const list = byTopic.get(key);
+      if (list) list.push(article);
+      else byTopic.set(key, [article]);
+    }
+    return byTopic;
+  }
+
+  /** A prepared statement, prepared once per SQL text (lists run the same few queries often). */
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** Articles and topics of a locale (of every locale when none is given), from shared/counts.ts's rules. */
+  contentCounts(locale?: string): ContentCounts {
+    const row = this.db
+      .prepare(`SELECT coalesce(sum(articles), 0) AS articles, coalesce(sum(topics), 0) AS topics FROM category_counts WHERE path = ? ${locale ? 'AND locale = ?' : ''}`)
+      .get(WHOLE_LOCALE, ...(locale ? [locale] : [])) as ContentCounts;
+    return { articles: row.articles, topics: row.topics };
   }
 
   /** Every article for (re)building the search index. */
@@ -515,41 +740,29 @@ export class ContentStore {
       .all(group, locale) as ArticleVariant[];
   }
 
-  /** How many articles link to each article (a proxy for how central it is). */
-  incomingLinkCounts(locale?: string): Map<string, number> {
-    const rows = this.db
-      .prepare(
-        `SELECT l.to_id AS id, count(*) AS n FROM article_links l JOIN articles a ON a.id = l.to_id
-         ${locale ? 'WHERE a.locale = ?' : ''} GROUP BY l.to_id`,
-      )
-      .all(...(locale ? [locale] : [])) as Array<{ id: string; n: number }>;
-    return new Map(rows.map((r) => [r.id, r.n]));
-  }
-
   /**
    * Categories with their article and topic counts (a parent counts its sub-categories'),
    * both from shared/counts.ts, so every screen and `doum stats` count the same way.
    */
   categories(locale?: string): Category[] {
-    const rows = this.db
-      .prepare(`SELECT id, locale, category, topic_group FROM articles ${locale ? 'WHERE locale = ?' : ''}`)
-      .all(...(locale ? [locale] : [])) as Array<{ id: string; locale: string; category: string; topic_group: string | null }>;
-    const counts = countByCategory(rows.map((r) => ({ id: r.id, locale: r.locale, category: r.category, group: r.topic_group })));
+    // Counted when the content changed (refreshListings), by the rules of shared/counts.ts.
+    const counts = this.db
+      .prepare(`SELECT locale, path, articles, topics FROM category_counts WHERE path <> ? ${locale ? 'AND locale = ?' : ''}`)
+      .all(WHOLE_LOCALE, ...(locale ? [locale] : [])) as Array<{ locale: string; path: string; articles: number; topics: number }>;
     const positions = new Map(
-      (this.db.prepare('SELECT locale, path, position FROM categories').all() as Array<{ locale: string; path: string; position: number }>)
+      (this.db.prepare(`SELECT locale, path, position FROM categories ${locale ? 'WHERE locale = ?' : ''}`).all(...(locale ? [locale] : [])) as Array<{ locale: string; path: string; position: number }>)
         .map((r) => [categoryCountKey(r.locale, r.path), r.position]),
     );
-    const categories = [...counts].map(([key, count]): Category => {
-      const [loc, path] = key.split('\u0000') as [string, string];
-      return {
-        path,
-        name: categoryName(path),
-        parent: parentCategory(path),
-        locale: loc,
+    const categories = counts.map(
+      (count): Category => ({
+        path: count.path,
+        name: categoryName(count.path),
+        parent: parentCategory(count.path),
+        locale: count.locale,
         articleCount: count.articles,
         topicCount: count.topics,
-      };
-    });
+      }),
+    );
     const position = (c: Category): number => positions.get(categoryCountKey(c.locale, c.path)) ?? Number.MAX_SAFE_INTEGER;
     return categories.sort((a, b) => a.locale.localeCompare(b.locale) || position(a) - position(b) || a.path.localeCompare(b.path));
   }
@@ -681,6 +894,7 @@ export class ContentStore {
         .get() as { articleId: string; sha256: string } | undefined;
       if (missing) throw new MissingAssetError(missing.articleId, missing.sha256);
       const changed = { ...writer.report(), total: this.articleCount(), assets: { added: assetsAdded, removed: 0 } };
+      if (changed.added + changed.updated + changed.deleted > 0) refreshListings(this.db);
       if (options.expectTotal !== undefined && changed.total !== options.expectTotal) {
         throw new ContentMismatchError(options.expectTotal, changed.total);
       }
