@@ -22,7 +22,7 @@ export const RANKING = {
 
 /** A growable Uint32Array. */
 class U32 {
-  data = new Uint32Array(1 << 16);
+  data = new Uint32Array(1 << 20);
   length = 0;
   push(value: number): void {
     if (this.length === this.data.length) {
@@ -296,31 +296,19 @@ export function buildInvertedIndex(articles: readonly IndexedArticle[]): Inverte
     touched.length = 0;
   }
 
-  // Sort the terms (the default sort compares UTF-16 code units, as the index's lookups do,
-  // and runs far faster than a comparator); renumber postings into sorted-term buckets
-  // (documents stay in order).
-  const terms = [...termList].sort();
-  const rank = new Uint32Array(termList.length);
-  terms.forEach((term, i) => (rank[termIds.get(term)!] = i));
   const postingCount = postingTerm.length;
   const termOf = postingTerm.data;
-  const termDocs = new Uint32Array(terms.length);
-  for (let i = 0; i < postingCount; i++) termDocs[rank[termOf[i]!]!]!++;
-  const bucketStart = new Uint32Array(terms.length + 1);
-  for (let t = 0; t < terms.length; t++) bucketStart[t + 1] = bucketStart[t]! + termDocs[t]!;
-  const fill = bucketStart.slice(0, terms.length);
-  const sortedDoc = new Uint32Array(postingCount);
-  const sortedFreq = new Uint32Array(postingCount);
   const docOf = postingDoc.data;
   const freqOf = postingFreq.data;
-  for (let i = 0; i < postingCount; i++) {
-    const slot = fill[rank[termOf[i]!]!]!++;
-    sortedDoc[slot] = docOf[i]!;
-    sortedFreq[slot] = freqOf[i]!;
-  }
 
-  // Impacts: BM25F with per-field length normalisation.
+  // Impacts first, in the order the postings were met: BM25F with per-field length
+  // normalisation. Documents come in order here, so their norms are read in order, and the
+  // bucketing below moves one byte of impact per posting rather than the field frequencies.
   const n = articles.length;
+  const docFreq = new Uint32Array(termList.length);
+  for (let i = 0; i < postingCount; i++) docFreq[termOf[i]!]!++;
+  const idf = new Float64Array(termList.length);
+  for (let id = 0; id < termList.length; id++) idf[id] = Math.log(1 + (n - docFreq[id]! + 0.5) / (docFreq[id]! + 0.5));
   const average = (field: Field): number => (n === 0 ? 1 : Math.max(1, lengths[field].reduce((a, b) => a + b, 0) / n));
   const avg: Record<Field, number> = { title: average('title'), tags: average('tags'), body: average('body') };
   const norm: Record<Field, Float64Array> = { title: new Float64Array(n), tags: new Float64Array(n), body: new Float64Array(n) };
@@ -328,20 +316,44 @@ export function buildInvertedIndex(articles: readonly IndexedArticle[]): Inverte
     const b = RANKING.b[field];
     for (let d = 0; d < n; d++) norm[field][d] = RANKING.weight[field] / (1 - b + (b * lengths[field][d]!) / avg[field]);
   }
+  const { k1 } = RANKING;
+  const [titleNorm, tagsNorm, bodyNorm] = [norm.title, norm.tags, norm.body];
+  const impactOf = new Uint8Array(postingCount);
+  for (let i = 0; i < postingCount; i++) {
+    const doc = docOf[i]!;
+    const freq = freqOf[i]!;
+    const tf = (freq & 0xff) * titleNorm[doc]! + ((freq >>> 8) & 0xff) * tagsNorm[doc]! + ((freq >>> 16) & 0xff) * bodyNorm[doc]!;
+    impactOf[i] = encodeImpact((idf[termOf[i]!]! * tf * (k1 + 1)) / (tf + k1));
+  }
+
+  // Sort the terms (the default sort compares UTF-16 code units, as the index's lookups do,
+  // and runs far faster than a comparator); renumber postings into sorted-term buckets
+  // (documents stay in order).
+  const terms = [...termList].sort();
+  const rank = new Uint32Array(termList.length);
+  terms.forEach((term, i) => (rank[termIds.get(term)!] = i));
+  const termDocs = new Uint32Array(terms.length);
+  for (let id = 0; id < termList.length; id++) termDocs[rank[id]!] = docFreq[id]!;
+  const bucketStart = new Uint32Array(terms.length + 1);
+  for (let t = 0; t < terms.length; t++) bucketStart[t + 1] = bucketStart[t]! + termDocs[t]!;
+  const fill = bucketStart.slice(0, terms.length);
+  const sortedDoc = new Uint32Array(postingCount);
+  const sortedImpact = new Uint8Array(postingCount);
+  for (let i = 0; i < postingCount; i++) {
+    const slot = fill[rank[termOf[i]!]!]!++;
+    sortedDoc[slot] = docOf[i]!;
+    sortedImpact[slot] = impactOf[i]!;
+  }
+
+  // Postings: per term, each document as a variable-length gap from the one before, then its impact byte.
   const postings = new Uint8Array(postingCount * 6 + 16);
   const postingOffsets = new Uint32Array(terms.length + 1);
   let at = 0;
-  const { k1 } = RANKING;
-  const [titleNorm, tagsNorm, bodyNorm] = [norm.title, norm.tags, norm.body];
   for (let t = 0; t < terms.length; t++) {
     postingOffsets[t] = at;
-    const df = termDocs[t]!;
-    const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
     let previous = 0;
     for (let i = bucketStart[t]!; i < bucketStart[t + 1]!; i++) {
       const doc = sortedDoc[i]!;
-      const freq = sortedFreq[i]!;
-      const tf = (freq & 0xff) * titleNorm[doc]! + ((freq >>> 8) & 0xff) * tagsNorm[doc]! + ((freq >>> 16) & 0xff) * bodyNorm[doc]!;
       let gap = doc - previous;
       previous = doc;
       while (gap >= 0x80) {
@@ -349,7 +361,7 @@ export function buildInvertedIndex(articles: readonly IndexedArticle[]): Inverte
         gap >>>= 7;
       }
       postings[at++] = gap;
-      postings[at++] = encodeImpact((idf * tf * (k1 + 1)) / (tf + k1));
+      postings[at++] = sortedImpact[i]!;
     }
   }
   postingOffsets[terms.length] = at;
