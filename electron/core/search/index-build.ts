@@ -44,6 +44,8 @@ function fieldText(article: IndexedArticle, field: Field): string {
 }
 
 const KIND_CODES: Record<TokenKind, number> = { hangul: 0, jamo: 1, latin: 2, number: 3, other: 4 };
+/** The kind code of a token by its character classes (a bit set below 64), read without a keyed lookup in the inner loop. */
+const KIND_CODE_OF_CLASSES = Uint8Array.from({ length: 64 }, (_, classes) => KIND_CODES[tokenKind(classes)]);
 
 /** A growable Int32Array. */
 class I32 {
@@ -89,10 +91,9 @@ class WordTable {
   private readonly bare = new I32(1 << 12);
 
   /** The entry of a word, or -1. `source[from, to)` is the word, lower-cased already unless `lowerAscii`. */
-  find(hash: number, kind: TokenKind, source: string, from: number, to: number, lowerAscii: boolean): number {
+  find(hash: number, code: number, source: string, from: number, to: number, lowerAscii: boolean): number {
     const slots = this.slots;
     const mask = slots.length / 2 - 1;
-    const code = KIND_CODES[kind];
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = slots[slot * 2 + 1]! - 1;
       if (entry < 0) return -1;
@@ -114,7 +115,7 @@ class WordTable {
   }
 
   /** Adds a word; returns its entry. */
-  add(hash: number, kind: TokenKind, text: string, bare: boolean): number {
+  add(hash: number, code: number, text: string, bare: boolean): number {
     const entry = this.count++;
     for (const list of [this.kinds, this.starts, this.lengths, this.termStarts, this.termCounts, this.bare]) {
       list.reserve(1);
@@ -126,7 +127,7 @@ class WordTable {
       this.chars = bigger;
     }
     for (let i = 0; i < text.length; i++) this.chars[this.charsUsed + i] = text.charCodeAt(i);
-    this.kinds.data[entry] = KIND_CODES[kind];
+    this.kinds.data[entry] = code;
     this.starts.data[entry] = this.charsUsed;
     this.lengths.data[entry] = text.length;
     this.charsUsed += text.length;
@@ -239,11 +240,12 @@ export function buildInvertedIndex(articles: readonly IndexedArticle[]): Inverte
     const from = source === text ? start : 0;
     const to = source === text ? end : source.length;
     const hash = hashText(source, from, to, lowerInPlace);
-    let entry = table.find(hash, kind, source, from, to, lowerInPlace);
+    const code = KIND_CODE_OF_CLASSES[classes]!;
+    let entry = table.find(hash, code, source, from, to, lowerInPlace);
     let token: Token | null = null;
     if (entry < 0) {
       token = tokenAt(text, start, end, classes);
-      entry = table.add(hash, kind, token.text, kind === 'hangul' && isBareParticle(token.text));
+      entry = table.add(hash, code, token.text, kind === 'hangul' && isBareParticle(token.text));
     }
     const beforeKind = previousKind;
     const beforeEnd = previousEnd;
