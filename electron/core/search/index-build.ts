@@ -22,7 +22,7 @@ export const RANKING = {
 
 /** A growable Uint32Array. */
 class U32 {
-  data = new Uint32Array(1 << 16);
+  data = new Uint32Array(1 << 20);
   length = 0;
   push(value: number): void {
     if (this.length === this.data.length) {
@@ -43,69 +43,144 @@ function fieldText(article: IndexedArticle, field: Field): string {
   return article.bodyText;
 }
 
+const KIND_CODES: Record<TokenKind, number> = { hangul: 0, jamo: 1, latin: 2, number: 3, other: 4 };
+/** The kind code of a token by its character classes (a bit set below 64), read without a keyed lookup in the inner loop. */
+const KIND_CODE_OF_CLASSES = Uint8Array.from({ length: 64 }, (_, classes) => KIND_CODES[tokenKind(classes)]);
+
+/** A growable Int32Array. */
+class I32 {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.data = new Int32Array(capacity);
+  }
+  /** Makes room for `count` more values. */
+  reserve(count: number): void {
+    if (this.length + count <= this.data.length) return;
+    const bigger = new Int32Array(Math.max(this.length + count, this.data.length * 2));
+    bigger.set(this.data);
+    this.data = bigger;
+  }
+}
+
 /**
  * The distinct words of one field and their term numbers, looked up straight from the text:
  * a word met before (nearly every word of an article) costs a hash of its characters and a
  * comparison, no string. Keys are the token's kind and its text as tokenize gives it
- * (lower-cased where the script has case).
+ * (lower-cased where the script has case). Everything lives in flat typed arrays — each slot
+ * holds its hash beside its entry, and the words' characters sit side by side in one pool —
+ * because a table of 100,000 words spread over the heap as strings and small arrays made
+ * each lookup a few cache misses, and the lookups are the builder's inner loop.
  */
 class WordTable {
-  private slots = new Int32Array(1 << 12).fill(-1);
-  private readonly hashes: number[] = [];
-  private readonly kinds: TokenKind[] = [];
-  private readonly texts: string[] = [];
-  /** Term numbers of each word; null until it is met as a word of its own (not a dangling particle). */
-  readonly ids: Array<Int32Array | null> = [];
-  /** Whether the word is a Hangul particle or ending on its own (see isDanglingParticle). */
-  readonly bare: boolean[] = [];
+  /** Pairs of (hash, entry + 1); entry + 1 = 0 marks an empty slot. */
+  private slots = new Int32Array(1 << 13);
+  private count = 0;
+  /** Per entry: kind code, start and length of its characters in `chars`. */
+  private readonly kinds = new I32(1 << 12);
+  private readonly starts = new I32(1 << 12);
+  private readonly lengths = new I32(1 << 12);
+  private chars = new Uint16Array(1 << 15);
+  private charsUsed = 0;
+  /** Per entry: where its term numbers start in `terms.data`, or -1 until it is met as a word of its own (not a dangling particle). */
+  private readonly termStarts = new I32(1 << 12);
+  private readonly termCounts = new I32(1 << 12);
+  /** Term numbers of all entries, side by side. */
+  readonly terms = new I32(1 << 14);
+  /** Per entry: whether the word is a Hangul particle or ending on its own (see isDanglingParticle). */
+  private readonly bare = new I32(1 << 12);
 
   /** The entry of a word, or -1. `source[from, to)` is the word, lower-cased already unless `lowerAscii`. */
-  find(hash: number, kind: TokenKind, source: string, from: number, to: number, lowerAscii: boolean): number {
-    const mask = this.slots.length - 1;
+  find(hash: number, code: number, source: string, from: number, to: number, lowerAscii: boolean): number {
+    const slots = this.slots;
+    const mask = slots.length / 2 - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = this.slots[slot]!;
+      const entry = slots[slot * 2 + 1]! - 1;
       if (entry < 0) return -1;
-      if (this.hashes[entry] === hash && this.kinds[entry] === kind && sameText(this.texts[entry]!, source, from, to, lowerAscii)) return entry;
+      if (slots[slot * 2] === hash && this.kinds.data[entry] === code && this.sameChars(entry, source, from, to, lowerAscii)) return entry;
     }
   }
 
+  /** Whether entry's characters are `source[from, to)` (its ASCII letters lower-cased when `lowerAscii`). */
+  private sameChars(entry: number, source: string, from: number, to: number, lowerAscii: boolean): boolean {
+    const length = this.lengths.data[entry]!;
+    if (length !== to - from) return false;
+    const chars = this.chars;
+    const at = this.starts.data[entry]!;
+    for (let i = 0; i < length; i++) {
+      const code = source.charCodeAt(from + i);
+      if (chars[at + i] !== (lowerAscii ? lowerAsciiCode(code) : code)) return false;
+    }
+    return true;
+  }
+
   /** Adds a word; returns its entry. */
-  add(hash: number, kind: TokenKind, text: string, bare: boolean): number {
-    const entry = this.texts.length;
-    this.hashes.push(hash);
-    this.kinds.push(kind);
-    this.texts.push(text);
-    this.ids.push(null);
-    this.bare.push(bare);
-    if (entry * 2 >= this.slots.length) this.grow();
-    else this.place(entry);
+  add(hash: number, code: number, text: string, bare: boolean): number {
+    const entry = this.count++;
+    for (const list of [this.kinds, this.starts, this.lengths, this.termStarts, this.termCounts, this.bare]) {
+      list.reserve(1);
+      list.length++;
+    }
+    if (this.charsUsed + text.length > this.chars.length) {
+      const bigger = new Uint16Array(Math.max(this.charsUsed + text.length, this.chars.length * 2));
+      bigger.set(this.chars);
+      this.chars = bigger;
+    }
+    for (let i = 0; i < text.length; i++) this.chars[this.charsUsed + i] = text.charCodeAt(i);
+    this.kinds.data[entry] = code;
+    this.starts.data[entry] = this.charsUsed;
+    this.lengths.data[entry] = text.length;
+    this.charsUsed += text.length;
+    this.termStarts.data[entry] = -1;
+    this.bare.data[entry] = bare ? 1 : 0;
+    if (this.count * 2 > this.slots.length / 2) this.grow();
+    else this.place(hash, entry);
     return entry;
   }
 
-  private place(entry: number): void {
-    const mask = this.slots.length - 1;
-    let slot = this.hashes[entry]! & mask;
-    while (this.slots[slot]! >= 0) slot = (slot + 1) & mask;
-    this.slots[slot] = entry;
+  isBare(entry: number): boolean {
+    return this.bare.data[entry] === 1;
+  }
+
+  /** Where the entry's term numbers start in `terms.data`, or -1 when they are not known yet. */
+  termStart(entry: number): number {
+    return this.termStarts.data[entry]!;
+  }
+
+  termCount(entry: number): number {
+    return this.termCounts.data[entry]!;
+  }
+
+  /** Records the entry's term numbers; returns where they start in `terms.data`. */
+  setTerms(entry: number, ids: readonly number[]): number {
+    const at = this.terms.length;
+    this.terms.reserve(ids.length);
+    for (let i = 0; i < ids.length; i++) this.terms.data[at + i] = ids[i]!;
+    this.terms.length += ids.length;
+    this.termStarts.data[entry] = at;
+    this.termCounts.data[entry] = ids.length;
+    return at;
+  }
+
+  private place(hash: number, entry: number): void {
+    const slots = this.slots;
+    const mask = slots.length / 2 - 1;
+    let slot = hash & mask;
+    while (slots[slot * 2 + 1] !== 0) slot = (slot + 1) & mask;
+    slots[slot * 2] = hash;
+    slots[slot * 2 + 1] = entry + 1;
   }
 
   private grow(): void {
-    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
-    for (let entry = 0; entry < this.texts.length; entry++) this.place(entry);
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    for (let slot = 0; slot < old.length / 2; slot++) {
+      if (old[slot * 2 + 1] !== 0) this.place(old[slot * 2]!, old[slot * 2 + 1]! - 1);
+    }
   }
 }
 
 const lowerAsciiCode = (code: number): number => (code >= 0x41 && code <= 0x5a ? code + 32 : code);
-
-/** Whether `text` is `source[from, to)` (its ASCII letters lower-cased when `lowerAscii`). */
-function sameText(text: string, source: string, from: number, to: number, lowerAscii: boolean): boolean {
-  if (text.length !== to - from) return false;
-  for (let i = 0; i < text.length; i++) {
-    const code = source.charCodeAt(from + i);
-    if (text.charCodeAt(i) !== (lowerAscii ? lowerAsciiCode(code) : code)) return false;
-  }
-  return true;
-}
 
 /** FNV-1a over `source[from, to)` (ASCII letters lower-cased when `lowerAscii`). */
 function hashText(source: string, from: number, to: number, lowerAscii: boolean): number {
@@ -114,7 +189,7 @@ function hashText(source: string, from: number, to: number, lowerAscii: boolean)
     const code = source.charCodeAt(i);
     hash = Math.imul(hash ^ (lowerAscii ? lowerAsciiCode(code) : code), 0x01000193);
   }
-  return hash >>> 0;
+  return hash | 0;
 }
 
 /** Whether `source[from, to)` holds only ASCII (so lower-casing it is ASCII's). */
@@ -165,34 +240,36 @@ export function buildInvertedIndex(articles: readonly IndexedArticle[]): Inverte
     const from = source === text ? start : 0;
     const to = source === text ? end : source.length;
     const hash = hashText(source, from, to, lowerInPlace);
-    let entry = table.find(hash, kind, source, from, to, lowerInPlace);
+    const code = KIND_CODE_OF_CLASSES[classes]!;
+    let entry = table.find(hash, code, source, from, to, lowerInPlace);
     let token: Token | null = null;
     if (entry < 0) {
       token = tokenAt(text, start, end, classes);
-      entry = table.add(hash, kind, token.text, kind === 'hangul' && isBareParticle(token.text));
+      entry = table.add(hash, code, token.text, kind === 'hangul' && isBareParticle(token.text));
     }
     const beforeKind = previousKind;
     const beforeEnd = previousEnd;
     previousEnd = end;
     previousKind = kind;
     // A particle that only carries the word before it (isDanglingParticle) is no word of its own.
-    if (table.bare[entry] && beforeKind !== null && isDanglingParticle(token ?? tokenAt(text, start, end, classes), { kind: beforeKind, end: beforeEnd })) return;
+    if (table.isBare(entry) && beforeKind !== null && isDanglingParticle(token ?? tokenAt(text, start, end, classes), { kind: beforeKind, end: beforeEnd })) return;
     length++;
-    let ids = table.ids[entry];
-    if (!ids) {
+    let at = table.termStart(entry);
+    if (at < 0) {
       token ??= tokenAt(text, start, end, classes);
-      ids = Int32Array.from(termsOfToken(token, field), idOf);
-      table.ids[entry] = ids;
+      at = table.setTerms(entry, termsOfToken(token, field).map(idOf));
       const latin = latinWordOf(token);
       if (latin) latinWords.set(latin[0], latin[1]);
     }
-    for (let k = 0; k < ids.length; k++) {
+    const ids = table.terms.data;
+    const last = at + table.termCount(entry);
+    if (termList.length > frequencies.length) {
+      const bigger = new Uint32Array(Math.max(termList.length, frequencies.length * 2));
+      bigger.set(frequencies);
+      frequencies = bigger;
+    }
+    for (let k = at; k < last; k++) {
       const id = ids[k]!;
-      if (id >= frequencies.length) {
-        const bigger = new Uint32Array(Math.max(id + 1, frequencies.length * 2));
-        bigger.set(frequencies);
-        frequencies = bigger;
-      }
       const freq = frequencies[id]!;
       if (freq === 0) touched.push(id);
       if (((freq >>> shift) & 0xff) < 0xff) frequencies[id] = freq + (1 << shift);
@@ -221,31 +298,19 @@ export function buildInvertedIndex(articles: readonly IndexedArticle[]): Inverte
     touched.length = 0;
   }
 
-  // Sort the terms (the default sort compares UTF-16 code units, as the index's lookups do,
-  // and runs far faster than a comparator); renumber postings into sorted-term buckets
-  // (documents stay in order).
-  const terms = [...termList].sort();
-  const rank = new Uint32Array(termList.length);
-  terms.forEach((term, i) => (rank[termIds.get(term)!] = i));
   const postingCount = postingTerm.length;
   const termOf = postingTerm.data;
-  const termDocs = new Uint32Array(terms.length);
-  for (let i = 0; i < postingCount; i++) termDocs[rank[termOf[i]!]!]!++;
-  const bucketStart = new Uint32Array(terms.length + 1);
-  for (let t = 0; t < terms.length; t++) bucketStart[t + 1] = bucketStart[t]! + termDocs[t]!;
-  const fill = bucketStart.slice(0, terms.length);
-  const sortedDoc = new Uint32Array(postingCount);
-  const sortedFreq = new Uint32Array(postingCount);
   const docOf = postingDoc.data;
   const freqOf = postingFreq.data;
-  for (let i = 0; i < postingCount; i++) {
-    const slot = fill[rank[termOf[i]!]!]!++;
-    sortedDoc[slot] = docOf[i]!;
-    sortedFreq[slot] = freqOf[i]!;
-  }
 
-  // Impacts: BM25F with per-field length normalisation.
+  // Impacts first, in the order the postings were met: BM25F with per-field length
+  // normalisation. Documents come in order here, so their norms are read in order, and the
+  // bucketing below moves one byte of impact per posting rather than the field frequencies.
   const n = articles.length;
+  const docFreq = new Uint32Array(termList.length);
+  for (let i = 0; i < postingCount; i++) docFreq[termOf[i]!]!++;
+  const idf = new Float64Array(termList.length);
+  for (let id = 0; id < termList.length; id++) idf[id] = Math.log(1 + (n - docFreq[id]! + 0.5) / (docFreq[id]! + 0.5));
   const average = (field: Field): number => (n === 0 ? 1 : Math.max(1, lengths[field].reduce((a, b) => a + b, 0) / n));
   const avg: Record<Field, number> = { title: average('title'), tags: average('tags'), body: average('body') };
   const norm: Record<Field, Float64Array> = { title: new Float64Array(n), tags: new Float64Array(n), body: new Float64Array(n) };
@@ -253,20 +318,44 @@ export function buildInvertedIndex(articles: readonly IndexedArticle[]): Inverte
     const b = RANKING.b[field];
     for (let d = 0; d < n; d++) norm[field][d] = RANKING.weight[field] / (1 - b + (b * lengths[field][d]!) / avg[field]);
   }
+  const { k1 } = RANKING;
+  const [titleNorm, tagsNorm, bodyNorm] = [norm.title, norm.tags, norm.body];
+  const impactOf = new Uint8Array(postingCount);
+  for (let i = 0; i < postingCount; i++) {
+    const doc = docOf[i]!;
+    const freq = freqOf[i]!;
+    const tf = (freq & 0xff) * titleNorm[doc]! + ((freq >>> 8) & 0xff) * tagsNorm[doc]! + ((freq >>> 16) & 0xff) * bodyNorm[doc]!;
+    impactOf[i] = encodeImpact((idf[termOf[i]!]! * tf * (k1 + 1)) / (tf + k1));
+  }
+
+  // Sort the terms (the default sort compares UTF-16 code units, as the index's lookups do,
+  // and runs far faster than a comparator); renumber postings into sorted-term buckets
+  // (documents stay in order).
+  const terms = [...termList].sort();
+  const rank = new Uint32Array(termList.length);
+  terms.forEach((term, i) => (rank[termIds.get(term)!] = i));
+  const termDocs = new Uint32Array(terms.length);
+  for (let id = 0; id < termList.length; id++) termDocs[rank[id]!] = docFreq[id]!;
+  const bucketStart = new Uint32Array(terms.length + 1);
+  for (let t = 0; t < terms.length; t++) bucketStart[t + 1] = bucketStart[t]! + termDocs[t]!;
+  const fill = bucketStart.slice(0, terms.length);
+  const sortedDoc = new Uint32Array(postingCount);
+  const sortedImpact = new Uint8Array(postingCount);
+  for (let i = 0; i < postingCount; i++) {
+    const slot = fill[rank[termOf[i]!]!]!++;
+    sortedDoc[slot] = docOf[i]!;
+    sortedImpact[slot] = impactOf[i]!;
+  }
+
+  // Postings: per term, each document as a variable-length gap from the one before, then its impact byte.
   const postings = new Uint8Array(postingCount * 6 + 16);
   const postingOffsets = new Uint32Array(terms.length + 1);
   let at = 0;
-  const { k1 } = RANKING;
-  const [titleNorm, tagsNorm, bodyNorm] = [norm.title, norm.tags, norm.body];
   for (let t = 0; t < terms.length; t++) {
     postingOffsets[t] = at;
-    const df = termDocs[t]!;
-    const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
     let previous = 0;
     for (let i = bucketStart[t]!; i < bucketStart[t + 1]!; i++) {
       const doc = sortedDoc[i]!;
-      const freq = sortedFreq[i]!;
-      const tf = (freq & 0xff) * titleNorm[doc]! + ((freq >>> 8) & 0xff) * tagsNorm[doc]! + ((freq >>> 16) & 0xff) * bodyNorm[doc]!;
       let gap = doc - previous;
       previous = doc;
       while (gap >= 0x80) {
@@ -274,7 +363,7 @@ export function buildInvertedIndex(articles: readonly IndexedArticle[]): Inverte
         gap >>>= 7;
       }
       postings[at++] = gap;
-      postings[at++] = encodeImpact((idf * tf * (k1 + 1)) / (tf + k1));
+      postings[at++] = sortedImpact[i]!;
     }
   }
   postingOffsets[terms.length] = at;

@@ -1,0 +1,62 @@
+/**
+ * The index builder's word tables at a size the sample help center never reaches: thousands
+ * of distinct words per field make the tables grow many times and their hashes collide, and
+ * every word must still land on exactly the documents that have it.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildInvertedIndex } from '../../electron/core/search/index-build';
+import { findSorted, type InvertedIndex } from '../../electron/core/search/inverted-index';
+import { article } from './search-fixtures';
+
+const COUNT = 3000;
+
+/** A number word of its own for document i ("9", i, "7"), and the same for the next one. */
+const numberWord = (i: number): string => `9${i}7`;
+/** Latin letters of its own for document i, written in capitals (the index lower-cases them). */
+const latinWord = (i: number): string => 'QX' + [676, 26, 1].map((unit) => String.fromCharCode(0x41 + (Math.floor(i / unit) % 26))).join('');
+/** A three-syllable Hangul word of its own for document i. */
+const hangulWord = (i: number): string => String.fromCharCode(0xb9c8 + (i % 40), 0xbc14 + (Math.floor(i / 40) % 40), 0xc0ac + Math.floor(i / 1600));
+
+/** The documents of a term, decoded from its posting list. */
+function docsOf(index: InvertedIndex, term: string): number[] {
+  const t = findSorted(index.terms, term);
+  if (t < 0) return [];
+  const docs: number[] = [];
+  let doc = 0;
+  for (let at = index.postingOffsets[t]!; at < index.postingOffsets[t + 1]!; at++) {
+    let gap = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = index.postings[at++]!;
+      gap |= (byte & 0x7f) << shift;
+      if (byte < 0x80) break;
+    }
+    doc += gap;
+    docs.push(doc);
+  }
+  return docs;
+}
+
+describe('index build', () => {
+  const articles = Array.from({ length: COUNT }, (_, i) =>
+    article(`a${i}`, `${latinWord(i)} 안내`, `${numberWord(i)} ${numberWord((i + COUNT - 1) % COUNT)} ${hangulWord(i)} 설정 ${latinWord(i)}`),
+  );
+  const index = buildInvertedIndex(articles);
+
+  it('puts each of thousands of distinct words on exactly the documents that have it', () => {
+    for (let i = 0; i < COUNT; i++) {
+      expect(docsOf(index, numberWord(i))).toEqual(i === COUNT - 1 ? [0, COUNT - 1] : [i, i + 1]);
+      expect(docsOf(index, hangulWord(i))).toEqual([i]);
+    }
+    expect(docsOf(index, '설정')).toHaveLength(COUNT);
+  });
+
+  it('lower-cases Latin words met in capitals, each kept once', () => {
+    const words = Array.from({ length: COUNT }, (_, i) => latinWord(i).toLowerCase());
+    expect(index.latinWords.filter((word) => word.startsWith('qx'))).toEqual([...words].sort());
+    // Each word's stem is a term of its document (two words may share a stem: qxaby, qxabi).
+    for (let k = 0; k < index.latinWords.length; k++) {
+      const word = index.latinWords[k]!;
+      if (word.startsWith('qx')) expect(docsOf(index, index.terms[index.latinStems[k]!]!)).toContain(words.indexOf(word));
+    }
+  });
+});
