@@ -193,6 +193,13 @@ export const CONTENT_MIGRATIONS: readonly Migration[] = [
       refreshListings(db);
     },
   },
+  {
+    version: 8,
+    description: 'lists A–Z walk an index: article_listing by locale, category and title (without case), so a page stops early',
+    up(db) {
+      db.exec('CREATE INDEX article_listing_by_title ON article_listing (locale, category, title COLLATE NOCASE, id)');
+    },
+  },
 ];
 
 /** What a locale's row in category_counts is keyed by: its whole content, not a category. */
@@ -435,6 +442,14 @@ function listingConditions(filter: ListingFilter, byKey = false): { where: strin
   return { where, params };
 }
 
+/** The WHERE terms of a leaf category's list: equality on locale and category, the way article_listing_by_title is walked. */
+function leafConditions(filter: ListingFilter & { locale: string; category: string }): { where: string[]; params: unknown[] } {
+  const where = ['locale = ?', 'category = ?'];
+  const params: unknown[] = [filter.locale, filter.category];
+  if (filter.service) { where.push('service = ?'); params.push(filter.service); }
+  return { where, params };
+}
+
 function toSummary(row: Omit<ArticleRow, 'body_html' | 'body_text' | 'content_hash'>): ArticleSummary {
   return {
     id: row.id,
@@ -644,32 +659,24 @@ export class ContentStore {
     for (const row of this.statement(sql).iterate(...params) as IterableIterator<RankedRow>) yield toRanked(row);
   }
 
-  /** Every article that passes the filter, A–Z (a whole list: one query). */
-  articlesByTitle(filter: ListingFilter = {}): RankedArticle[] {
-    const { where, params } = listingConditions(filter);
+  /**
+   * Every article that passes the filter, A–Z (title without case, then id), read lazily so a
+   * page of a list stops reading when it has enough. A leaf category of a locale (no
+   * sub-categories) walks article_listing_by_title in order, sorting nothing; a parent
+   * category, or a list without a locale, is sorted first (its paths are not one index range
+   * in title order).
+   */
+  *articlesByTitle(filter: ListingFilter = {}): Generator<RankedArticle> {
+    const { where, params } = this.isLeafCategory(filter) ? leafConditions(filter) : listingConditions(filter);
     const sql = `SELECT ${RANKED_COLUMNS} FROM article_listing ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY title COLLATE NOCASE, id`;
-    return (this.statement(sql).all(...params) as RankedRow[]).map(toRanked);
+    for (const row of this.statement(sql).iterate(...params) as IterableIterator<RankedRow>) yield toRanked(row);
   }
 
-  /**
-   * The first `limit` topics of a list A–Z, as the first article of each (by title, then id):
-   * topics with a variant for the platform or a common one first, then the others, each part
-   * in the order of its first articles. One query; the variants are the caller's next step.
-   */
-  topicsByTitle(filter: ListingFilter, platform: Platform, limit: number): RankedArticle[] {
-    const { where, params } = listingConditions(filter);
-    // One window over the filtered rows (sorted once): each row's place in its topic A–Z, and
-    // whether any of its topic's rows applies; then the full rows of the topics picked.
-    const sql = `
-      WITH listed AS (
-        SELECT id, title, row_number() OVER topics AS place, max(platform IN (?, 'common')) OVER topics AS applies
-        FROM article_listing ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        WINDOW topics AS (PARTITION BY topic ORDER BY title COLLATE NOCASE, id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
-      ),
-      firsts AS (SELECT id, title, applies FROM listed WHERE place = 1 ORDER BY applies DESC, title COLLATE NOCASE, id LIMIT ?)
-      SELECT ${RANKED_COLUMNS.split(', ').map((c) => `a.${c}`).join(', ')}
-      FROM firsts f JOIN article_listing a ON a.id = f.id ORDER BY f.applies DESC, f.title COLLATE NOCASE, f.id`;
-    return (this.statement(sql).all(platform, ...params, limit) as RankedRow[]).map(toRanked);
+  /** Whether the filter names a category of a locale that has no sub-categories there. */
+  private isLeafCategory(filter: ListingFilter): filter is ListingFilter & { locale: string; category: string } {
+    if (!filter.locale || !filter.category) return false;
+    const below = this.statement('SELECT 1 FROM category_counts WHERE locale = ? AND path >= ? AND path < ? LIMIT 1');
+    return below.get(filter.locale, `${filter.category}/`, `${filter.category}0`) === undefined;
   }
 
   /** These articles (those that pass the filter), with the numbers lists order them by. */
