@@ -98,11 +98,6 @@ const HOME_LIST_LIMIT = 8;
 /** Popular articles offered by a results page that found nothing or only partly. */
 const SEARCH_HELP_POPULAR = 5;
 
-/** A variant applies to a platform when it is that platform's or common. */
-function appliesTo(article: Pick<ArticleSummary, 'platform'>, platform: Platform): boolean {
-  return article.platform === platform || article.platform === 'common';
-}
-
 /** Newest first by the dates' values (an ISO date and a date-time compare as points in time), then by id. */
 function newestRankedFirst(a: RankedArticle, b: RankedArticle): number {
   return b.updatedMs - a.updatedMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -308,7 +303,7 @@ export class HelpService implements HelpRequests {
           batch.push(next.value);
         }
         if (batch.length === 0) return;
-        const variants = this.options.content.topicVariants(batch, filter);
+        const variants = this.options.content.topicVariants(batch.map(topicKey), filter);
         for (const first of batch) yield { first, shown: byPlatformPreference(variants.get(topicKey(first)) ?? [first], platform)[0]! };
       }
     } finally {
@@ -409,21 +404,25 @@ export class HelpService implements HelpRequests {
   /**
    * A page of a category's (or service's) topics A–Z, one variant each (the platform's, see
    * shared/topics.ts), those that apply to the platform first: `limit` topics (at most
-   * LIST_PAGE_MAX, also when none is asked) from `offset`. Articles are read A–Z and stop once
-   * the page is made of topics that apply; only when those run out is the whole list read.
+   * LIST_PAGE_MAX, also when none is asked) from `offset`. Topics are read A–Z and stop once
+   * the page is made of topics that apply (only when those run out is the whole list read);
+   * then the variants of the page's topics alone.
    */
   async listArticles(filter: ArticleListFilter): Promise<ArticleSummary[]> {
+    const { content } = this.options;
     const platform = filter.platform ?? this.options.hostOs;
     const listing: ListingFilter = { category: filter.category, service: filter.service, locale: filter.locale };
     const offset = filter.offset ?? 0;
     const end = offset + Math.min(filter.limit ?? LIST_PAGE_MAX, LIST_PAGE_MAX);
-    const applying: RankedArticle[] = [];
-    const others: RankedArticle[] = [];
-    for (const { shown } of this.topicsOf(this.options.content.articlesByTitle(listing), listing, platform)) {
-      (appliesTo(shown, platform) ? applying : others).push(shown);
+    const applying: string[] = [];
+    const others: string[] = [];
+    for (const { topic, applies } of content.topicsByTitle(listing, platform)) {
+      (applies ? applying : others).push(topic);
       if (applying.length >= end) break;
     }
-    return [...applying, ...others].slice(offset, end).map(summaryOf);
+    const page = [...applying, ...others].slice(offset, end);
+    const variants = content.topicVariants(page, listing);
+    return page.map((topic) => summaryOf(byPlatformPreference(variants.get(topic)!, platform)[0]!));
   }
 
   async getHome(locale?: string): Promise<HomeData> {

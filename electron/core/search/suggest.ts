@@ -45,31 +45,68 @@ export function suggestTitles(text: string, options: SuggestOptions, lexicon: Le
 
   // `en` suggests en-us titles too (shared/locale), unless the exact locale is there.
   const locales = options.locale ? new Set(matchingLocales(options.locale, catalog.locales)) : null;
-  // Best score per topic, over the variants whose title matches every word typed.
-  const byTopic = new Map<number, { score: number; docs: number[] }>();
+  const limit = Math.max(1, Math.min(MAX_SUGGESTIONS, Math.floor(Number(options.limit) || DEFAULT_SUGGESTIONS)));
+  const factorOf = (topic: number): number => {
+    const platforms = catalog.topicPlatforms[topic]!;
+    return platforms & preferredBit ? factors.preferred : platforms & commonBit ? factors.common : factors.other;
+  };
+
+  // A short prefix matches thousands of titles, but only `limit` topics are answered. So every
+  // document that matched every word gets a cheap upper bound of its final score (as if its
+  // title started with the typed text), and the costly checks (its title's own words, the
+  // starts-with test) run best bound first, stopping once no bound can reach the `limit`th
+  // topic found: the answer is the one all documents would give.
+  const candidates: number[] = [];
+  const bounds: number[] = [];
+  /** 1 + a candidate's place in the scorer's order (0: not a candidate), for ties as before. */
+  const place = new Int32Array(catalog.articles.length);
   for (const doc of matches.docs) {
     if (matches.matched[doc]! < matches.concepts) continue;
-    const article = catalog.articles[doc]!;
-    if (locales && !locales.has(article.locale)) continue;
-    if (!titleMatchesAll(plan, catalog, doc)) continue;
-    const title = normalizeText(article.title).toLowerCase();
-    const score = matches.score[doc]! + (typed.length > 0 && title.startsWith(typed) ? STARTS_WITH_BONUS : 0);
-    const topic = catalog.topicOf[doc]!;
-    const entry = byTopic.get(topic);
-    if (entry) {
-      entry.score = Math.max(entry.score, score);
-      entry.docs.push(doc);
-    } else {
-      byTopic.set(topic, { score, docs: [doc] });
+    if (locales && !locales.has(catalog.articles[doc]!.locale)) continue;
+    candidates.push(doc);
+    place[doc] = candidates.length;
+    bounds.push((matches.score[doc]! + STARTS_WITH_BONUS) * factorOf(catalog.topicOf[doc]!));
+  }
+  // Stable: equal bounds keep the scorer's order.
+  const byBound = candidates.map((_, i) => i).sort((a, b) => bounds[b]! - bounds[a]!);
+
+  // Best score per topic, over the variants whose title matches every word typed.
+  const best = new Map<number, number>();
+  const scoreOf = (doc: number): number => {
+    const title = normalizeText(catalog.articles[doc]!.title).toLowerCase();
+    return matches.score[doc]! + (typed.length > 0 && title.startsWith(typed) ? STARTS_WITH_BONUS : 0);
+  };
+  const threshold = (): number => {
+    if (best.size < limit) return -Infinity;
+    const finals = [...best].map(([topic, score]) => score * factorOf(topic)).sort((a, b) => b - a);
+    return finals[limit - 1]!;
+  };
+  let reach = -Infinity;
+  let nextCheck = Math.max(64, limit);
+  for (let n = 0; n < byBound.length; n++) {
+    const i = byBound[n]!;
+    if (bounds[i]! < reach) break;
+    const doc = candidates[i]!;
+    if (titleMatchesAll(plan, catalog, doc)) {
+      const topic = catalog.topicOf[doc]!;
+      best.set(topic, Math.max(best.get(topic) ?? -Infinity, scoreOf(doc)));
+    }
+    if (n + 1 >= nextCheck) {
+      reach = threshold();
+      nextCheck *= 2;
     }
   }
-  const ranked = [...byTopic].map(([topic, { score, docs }]) => {
-    const platforms = catalog.topicPlatforms[topic]!;
-    const factor = platforms & preferredBit ? factors.preferred : platforms & commonBit ? factors.common : factors.other;
+  reach = threshold();
+
+  const ranked: Array<{ doc: number; score: number }> = [];
+  for (const [topic, score] of best) {
+    const final = score * factorOf(topic);
+    if (final < reach) continue;
+    // The variant shown: the platform's, among the topic's variants that match (scorer's order on ties).
+    const docs = catalog.topics[topic]!.filter((doc) => place[doc]! > 0 && titleMatchesAll(plan, catalog, doc)).sort((a, b) => place[a]! - place[b]!);
     const shown = docs.reduce((a, b) => (platformRank(catalog.articles[b]!.platform, platform) < platformRank(catalog.articles[a]!.platform, platform) ? b : a));
-    return { doc: shown, score: score * factor };
-  });
-  const limit = Math.max(1, Math.min(MAX_SUGGESTIONS, Math.floor(Number(options.limit) || DEFAULT_SUGGESTIONS)));
+    ranked.push({ doc: shown, score: final });
+  }
   return ranked
     .sort((a, b) => {
       const ta = catalog.articles[a.doc]!;

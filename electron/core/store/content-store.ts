@@ -195,9 +195,12 @@ export const CONTENT_MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 8,
-    description: 'lists A–Z walk an index: article_listing by locale, category and title (without case), so a page stops early',
+    description: 'lists A–Z walk indexes: article_listing by locale, category and title (without case), and its topics\' platforms, so a page stops early',
     up(db) {
-      db.exec('CREATE INDEX article_listing_by_title ON article_listing (locale, category, title COLLATE NOCASE, id)');
+      db.exec(`
+        CREATE INDEX article_listing_by_title ON article_listing (locale, category, title COLLATE NOCASE, id, topic, platform);
+        CREATE INDEX article_listing_topic_platforms ON article_listing (topic, platform, locale, category);
+      `);
     },
   },
 ];
@@ -442,14 +445,6 @@ function listingConditions(filter: ListingFilter, byKey = false): { where: strin
   return { where, params };
 }
 
-/** The WHERE terms of a leaf category's list: equality on locale and category, the way article_listing_by_title is walked. */
-function leafConditions(filter: ListingFilter & { locale: string; category: string }): { where: string[]; params: unknown[] } {
-  const where = ['locale = ?', 'category = ?'];
-  const params: unknown[] = [filter.locale, filter.category];
-  if (filter.service) { where.push('service = ?'); params.push(filter.service); }
-  return { where, params };
-}
-
 function toSummary(row: Omit<ArticleRow, 'body_html' | 'body_text' | 'content_hash'>): ArticleSummary {
   return {
     id: row.id,
@@ -660,23 +655,52 @@ export class ContentStore {
   }
 
   /**
-   * Every article that passes the filter, A–Z (title without case, then id), read lazily so a
-   * page of a list stops reading when it has enough. A leaf category of a locale (no
-   * sub-categories) walks article_listing_by_title in order, sorting nothing; a parent
-   * category, or a list without a locale, is sorted first (its paths are not one index range
-   * in title order).
+   * Each topic of a list once, A–Z by its first article (title without case, then id), with
+   * whether any of its variants that pass the filter applies to the platform (is the
+   * platform's or common); read lazily, so a page of a list stops reading when it has enough.
+   * A category of a locale is read as one walk of article_listing_by_title per path in it
+   * (itself and each sub-category), which SQLite merges in order: nothing is sorted, and only
+   * indexes are read (article_listing_topic_platforms answers "applies"). A list without a
+   * locale or category, or a category of very many paths, is sorted first.
    */
-  *articlesByTitle(filter: ListingFilter = {}): Generator<RankedArticle> {
-    const { where, params } = this.isLeafCategory(filter) ? leafConditions(filter) : listingConditions(filter);
-    const sql = `SELECT ${RANKED_COLUMNS} FROM article_listing ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY title COLLATE NOCASE, id`;
-    for (const row of this.statement(sql).iterate(...params) as IterableIterator<RankedRow>) yield toRanked(row);
+  *topicsByTitle(filter: ListingFilter, platform: Platform): Generator<{ topic: string; applies: boolean }> {
+    const variants = listingConditions(filter, true);
+    variants.where.push('v.topic = a.topic', "v.platform IN (?, 'common')");
+    const columns = `a.topic AS topic, a.platform IN (?, 'common') OR EXISTS (SELECT 1 FROM article_listing v WHERE ${variants.where.join(' AND ')}) AS applies, a.title AS title, a.id AS id`;
+    const columnParams = [platform, ...variants.params, platform];
+    const paths = this.categoryPaths(filter);
+    let sql: string;
+    const params: unknown[] = [];
+    if (paths) {
+      const service = filter.service ? ' AND a.service = ?' : '';
+      sql = paths.map(() => `SELECT ${columns} FROM article_listing a WHERE a.locale = ? AND a.category = ?${service}`).join(' UNION ALL ');
+      for (const path of paths) params.push(...columnParams, filter.locale, path, ...(filter.service ? [filter.service] : []));
+    } else {
+      const { where, params: whereParams } = listingConditions(filter);
+      sql = `SELECT ${columns} FROM article_listing a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+      params.push(...columnParams, ...whereParams);
+    }
+    const seen = new Set<string>();
+    for (const row of this.statement(`${sql} ORDER BY title COLLATE NOCASE, id`).iterate(...params) as IterableIterator<{ topic: string; applies: number }>) {
+      if (seen.has(row.topic)) continue;
+      seen.add(row.topic);
+      yield { topic: row.topic, applies: row.applies === 1 };
+    }
   }
 
-  /** Whether the filter names a category of a locale that has no sub-categories there. */
-  private isLeafCategory(filter: ListingFilter): filter is ListingFilter & { locale: string; category: string } {
-    if (!filter.locale || !filter.category) return false;
-    const below = this.statement('SELECT 1 FROM category_counts WHERE locale = ? AND path >= ? AND path < ? LIMIT 1');
-    return below.get(filter.locale, `${filter.category}/`, `${filter.category}0`) === undefined;
+  /**
+   * The paths of a locale's category and its sub-categories (those with articles), to walk
+   * one by one; null when the filter has no locale or category, or the paths are too many
+   * for one compound query (SQLite allows 500 terms).
+   */
+  private categoryPaths(filter: ListingFilter): string[] | null {
+    if (!filter.locale || !filter.category) return null;
+    const paths = this.statement('SELECT path FROM category_counts WHERE locale = ? AND (path = ? OR (path >= ? AND path < ?)) LIMIT 401')
+      .pluck()
+      .all(filter.locale, filter.category, `${filter.category}/`, `${filter.category}0`) as string[];
+    if (paths.length > 400) return null;
+    // An empty list still needs a query: the category itself, which has no rows.
+    return paths.length > 0 ? paths : [filter.category];
   }
 
   /** These articles (those that pass the filter), with the numbers lists order them by. */
@@ -692,12 +716,12 @@ export class ContentStore {
    * The variants of these articles' topics that pass the filter, by topic (shared/topics.ts
    * topicKey; an article without a group is its own topic), in one query.
    */
-  topicVariants(articles: readonly ArticleSummary[], filter: ListingFilter = {}): Map<string, RankedArticle[]> {
+  topicVariants(topics: readonly string[], filter: ListingFilter = {}): Map<string, RankedArticle[]> {
     const byTopic = new Map<string, RankedArticle[]>();
-    if (articles.length === 0) return byTopic;
+    if (topics.length === 0) return byTopic;
     const { where, params } = listingConditions(filter, true);
     where.push('topic IN (SELECT value FROM json_each(?))');
-    params.push(JSON.stringify([...new Set(articles.map(topicKey))]));
+    params.push(JSON.stringify([...new Set(topics)]));
     const rows = this.statement(`SELECT ${RANKED_COLUMNS} FROM article_listing WHERE ${where.join(' AND ')}`).all(...params) as RankedRow[];
     for (const row of rows) {
       const article = toRanked(row);
