@@ -1,4 +1,5 @@
 /** A category: its sub-categories and its articles (one per topic, the host OS's version). */
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useArrival } from '../app/arrival';
 import { VIEW_TITLE_ID } from '../app/focus';
 import { ArticleRow } from '../components/ArticleRow';
@@ -8,7 +9,6 @@ import { RouteLink } from '../components/RouteLink';
 import { Tags } from '../components/Tags';
 import { useT } from '../i18n/use-translation';
 import { categoryName, categoryTrail } from '../../../shared/categories';
-import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { ArticleSummary } from '../../../shared/types';
 import { CATEGORY_PAGE, categoryData, homeData, loadCategoryPage, type CategoryRequest } from '../state/data';
 import { useResource } from '../state/resource';
@@ -31,6 +31,8 @@ export function CategoryView({ path }: { path: string }) {
   // Until the last page is in, the count is the category's (category_counts, as on home).
   const topicCount = categories?.find((c) => c.path === path)?.topicCount;
   const count = more.complete || topicCount === undefined ? articles.length : Math.max(topicCount, articles.length);
+  // A last page that happens to be full: the count says nothing is left.
+  const hasMore = !more.complete && (topicCount === undefined || articles.length < topicCount);
   const trail = categoryTrail(path);
   return (
     <div className="view view-category">
@@ -84,7 +86,7 @@ export function CategoryView({ path }: { path: string }) {
             ))}
           </ul>
           {more.error !== null && <ErrorNotice error={more.error} />}
-          {!more.complete && (
+          {hasMore && (
             <button type="button" className="button show-more" aria-controls="category-article-list" aria-busy={more.loading} onClick={more.load}>
               {t('category.showMore')}
             </button>

@@ -85,9 +85,10 @@ describe('a category', () => {
   });
 
   it('drops a page that comes after another category is on screen', async () => {
-    fake.respond('getHome', () => home());
+    fake.respond('getHome', () => ({ ...home(), categories: [{ path: '채팅', name: '채팅', parent: null, locale: 'ko', articleCount: 80, topicCount: 80 }] }));
     const view = render(<CategoryView path="채팅" />);
     await act(() => fake.take('listArticles').resolve(Array.from({ length: CATEGORY_PAGE }, (_, i) => summary(`a-${i}`))));
+    await act(flush);
     fireEvent.click(screen.getByRole('button', { name: '더 보기' }));
     const late = fake.take('listArticles');
     view.rerender(<CategoryView path="계정" />);
@@ -95,6 +96,15 @@ describe('a category', () => {
     await act(() => late.resolve([summary('late', { title: '늦게 온 페이지' })]));
     expect(screen.getByText('비밀번호 바꾸기')).toBeTruthy();
     expect(screen.queryByText('늦게 온 페이지')).toBeNull();
+    expect(screen.queryByRole('button', { name: '더 보기' })).toBeNull();
+  });
+
+  it('offers no more when the count says the list is whole, though its last page was full', async () => {
+    fake.respond('getHome', () => ({ ...home(), categories: [{ path: '채팅', name: '채팅', parent: null, locale: 'ko', articleCount: CATEGORY_PAGE, topicCount: CATEGORY_PAGE }] }));
+    render(<CategoryView path="채팅" />);
+    await act(() => fake.take('listArticles').resolve(Array.from({ length: CATEGORY_PAGE }, (_, i) => summary(`a-${i}`))));
+    await act(flush);
+    expect(screen.getByText(`주제 ${CATEGORY_PAGE}개`)).toBeTruthy();
     expect(screen.queryByRole('button', { name: '더 보기' })).toBeNull();
   });
 
