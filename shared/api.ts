@@ -45,12 +45,17 @@ import {
   type Check,
 } from './validate';
 
+/** The most topics one listArticles call answers (also when no limit is asked): a page. */
+export const LIST_PAGE_MAX = 200;
+
+/** Which topics listArticles answers: a page of `limit` (≤ LIST_PAGE_MAX) from `offset` (default 0). */
 export interface ArticleListFilter {
   category?: string;
   service?: string;
   locale?: string;
   platform?: Platform;
   limit?: number;
+  offset?: number;
 }
 
 export interface SuggestOptions {
@@ -213,7 +218,8 @@ export const HELP_API_ARGS: { [M in HelpMethod]: ArgsCheck<M> } = {
       service: optional(shortText),
       locale: optional(locale),
       platform: optional(platform),
-      limit: optional(number({ min: 1, max: 1000, integer: true })),
+      limit: optional(number({ min: 1, max: LIST_PAGE_MAX, integer: true })),
+      offset: optional(number({ min: 0, max: 10_000_000, integer: true })),
     }),
   ),
   getHome: args(optional(locale)),

@@ -37,7 +37,7 @@ import { mostSpecificFirst } from '../../shared/contexts';
 import { articleHrefAttributes, articleLink } from '../../shared/ids';
 import { languageOf } from '../../shared/locale';
 import { resolveContext } from './contexts';
-import { securityChanges } from '../../shared/api';
+import { LIST_PAGE_MAX, securityChanges } from '../../shared/api';
 import { FEED_LOCATION_REASONS, readFeedLocation, readUpdateUrl } from '../../shared/feed-location';
 import { RequestError, SyncError } from './errors';
 import type { AdminPolicy } from './policy';
@@ -97,19 +97,6 @@ const HISTORY_SCAN_LIMIT = 500;
 const HOME_LIST_LIMIT = 8;
 /** Popular articles offered by a results page that found nothing or only partly. */
 const SEARCH_HELP_POPULAR = 5;
-
-/**
- * A category's list for a reader on `platform`: topics that apply there (its own variant or a
- * common one) first, the other platforms' after; the order within each part is kept.
- */
-function appliesToPlatformFirst<T extends Pick<ArticleSummary, 'platform'>>(list: T[], platform: Platform): T[] {
-  return [...list.filter((a) => appliesTo(a, platform)), ...list.filter((a) => !appliesTo(a, platform))];
-}
-
-/** A variant applies to a platform when it is that platform's or common. */
-function appliesTo(article: Pick<ArticleSummary, 'platform'>, platform: Platform): boolean {
-  return article.platform === platform || article.platform === 'common';
-}
 
 /** Newest first by the dates' values (an ISO date and a date-time compare as points in time), then by id. */
 function newestRankedFirst(a: RankedArticle, b: RankedArticle): number {
@@ -316,7 +303,7 @@ export class HelpService implements HelpRequests {
           batch.push(next.value);
         }
         if (batch.length === 0) return;
-        const variants = this.options.content.topicVariants(batch, filter);
+        const variants = this.options.content.topicVariants(batch.map(topicKey), filter);
         for (const first of batch) yield { first, shown: byPlatformPreference(variants.get(topicKey(first)) ?? [first], platform)[0]! };
       }
     } finally {
@@ -415,18 +402,27 @@ export class HelpService implements HelpRequests {
   }
 
   /**
-   * A category's (or service's) topics A–Z, one variant each, those that apply to the
-   * platform first. The whole list is one query; with a limit, SQL picks the topics (in that
-   * order) and their variants are read for those alone.
+   * A page of a category's (or service's) topics A–Z, one variant each (the platform's, see
+   * shared/topics.ts), those that apply to the platform first: `limit` topics (at most
+   * LIST_PAGE_MAX, also when none is asked) from `offset`. Topics are read A–Z and stop once
+   * the page is made of topics that apply (only when those run out is the whole list read);
+   * then the variants of the page's topics alone.
    */
   async listArticles(filter: ArticleListFilter): Promise<ArticleSummary[]> {
     const { content } = this.options;
     const platform = filter.platform ?? this.options.hostOs;
     const listing: ListingFilter = { category: filter.category, service: filter.service, locale: filter.locale };
-    if (!filter.limit) return appliesToPlatformFirst(onePerTopic(content.articlesByTitle(listing), platform), platform).map(summaryOf);
-    const firsts = content.topicsByTitle(listing, platform, filter.limit);
-    const variants = content.topicVariants(firsts, listing);
-    return firsts.map((first) => summaryOf(byPlatformPreference(variants.get(topicKey(first)) ?? [first], platform)[0]!));
+    const offset = filter.offset ?? 0;
+    const end = offset + Math.min(filter.limit ?? LIST_PAGE_MAX, LIST_PAGE_MAX);
+    const applying: string[] = [];
+    const others: string[] = [];
+    for (const { topic, applies } of content.topicsByTitle(listing, platform)) {
+      (applies ? applying : others).push(topic);
+      if (applying.length >= end) break;
+    }
+    const page = [...applying, ...others].slice(offset, end);
+    const variants = content.topicVariants(page, listing);
+    return page.map((topic) => summaryOf(byPlatformPreference(variants.get(topic)!, platform)[0]!));
   }
 
   async getHome(locale?: string): Promise<HomeData> {

@@ -98,12 +98,13 @@ async function getHomeBefore(center: HelpCenter, locale: string): Promise<HomeDa
   };
 }
 
-function listArticlesBefore(center: HelpCenter, filter: { category: string; locale: string; limit?: number }): ArticleSummary[] {
+function listArticlesBefore(center: HelpCenter, filter: { category: string; locale: string; limit: number; offset?: number }): ArticleSummary[] {
   const all = center.content.listArticles({ category: filter.category, locale: filter.locale, order: 'title' });
   const topics = onePerTopic(all, HOST_OS);
   const applies = (a: ArticleSummary): boolean => a.platform === HOST_OS || a.platform === 'common';
   const list = [...topics.filter(applies), ...topics.filter((a) => !applies(a))];
-  return filter.limit ? list.slice(0, filter.limit) : list;
+  const offset = filter.offset ?? 0;
+  return list.slice(offset, offset + filter.limit);
 }
 
 // -- calls -----------------------------------------------------------------------------------
@@ -142,10 +143,16 @@ function casesFor(size: number): Case[] {
       before: (center, i) => listArticlesBefore(center, { category: koCategory(i), locale: 'ko', limit: 50 }),
     },
     {
-      label: 'listArticles (whole category)',
+      label: 'listArticles (3rd page of 50)',
       method: 'listArticles',
-      args: (i) => [{ category: koCategory(i), locale: 'ko' }],
-      before: (center, i) => listArticlesBefore(center, { category: koCategory(i), locale: 'ko' }),
+      args: (i) => [{ category: koCategory(i), locale: 'ko', limit: 50, offset: 100 }],
+      before: (center, i) => listArticlesBefore(center, { category: koCategory(i), locale: 'ko', limit: 50, offset: 100 }),
+    },
+    {
+      label: 'listArticles (page of 200, the most)',
+      method: 'listArticles',
+      args: (i) => [{ category: koCategory(i), locale: 'ko', limit: 200, offset: 200 }],
+      before: (center, i) => listArticlesBefore(center, { category: koCategory(i), locale: 'ko', limit: 200, offset: 200 }),
     },
     { label: 'getHome', method: 'getHome', args: () => ['ko'], before: (center) => getHomeBefore(center, 'ko') },
     { label: 'getSyncStatus', method: 'getSyncStatus', args: () => [] },

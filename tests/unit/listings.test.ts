@@ -10,6 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { LIST_PAGE_MAX } from '../../shared/api';
 import type { Platform } from '../../shared/platform';
 import { countByCategory, countContent, categoryCountKey } from '../../shared/counts';
 import { onePerTopic } from '../../shared/topics';
@@ -142,7 +143,8 @@ describe('lists read in SQL', () => {
       for (const platform of ['macos', 'android', 'common', 'linux'] as const) {
         for (const locale of ['ko', 'en', undefined]) {
           const expected = listByDefinition(center, { category, locale }, platform);
-          expect(await center.service.listArticles({ category, locale, platform })).toEqual(expected);
+          // Without a limit, a page of LIST_PAGE_MAX topics.
+          expect(await center.service.listArticles({ category, locale, platform })).toEqual(expected.slice(0, LIST_PAGE_MAX));
           for (const limit of [1, 5, 30]) {
             expect(ids(await center.service.listArticles({ category, locale, platform, limit }))).toEqual(ids(expected.slice(0, limit)));
           }
@@ -150,6 +152,28 @@ describe('lists read in SQL', () => {
       }
     }
     expect(ids(await center.service.listArticles({ service: '페이', locale: 'ko', platform: 'ios', limit: 12 }))).toEqual(ids(listByDefinition(center, { service: '페이', locale: 'ko' }, 'ios').slice(0, 12)));
+  });
+
+  it('pages of a category list, concatenated, are the whole list: leaf and parent categories, two platforms', async () => {
+    const lengths = new Set<number>();
+    for (const category of ['계정', '계정/로그인', '계정/로그인/보안', '채팅/메시지', 'Chats/Media', '없음', undefined]) {
+      for (const platform of ['macos', 'android'] as const) {
+        for (const locale of ['ko', undefined]) {
+          const expected = listByDefinition(center, { category, locale }, platform);
+          lengths.add(expected.length);
+          for (const limit of [23, 90]) {
+            const pages: ArticleSummary[][] = [];
+            for (let offset = 0; offset <= expected.length; offset += limit) pages.push(await center.service.listArticles({ category, locale, platform, limit, offset }));
+            expect(pages.flat()).toEqual(expected);
+            // The page after the last is empty.
+            expect(pages.at(-1)!.length).toBeLessThan(limit);
+          }
+        }
+      }
+    }
+    // The fixture has lists both shorter and longer than one page of the most, and empty ones.
+    expect(Math.max(...lengths)).toBeGreaterThan(LIST_PAGE_MAX);
+    expect(lengths.has(0)).toBe(true);
   });
 
   it('a search that finds nothing offers the popular articles of the help center in the UI language', async () => {

@@ -134,6 +134,18 @@ export class Catalog {
     return tokens;
   }
 
+  private readonly foldedTitleCache: Array<string | undefined> = [];
+
+  /** A document's title normalized and lower-cased, as suggestions compare typed text with it (computed when first asked for). */
+  foldedTitle(doc: number): string {
+    let title = this.foldedTitleCache[doc];
+    if (title === undefined) {
+      title = normalizeText(this.articles[doc]!.title).toLowerCase();
+      this.foldedTitleCache[doc] = title;
+    }
+    return title;
+  }
+
   get size(): number {
     return this.articles.length;
   }

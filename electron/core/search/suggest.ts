@@ -6,7 +6,7 @@
  * topic, the preferred platform's variant, titles that start with the typed text first.
  */
 import { matchingLocales } from '../../../shared/locale';
-import { platformRank, type Platform } from '../../../shared/platform';
+import { platformPreferenceOrder, type Platform } from '../../../shared/platform';
 import type { Suggestion } from '../../../shared/types';
 import { platformBit, type Catalog } from './catalog';
 import { displayText, highlightRanges } from './highlight';
@@ -33,6 +33,19 @@ function titleMatchesAll(plan: QueryPlan, catalog: Catalog, doc: number): boolea
   return plan.concepts.every((concept) => concept.optional || tokens.some((token) => concept.matcher.match(token) !== null));
 }
 
+/** The first `limit` items in the order `before` gives, without sorting them all (ties: thousands of topics, a page of 8). */
+function firstInOrder<T>(items: readonly T[], limit: number, before: (a: T, b: T) => number): T[] {
+  const first: T[] = [];
+  for (const item of items) {
+    if (first.length === limit && before(item, first[limit - 1]!) >= 0) continue;
+    let at = first.length;
+    while (at > 0 && before(item, first[at - 1]!) < 0) at--;
+    first.splice(at, 0, item);
+    if (first.length > limit) first.pop();
+  }
+  return first;
+}
+
 export function suggestTitles(text: string, options: SuggestOptions, lexicon: Lexicon, scorer: Scorer, catalog: Catalog): Suggestion[] {
   const plan = buildPlan(text, lexicon, { mode: 'suggest' });
   if (plan.concepts.length === 0 || plan.concepts.some((c) => c.groups.length === 0)) return [];
@@ -45,38 +58,79 @@ export function suggestTitles(text: string, options: SuggestOptions, lexicon: Le
 
   // `en` suggests en-us titles too (shared/locale), unless the exact locale is there.
   const locales = options.locale ? new Set(matchingLocales(options.locale, catalog.locales)) : null;
-  // Best score per topic, over the variants whose title matches every word typed.
-  const byTopic = new Map<number, { score: number; docs: number[] }>();
+  const limit = Math.max(1, Math.min(MAX_SUGGESTIONS, Math.floor(Number(options.limit) || DEFAULT_SUGGESTIONS)));
+  const factorOf = (topic: number): number => {
+    const platforms = catalog.topicPlatforms[topic]!;
+    return platforms & preferredBit ? factors.preferred : platforms & commonBit ? factors.common : factors.other;
+  };
+
+  // A short prefix matches thousands of titles, but only `limit` topics are answered. So every
+  // document that matched every word gets a cheap upper bound of its final score (as if its
+  // title started with the typed text), and the costly checks (its title's own words, the
+  // starts-with test) run best bound first, stopping once no bound can reach the `limit`th
+  // topic found: the answer is the one all documents would give.
+  const candidates = new Int32Array(matches.docs.length);
+  const bounds = new Float64Array(matches.docs.length);
+  let count = 0;
+  /** 1 + a candidate's place in the scorer's order (0: not a candidate), for ties as before. */
+  const place = new Int32Array(catalog.articles.length);
   for (const doc of matches.docs) {
     if (matches.matched[doc]! < matches.concepts) continue;
-    const article = catalog.articles[doc]!;
-    if (locales && !locales.has(article.locale)) continue;
-    if (!titleMatchesAll(plan, catalog, doc)) continue;
-    const title = normalizeText(article.title).toLowerCase();
-    const score = matches.score[doc]! + (typed.length > 0 && title.startsWith(typed) ? STARTS_WITH_BONUS : 0);
-    const topic = catalog.topicOf[doc]!;
-    const entry = byTopic.get(topic);
-    if (entry) {
-      entry.score = Math.max(entry.score, score);
-      entry.docs.push(doc);
-    } else {
-      byTopic.set(topic, { score, docs: [doc] });
+    if (locales && !locales.has(catalog.articles[doc]!.locale)) continue;
+    candidates[count] = doc;
+    bounds[count] = (matches.score[doc]! + STARTS_WITH_BONUS) * factorOf(catalog.topicOf[doc]!);
+    place[doc] = ++count;
+  }
+  // Best bound first; equal bounds keep the scorer's order.
+  const byBound = Array.from({ length: count }, (_, i) => i).sort((a, b) => bounds[b]! - bounds[a]! || a - b);
+
+  // Best score per topic, over the variants whose title matches every word typed.
+  const best = new Map<number, number>();
+  const scoreOf = (doc: number): number => matches.score[doc]! + (typed.length > 0 && catalog.foldedTitle(doc).startsWith(typed) ? STARTS_WITH_BONUS : 0);
+  /** Whether a candidate's title has every word typed: 0 not known yet, 1 yes, 2 no. */
+  const titleMatch = new Uint8Array(catalog.articles.length);
+  const matchesTitle = (doc: number): boolean => {
+    if (titleMatch[doc] === 0) titleMatch[doc] = titleMatchesAll(plan, catalog, doc) ? 1 : 2;
+    return titleMatch[doc] === 1;
+  };
+  const rankOf = new Map(platformPreferenceOrder(platform).map((p, rank) => [p, rank]));
+  const threshold = (): number => {
+    if (best.size < limit) return -Infinity;
+    const finals = [...best].map(([topic, score]) => score * factorOf(topic)).sort((a, b) => b - a);
+    return finals[limit - 1]!;
+  };
+  let reach = -Infinity;
+  let nextCheck = Math.max(64, limit);
+  for (let n = 0; n < byBound.length; n++) {
+    const i = byBound[n]!;
+    if (bounds[i]! < reach) break;
+    const doc = candidates[i]!;
+    if (matchesTitle(doc)) {
+      const topic = catalog.topicOf[doc]!;
+      best.set(topic, Math.max(best.get(topic) ?? -Infinity, scoreOf(doc)));
+    }
+    if (n + 1 >= nextCheck) {
+      reach = threshold();
+      nextCheck *= 2;
     }
   }
-  const ranked = [...byTopic].map(([topic, { score, docs }]) => {
-    const platforms = catalog.topicPlatforms[topic]!;
-    const factor = platforms & preferredBit ? factors.preferred : platforms & commonBit ? factors.common : factors.other;
-    const shown = docs.reduce((a, b) => (platformRank(catalog.articles[b]!.platform, platform) < platformRank(catalog.articles[a]!.platform, platform) ? b : a));
-    return { doc: shown, score: score * factor };
-  });
-  const limit = Math.max(1, Math.min(MAX_SUGGESTIONS, Math.floor(Number(options.limit) || DEFAULT_SUGGESTIONS)));
-  return ranked
-    .sort((a, b) => {
-      const ta = catalog.articles[a.doc]!;
-      const tb = catalog.articles[b.doc]!;
-      return b.score - a.score || ta.title.length - tb.title.length || (ta.id < tb.id ? -1 : 1);
-    })
-    .slice(0, limit)
+  reach = threshold();
+
+  const ranked: Array<{ doc: number; score: number }> = [];
+  for (const [topic, score] of best) {
+    const final = score * factorOf(topic);
+    if (final < reach) continue;
+    // The variant shown: the platform's, among the topic's variants that match (scorer's order on ties).
+    const docs = catalog.topics[topic]!.filter((doc) => place[doc]! > 0 && matchesTitle(doc)).sort((a, b) => place[a]! - place[b]!);
+    const shown = docs.reduce((a, b) => (rankOf.get(catalog.articles[b]!.platform)! < rankOf.get(catalog.articles[a]!.platform)! ? b : a));
+    ranked.push({ doc: shown, score: final });
+  }
+  const before = (a: { doc: number; score: number }, b: { doc: number; score: number }): number => {
+    const ta = catalog.articles[a.doc]!;
+    const tb = catalog.articles[b.doc]!;
+    return b.score - a.score || ta.title.length - tb.title.length || (ta.id < tb.id ? -1 : 1);
+  };
+  return firstInOrder(ranked, limit, before)
     .map(({ doc }) => {
       const article = catalog.articles[doc]!;
       const title = displayText(article.title);

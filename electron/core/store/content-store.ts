@@ -193,6 +193,16 @@ export const CONTENT_MIGRATIONS: readonly Migration[] = [
       refreshListings(db);
     },
   },
+  {
+    version: 8,
+    description: 'lists A–Z walk indexes: article_listing by locale, category and title (without case), and its topics\' platforms, so a page stops early',
+    up(db) {
+      db.exec(`
+        CREATE INDEX article_listing_by_title ON article_listing (locale, category, title COLLATE NOCASE, id, topic, platform);
+        CREATE INDEX article_listing_topic_platforms ON article_listing (topic, platform, locale, category);
+      `);
+    },
+  },
 ];
 
 /** What a locale's row in category_counts is keyed by: its whole content, not a category. */
@@ -644,32 +654,53 @@ export class ContentStore {
     for (const row of this.statement(sql).iterate(...params) as IterableIterator<RankedRow>) yield toRanked(row);
   }
 
-  /** Every article that passes the filter, A–Z (a whole list: one query). */
-  articlesByTitle(filter: ListingFilter = {}): RankedArticle[] {
-    const { where, params } = listingConditions(filter);
-    const sql = `SELECT ${RANKED_COLUMNS} FROM article_listing ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY title COLLATE NOCASE, id`;
-    return (this.statement(sql).all(...params) as RankedRow[]).map(toRanked);
+  /**
+   * Each topic of a list once, A–Z by its first article (title without case, then id), with
+   * whether any of its variants that pass the filter applies to the platform (is the
+   * platform's or common); read lazily, so a page of a list stops reading when it has enough.
+   * A category of a locale is read as one walk of article_listing_by_title per path in it
+   * (itself and each sub-category), which SQLite merges in order: nothing is sorted, and only
+   * indexes are read (article_listing_topic_platforms answers "applies"). A list without a
+   * locale or category, or a category of very many paths, is sorted first.
+   */
+  *topicsByTitle(filter: ListingFilter, platform: Platform): Generator<{ topic: string; applies: boolean }> {
+    const variants = listingConditions(filter, true);
+    variants.where.push('v.topic = a.topic', "v.platform IN (?, 'common')");
+    const columns = `a.topic AS topic, a.platform IN (?, 'common') OR EXISTS (SELECT 1 FROM article_listing v WHERE ${variants.where.join(' AND ')}) AS applies, a.title AS title, a.id AS id`;
+    const columnParams = [platform, ...variants.params, platform];
+    const paths = this.categoryPaths(filter);
+    let sql: string;
+    const params: unknown[] = [];
+    if (paths) {
+      const service = filter.service ? ' AND a.service = ?' : '';
+      sql = paths.map(() => `SELECT ${columns} FROM article_listing a WHERE a.locale = ? AND a.category = ?${service}`).join(' UNION ALL ');
+      for (const path of paths) params.push(...columnParams, filter.locale, path, ...(filter.service ? [filter.service] : []));
+    } else {
+      const { where, params: whereParams } = listingConditions(filter);
+      sql = `SELECT ${columns} FROM article_listing a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+      params.push(...columnParams, ...whereParams);
+    }
+    const seen = new Set<string>();
+    for (const row of this.statement(`${sql} ORDER BY title COLLATE NOCASE, id`).iterate(...params) as IterableIterator<{ topic: string; applies: number }>) {
+      if (seen.has(row.topic)) continue;
+      seen.add(row.topic);
+      yield { topic: row.topic, applies: row.applies === 1 };
+    }
   }
 
   /**
-   * The first `limit` topics of a list A–Z, as the first article of each (by title, then id):
-   * topics with a variant for the platform or a common one first, then the others, each part
-   * in the order of its first articles. One query; the variants are the caller's next step.
+   * The paths of a locale's category and its sub-categories (those with articles), to walk
+   * one by one; null when the filter has no locale or category, or the paths are too many
+   * for one compound query (SQLite allows 500 terms).
    */
-  topicsByTitle(filter: ListingFilter, platform: Platform, limit: number): RankedArticle[] {
-    const { where, params } = listingConditions(filter);
-    // One window over the filtered rows (sorted once): each row's place in its topic A–Z, and
-    // whether any of its topic's rows applies; then the full rows of the topics picked.
-    const sql = `
-      WITH listed AS (
-        SELECT id, title, row_number() OVER topics AS place, max(platform IN (?, 'common')) OVER topics AS applies
-        FROM article_listing ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        WINDOW topics AS (PARTITION BY topic ORDER BY title COLLATE NOCASE, id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
-      ),
-      firsts AS (SELECT id, title, applies FROM listed WHERE place = 1 ORDER BY applies DESC, title COLLATE NOCASE, id LIMIT ?)
-      SELECT ${RANKED_COLUMNS.split(', ').map((c) => `a.${c}`).join(', ')}
-      FROM firsts f JOIN article_listing a ON a.id = f.id ORDER BY f.applies DESC, f.title COLLATE NOCASE, f.id`;
-    return (this.statement(sql).all(platform, ...params, limit) as RankedRow[]).map(toRanked);
+  private categoryPaths(filter: ListingFilter): string[] | null {
+    if (!filter.locale || !filter.category) return null;
+    const paths = this.statement('SELECT path FROM category_counts WHERE locale = ? AND (path = ? OR (path >= ? AND path < ?)) LIMIT 401')
+      .pluck()
+      .all(filter.locale, filter.category, `${filter.category}/`, `${filter.category}0`) as string[];
+    if (paths.length > 400) return null;
+    // An empty list still needs a query: the category itself, which has no rows.
+    return paths.length > 0 ? paths : [filter.category];
   }
 
   /** These articles (those that pass the filter), with the numbers lists order them by. */
@@ -685,12 +716,12 @@ export class ContentStore {
    * The variants of these articles' topics that pass the filter, by topic (shared/topics.ts
    * topicKey; an article without a group is its own topic), in one query.
    */
-  topicVariants(articles: readonly ArticleSummary[], filter: ListingFilter = {}): Map<string, RankedArticle[]> {
+  topicVariants(topics: readonly string[], filter: ListingFilter = {}): Map<string, RankedArticle[]> {
     const byTopic = new Map<string, RankedArticle[]>();
-    if (articles.length === 0) return byTopic;
+    if (topics.length === 0) return byTopic;
     const { where, params } = listingConditions(filter, true);
     where.push('topic IN (SELECT value FROM json_each(?))');
-    params.push(JSON.stringify([...new Set(articles.map(topicKey))]));
+    params.push(JSON.stringify([...new Set(topics)]));
     const rows = this.statement(`SELECT ${RANKED_COLUMNS} FROM article_listing WHERE ${where.join(' AND ')}`).all(...params) as RankedRow[];
     for (const row of rows) {
       const article = toRanked(row);

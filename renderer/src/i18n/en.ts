@@ -335,4 +335,6 @@ export const en: Record<MessageKey, Message> = {
   'attachments.title': 'Attachments',
   'attachments.atSource': 'Open on the help center',
   'sync.notesAttachments': { one: '{count} attached file could not be stored; its article links to it on the help center.', other: '{count} attached files could not be stored; their articles link to them on the help center.' },
+  // Paging a category's list (issue 13, lists)
+  'category.showMore': 'Show more',
 };

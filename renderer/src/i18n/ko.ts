@@ -336,6 +336,8 @@ export const ko = {
   'attachments.title': '첨부 파일',
   'attachments.atSource': '도움말 센터에서 열기',
   'sync.notesAttachments': '첨부 파일 {count}개는 저장하지 못해 도움말 센터의 원래 주소로 연결했습니다.',
+  // Paging a category's list (issue 13, lists)
+  'category.showMore': '더 보기',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof ko;

@@ -18,11 +18,19 @@ export interface CategoryRequest {
   locale: string;
 }
 
-/** The articles of a category, one per topic. */
+/** Topics a category screen loads at a time: its first page, then one more per "Show more". */
+export const CATEGORY_PAGE = 50;
+
+/** The first page of a category's articles, one per topic (the rest: loadCategoryPage). */
 export const categoryData = createResource<CategoryRequest, ArticleSummary[]>({
-  fetch: ({ path, locale }) => api.listArticles({ category: path, locale }),
+  fetch: ({ path, locale }) => api.listArticles({ category: path, locale, limit: CATEGORY_PAGE }),
   cacheSize: 10,
 });
+
+/** The page of a category's articles after the first `offset` topics (a "Show more"). */
+export function loadCategoryPage({ path, locale }: CategoryRequest, offset: number): Promise<ArticleSummary[]> {
+  return api.listArticles({ category: path, locale, limit: CATEGORY_PAGE, offset });
+}
 
 export interface ArticleRequest {
   id: string;

@@ -1,9 +1,9 @@
 /** Views read their data through the resource loader: loading, errors, and new content. */
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { installApi } from '../../../renderer/src/api';
 import { useApp } from '../../../renderer/src/state/app';
-import { bookmarksData, categoryData, CONTENT_RESOURCES, homeData } from '../../../renderer/src/state/data';
+import { bookmarksData, CATEGORY_PAGE, categoryData, CONTENT_RESOURCES, homeData } from '../../../renderer/src/state/data';
 import { useSettings } from '../../../renderer/src/state/settings';
 import { translate } from '../../../renderer/src/i18n';
 import { startRouter, useRouter } from '../../../renderer/src/state/router';
@@ -37,7 +37,7 @@ describe('a category', () => {
     render(<CategoryView path="채팅" />);
     expect(screen.queryByText(/주제 \d+개/)).toBeNull();
     const request = fake.take('listArticles');
-    expect(request.args).toEqual([{ category: '채팅', locale: 'ko' }]);
+    expect(request.args).toEqual([{ category: '채팅', locale: 'ko', limit: CATEGORY_PAGE }]);
     await act(() => request.resolve([summary('send-photo', { title: '사진 보내기' })]));
     expect(screen.getByText('사진 보내기')).toBeTruthy();
     expect(screen.getByText('주제 1개')).toBeTruthy();
@@ -51,6 +51,61 @@ describe('a category', () => {
     await act(() => fake.take('listArticles').resolve([summary('send-photo', { title: '사진 보내기' }), summary('send-video', { title: '동영상 보내기' })]));
     expect(screen.getByText('동영상 보내기')).toBeTruthy();
     expect(screen.getByText('주제 2개')).toBeTruthy();
+  });
+
+  it('shows its first page, then the next with 더 보기, counting the whole category; focus goes to the first new article', async () => {
+    const total = CATEGORY_PAGE + 3;
+    fake.respond('getHome', () => ({ ...home(), categories: [{ path: '채팅', name: '채팅', parent: null, locale: 'ko', articleCount: total, topicCount: total }] }));
+    const page = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => summary(`a-${from + i}`, { title: `도움말 ${from + i}` }));
+    render(<CategoryView path="채팅" />);
+    await act(() => fake.take('listArticles').resolve(page(0, CATEGORY_PAGE)));
+    await act(flush);
+    expect(screen.getByText(`주제 ${total}개`)).toBeTruthy();
+    expect(screen.queryByText(`도움말 ${CATEGORY_PAGE}`)).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: '더 보기' }));
+    const failed = fake.take('listArticles');
+    expect(failed.args).toEqual([{ category: '채팅', locale: 'ko', limit: CATEGORY_PAGE, offset: CATEGORY_PAGE }]);
+    await act(() => failed.reject(new Error('database is locked')));
+    // A page that fails says why and can be asked for again; the first page stays.
+    expect(screen.getByText('database is locked')).toBeTruthy();
+    expect(screen.getByText('도움말 0')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: '더 보기' }));
+    const next = fake.take('listArticles');
+    expect(next.args).toEqual([{ category: '채팅', locale: 'ko', limit: CATEGORY_PAGE, offset: CATEGORY_PAGE }]);
+    await act(() => next.resolve(page(CATEGORY_PAGE, total)));
+    expect(screen.getByText(`도움말 ${total - 1}`)).toBeTruthy();
+    expect(screen.queryByText('database is locked')).toBeNull();
+    expect(screen.getAllByRole('link', { name: /도움말 \d+/ })).toHaveLength(total);
+    expect(document.activeElement?.getAttribute('data-id')).toBe(`a-${CATEGORY_PAGE}`);
+    // A short page was the last: nothing more to ask for.
+    expect(screen.queryByRole('button', { name: '더 보기' })).toBeNull();
+    expect(screen.getByText(`주제 ${total}개`)).toBeTruthy();
+  });
+
+  it('drops a page that comes after another category is on screen', async () => {
+    fake.respond('getHome', () => ({ ...home(), categories: [{ path: '채팅', name: '채팅', parent: null, locale: 'ko', articleCount: 80, topicCount: 80 }] }));
+    const view = render(<CategoryView path="채팅" />);
+    await act(() => fake.take('listArticles').resolve(Array.from({ length: CATEGORY_PAGE }, (_, i) => summary(`a-${i}`))));
+    await act(flush);
+    fireEvent.click(screen.getByRole('button', { name: '더 보기' }));
+    const late = fake.take('listArticles');
+    view.rerender(<CategoryView path="계정" />);
+    await act(() => fake.take('listArticles').resolve([summary('password', { title: '비밀번호 바꾸기' })]));
+    await act(() => late.resolve([summary('late', { title: '늦게 온 페이지' })]));
+    expect(screen.getByText('비밀번호 바꾸기')).toBeTruthy();
+    expect(screen.queryByText('늦게 온 페이지')).toBeNull();
+    expect(screen.queryByRole('button', { name: '더 보기' })).toBeNull();
+  });
+
+  it('offers no more when the count says the list is whole, though its last page was full', async () => {
+    fake.respond('getHome', () => ({ ...home(), categories: [{ path: '채팅', name: '채팅', parent: null, locale: 'ko', articleCount: CATEGORY_PAGE, topicCount: CATEGORY_PAGE }] }));
+    render(<CategoryView path="채팅" />);
+    await act(() => fake.take('listArticles').resolve(Array.from({ length: CATEGORY_PAGE }, (_, i) => summary(`a-${i}`))));
+    await act(flush);
+    expect(screen.getByText(`주제 ${CATEGORY_PAGE}개`)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '더 보기' })).toBeNull();
   });
 
   it('says what went wrong when its articles cannot be loaded', async () => {
