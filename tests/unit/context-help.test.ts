@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { ContentBuildError } from '../../electron/core/errors';
 import { buildFeed } from '../../electron/core/feed/builder';
 import { checkArticle, checkDelta, checkSnapshot, type FeedManifest } from '../../electron/core/feed/format';
-import { openHelpCenter, type HelpCenter } from '../../electron/core/help-center';
+import type { HelpCenter } from '../../electron/core/help-center';
 import { dataFilesForContentDb } from '../../electron/core/paths';
 import { syncSourceFor } from '../../electron/core/sync/sources';
 import { ValidationError } from '../../shared/validate';
@@ -19,6 +19,7 @@ import { writeContent, type TestArticle } from '../support/content';
 import { startFeedServer } from '../support/feed-server';
 import { buildTestFeed, fastRetry, openTestStore } from '../support/sync-fixtures';
 import { removeTempDirs, tempDir } from '../support/temp';
+import { openTestHelpCenter } from '../support/help-center';
 
 afterAll(removeTempDirs);
 
@@ -162,14 +163,9 @@ describe('resolving a context', () => {
       { id: 'reset-password', title: '비밀번호 재설정', category: '계정', contexts: ['error.login.e1001', 'login.forgot-password'] },
       { id: 'coupon-help', title: '쿠폰 등록하기', category: '결제', body: '쿠폰 번호를 입력해 등록합니다.' },
     ]);
-    center = await openHelpCenter({
+    center = await openTestHelpCenter({
       files: dataFilesForContentDb(join(root, 'content.db')),
       bundledFeedDir: join(root, 'feed'),
-      hostOs: 'windows',
-      version: '0.0.0-test',
-      systemLocale: 'ko-KR',
-      transport: 'http',
-      openExternal: async () => undefined,
     });
   });
   afterAll(() => center.close());

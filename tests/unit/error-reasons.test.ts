@@ -7,16 +7,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dispatch } from '../../electron/core/dispatch';
-import { openHelpCenter, type HelpCenter } from '../../electron/core/help-center';
+import type { HelpCenter } from '../../electron/core/help-center';
 import { dataFilesForContentDb } from '../../electron/core/paths';
-import { syncSourceFor } from '../../electron/core/sync/sources';
 import type { HelpMethod } from '../../shared/api';
 import { createHelpApiClient, decodeBridgedError, encodeBridgedError } from '../../shared/api-client';
 import { ERROR_REASONS, HelpApiError, isApiErrorPayload, type ApiResponse } from '../../shared/errors';
 import { translate, type UiLanguage } from '../../renderer/src/i18n';
 import { describeError, REASON_MESSAGES } from '../../renderer/src/lib/errors';
-import { BASE_ARTICLES, buildTestFeed, fastRetry } from '../support/sync-fixtures';
+import { BASE_ARTICLES, buildTestFeed } from '../support/sync-fixtures';
 import { removeTempDirs, tempDir } from '../support/temp';
+import { fastSourceFor, openTestHelpCenter } from '../support/help-center';
 
 afterAll(removeTempDirs);
 
@@ -55,15 +55,10 @@ describe('every reason has words', () => {
 function open(options: { policyFile?: string } = {}): Promise<HelpCenter> {
   const root = tempDir();
   buildTestFeed(join(root, 'content'), join(root, 'bundled'), BASE_ARTICLES);
-  return openHelpCenter({
+  return openTestHelpCenter({
     files: dataFilesForContentDb(join(root, 'content.db')),
     bundledFeedDir: join(root, 'bundled'),
-    hostOs: 'windows',
-    version: '0.0.0-test',
-    systemLocale: 'ko-KR',
-    transport: 'http',
-    openExternal: async () => undefined,
-    sourceFor: (location) => syncSourceFor(location, { retry: fastRetry(), timeoutMs: 5_000 }),
+    sourceFor: fastSourceFor,
     policyFile: options.policyFile ?? join(root, 'no-policy.json'),
   });
 }

@@ -7,13 +7,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildFeed } from '../../electron/core/feed/builder';
-import { openHelpCenter, type HelpCenter } from '../../electron/core/help-center';
+import type { HelpCenter } from '../../electron/core/help-center';
 import { dataFilesForContentDb } from '../../electron/core/paths';
-import { syncSourceFor } from '../../electron/core/sync/sources';
 import { writeContent, type TestArticle } from '../support/content';
-import { BASE_ARTICLES, fastRetry } from '../support/sync-fixtures';
+import { BASE_ARTICLES } from '../support/sync-fixtures';
 import { removeTempDirs, tempDir } from '../support/temp';
 import { runDoum } from '../support/cli';
+import { fastSourceFor, openTestHelpCenter } from '../support/help-center';
 
 afterAll(removeTempDirs);
 
@@ -72,15 +72,10 @@ describe('feed build checks synonyms.yml and help-center.yml', () => {
 });
 
 function open(contentDb: string): Promise<HelpCenter> {
-  return openHelpCenter({
+  return openTestHelpCenter({
     files: dataFilesForContentDb(contentDb),
     bundledFeedDir: null,
-    hostOs: 'windows',
-    version: '0.0.0-test',
-    systemLocale: 'ko-KR',
-    transport: 'http',
-    openExternal: async () => undefined,
-    sourceFor: (location) => syncSourceFor(location, { retry: fastRetry(), timeoutMs: 5_000 }),
+    sourceFor: fastSourceFor,
   });
 }
 

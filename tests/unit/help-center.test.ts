@@ -8,12 +8,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SyncProgress, SyncStatus } from '../../shared/types';
 import { dispatch } from '../../electron/core/dispatch';
-import { openHelpCenter, type HelpCenter } from '../../electron/core/help-center';
+import type { HelpCenter } from '../../electron/core/help-center';
 import { dataFilesForContentDb, type DataFiles } from '../../electron/core/paths';
-import { syncSourceFor } from '../../electron/core/sync/sources';
 import { startFeedServer } from '../support/feed-server';
-import { BASE_ARTICLES, buildTestFeed, fastRetry } from '../support/sync-fixtures';
+import { BASE_ARTICLES, buildTestFeed } from '../support/sync-fixtures';
 import { removeTempDirs, tempDir } from '../support/temp';
+import { fastSourceFor, openTestHelpCenter } from '../support/help-center';
 
 afterAll(removeTempDirs);
 
@@ -24,15 +24,10 @@ function bundledFeed(): string {
 }
 
 function open(files: DataFiles, bundledFeedDir: string | null): Promise<HelpCenter> {
-  return openHelpCenter({
+  return openTestHelpCenter({
     files,
     bundledFeedDir,
-    hostOs: 'windows',
-    version: '0.0.0-test',
-    systemLocale: 'ko-KR',
-    transport: 'http',
-    openExternal: async () => undefined,
-    sourceFor: (location) => syncSourceFor(location, { retry: fastRetry(), timeoutMs: 5_000 }),
+    sourceFor: fastSourceFor,
   });
 }
 

@@ -17,10 +17,11 @@ import { onePerTopic } from '../../shared/topics';
 import type { ArticleSummary, Category } from '../../shared/types';
 import { categoriesOf } from '../../electron/core/feed/content';
 import type { FeedArticle } from '../../electron/core/feed/format';
-import { openHelpCenter, type HelpCenter } from '../../electron/core/help-center';
+import type { HelpCenter } from '../../electron/core/help-center';
 import { dataFiles } from '../../electron/core/paths';
 import { prng } from '../support/prng';
 import { removeTempDirs, tempDir } from '../support/temp';
+import { openTestHelpCenter } from '../support/help-center';
 
 const PLATFORMS: Platform[] = ['common', 'android', 'ios', 'windows', 'macos', 'linux', 'web'];
 const CATEGORIES = ['계정', '계정/로그인', '계정/로그인/보안', '계정/로그인-문제', '채팅', '채팅/메시지', 'Chats', 'Chats/Media', '설정'];
@@ -100,16 +101,12 @@ const ids = (list: readonly ArticleSummary[]): string[] => list.map((a) => a.id)
 let center: HelpCenter;
 
 beforeAll(async () => {
-  center = await openHelpCenter({
+  center = await openTestHelpCenter({
     files: dataFiles(tempDir('doum-listings-')),
     bundledFeedDir: null,
     skipBundledImport: true,
     policyFile: join(tempDir('doum-policy-'), 'none.json'),
     hostOs: 'macos',
-    version: '0.0.0-test',
-    systemLocale: 'ko-KR',
-    transport: 'http',
-    openExternal: async () => undefined,
   });
   const articles = awkwardArticles(600);
   center.content.applyChanges([{ kind: 'replace', articles, categories: categoriesOf(articles) }], { source: 'test', revision: 1 });

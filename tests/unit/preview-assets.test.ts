@@ -8,12 +8,13 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildFeed } from '../../electron/core/feed/builder';
-import { openHelpCenter, type HelpCenter } from '../../electron/core/help-center';
+import type { HelpCenter } from '../../electron/core/help-center';
 import { dataFiles } from '../../electron/core/paths';
 import { startPreviewServer, TOKEN_COOKIE, type PreviewServer } from '../../electron/preview/server';
 import { writeContent } from '../support/content';
 import { pngBytes } from '../support/pictures';
 import { removeTempDirs, tempDir } from '../support/temp';
+import { openTestHelpCenter } from '../support/help-center';
 
 const PICTURE = pngBytes(30, 20, [0, 128, 255]);
 const SHA = createHash('sha256').update(PICTURE).digest('hex');
@@ -30,14 +31,9 @@ beforeAll(async () => {
   // The route is the server's own: a stand-in page is enough for the renderer.
   mkdirSync(join(root, 'renderer'));
   writeFileSync(join(root, 'renderer', 'index.html'), '<!doctype html><title>Doum</title>');
-  center = await openHelpCenter({
+  center = await openTestHelpCenter({
     files: dataFiles(join(root, 'data')),
     bundledFeedDir: join(root, 'feed'),
-    hostOs: 'windows',
-    version: '0.0.0-test',
-    systemLocale: 'ko-KR',
-    transport: 'http',
-    openExternal: async () => {},
   });
   server = await startPreviewServer({ service: center.service, rendererDir: join(root, 'renderer') });
 });

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { countByLocale, countContent } from '../../shared/counts';
-import { openHelpCenter, type HelpCenter } from '../../electron/core/help-center';
+import type { HelpCenter } from '../../electron/core/help-center';
 import { dataFilesForContentDb } from '../../electron/core/paths';
 import { SyncError } from '../../electron/core/errors';
 import { FolderFeedSource } from '../../electron/core/sync/feed-source';
@@ -18,6 +18,7 @@ import type { TestArticle } from '../support/content';
 import { buildTestFeed, fastRetry } from '../support/sync-fixtures';
 import { removeTempDirs, tempDir } from '../support/temp';
 import { runDoum } from '../support/cli';
+import { openTestHelpCenter } from '../support/help-center';
 
 
 const ARTICLES: TestArticle[] = [
@@ -50,14 +51,9 @@ let feedDir: string;
 let contentDir: string;
 
 function open(db: string): Promise<HelpCenter> {
-  return openHelpCenter({
+  return openTestHelpCenter({
     files: dataFilesForContentDb(db),
     bundledFeedDir: feedDir,
-    hostOs: 'windows',
-    version: '0.0.0-test',
-    systemLocale: 'ko-KR',
-    transport: 'http',
-    openExternal: async () => undefined,
   });
 }
 

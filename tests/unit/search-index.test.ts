@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildFeed } from '../../electron/core/feed/builder';
-import { openHelpCenter, type HelpCenter } from '../../electron/core/help-center';
+import type { HelpCenter } from '../../electron/core/help-center';
 import { dataFilesForContentDb } from '../../electron/core/paths';
 import { ENGINE_VERSION, SearchEngine } from '../../electron/core/search/engine';
 import { IndexFormatError } from '../../electron/core/search/index-codec';
@@ -16,6 +16,7 @@ import { FolderFeedSource } from '../../electron/core/sync/feed-source';
 import { writeContent } from '../support/content';
 import { removeTempDirs, tempDir } from '../support/temp';
 import { article, sampleArticles } from './search-fixtures';
+import { openTestHelpCenter } from '../support/help-center';
 
 afterAll(removeTempDirs);
 
@@ -30,14 +31,10 @@ function feedOf(articles: typeof ARTICLES, outDir = join(tempDir(), 'feed')): st
 }
 
 async function open(db: string, feedDir: string): Promise<HelpCenter> {
-  return openHelpCenter({
+  return openTestHelpCenter({
     files: dataFilesForContentDb(db),
     bundledFeedDir: feedDir,
     hostOs: 'macos',
-    version: '0.0.0-test',
-    systemLocale: 'ko-KR',
-    transport: 'http',
-    openExternal: async () => undefined,
   });
 }
 

@@ -13,15 +13,15 @@ import type { StartupNotice } from '../../shared/types';
 import { dispatch } from '../../electron/core/dispatch';
 import { SyncError, StoreError } from '../../electron/core/errors';
 import { generateFeedKeyPair } from '../../electron/core/feed/signing';
-import { openHelpCenter, type HelpCenter } from '../../electron/core/help-center';
+import type { HelpCenter } from '../../electron/core/help-center';
 import { dataFilesForContentDb, type DataFiles } from '../../electron/core/paths';
 import { PolicyError } from '../../electron/core/policy';
 import { backupFileFor } from '../../electron/core/store/user-store';
 import { trustFileFor } from '../../electron/core/store/trust-file';
-import { syncSourceFor } from '../../electron/core/sync/sources';
 import { startFeedServer, type FeedServer } from '../support/feed-server';
-import { BASE_ARTICLES, buildTestFeed, fastRetry } from '../support/sync-fixtures';
+import { BASE_ARTICLES, buildTestFeed } from '../support/sync-fixtures';
 import { removeTempDirs, tempDir } from '../support/temp';
+import { fastSourceFor, openTestHelpCenter } from '../support/help-center';
 
 afterAll(removeTempDirs);
 
@@ -42,15 +42,10 @@ const BUNDLED = bundledFeed();
 const NO_POLICY = join(tempDir(), 'no-policy.json');
 
 async function open(files: DataFiles, options: { policyFile?: string; readOnly?: boolean } = {}): Promise<HelpCenter> {
-  const center = await openHelpCenter({
+  const center = await openTestHelpCenter({
     files,
     bundledFeedDir: BUNDLED,
-    hostOs: 'windows',
-    version: '0.0.0-test',
-    systemLocale: 'ko-KR',
-    transport: 'http',
-    openExternal: async () => undefined,
-    sourceFor: (location) => syncSourceFor(location, { retry: fastRetry(), timeoutMs: 5_000 }),
+    sourceFor: fastSourceFor,
     policyFile: options.policyFile ?? NO_POLICY,
     readOnly: options.readOnly,
   });

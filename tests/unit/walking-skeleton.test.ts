@@ -6,12 +6,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { buildFeed } from '../../electron/core/feed/builder';
 import { dispatch } from '../../electron/core/dispatch';
-import { openHelpCenter } from '../../electron/core/help-center';
 import { dataFilesForContentDb } from '../../electron/core/paths';
 import { feedSourceFor } from '../../electron/core/sync/feed-source';
 import { writeContent } from '../support/content';
 import { startFeedServer } from '../support/feed-server';
 import { removeTempDirs, tempDir } from '../support/temp';
+import { openTestHelpCenter } from '../support/help-center';
 
 afterAll(removeTempDirs);
 
@@ -26,14 +26,10 @@ describe('walking skeleton', () => {
     expect(buildFeed({ contentDir: content, outDir: feedDir }).revision).toBe(1);
 
     const server = await startFeedServer(feedDir);
-    const center = await openHelpCenter({
+    const center = await openTestHelpCenter({
       files: dataFilesForContentDb(join(tempDir(), 'content.db')),
       bundledFeedDir: null,
       hostOs: 'macos',
-      version: '0.0.0-test',
-      systemLocale: 'ko-KR',
-      transport: 'http',
-      openExternal: async () => undefined,
     });
     try {
       const report = await center.sync.sync(feedSourceFor(server.url));

@@ -7,9 +7,9 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SearchEngine } from '../../electron/core/search/engine';
 import { pictureUrl } from '../../electron/core/sync/remote-pictures';
-import { syncSourceFor } from '../../electron/core/sync/sources';
 import { ZendeskSource, parseZendeskLocation } from '../../electron/core/sync/zendesk';
-import { fastRetry, openTestStore, type TestStore } from '../support/sync-fixtures';
+import { openTestStore, type TestStore } from '../support/sync-fixtures';
+import { fastSourceFor } from '../support/help-center';
 import { removeTempDirs } from '../support/temp';
 import { startZendeskServer, wildZendeskData, type ZendeskServer } from '../support/zendesk-server';
 
@@ -28,7 +28,7 @@ afterEach(async () => {
   await server.close();
 });
 
-const source = (location = `zendesk:${server.url}`) => syncSourceFor(location, { retry: fastRetry(), timeoutMs: 5_000 });
+const source = (location = `zendesk:${server.url}`) => fastSourceFor(location);
 
 describe('a help center as found in the wild', () => {
   it('imports orphans under "uncategorised", skips what cannot be used, and names both in the report', async () => {
