@@ -176,72 +176,64 @@ export function createSearchStore(): SearchStore {
   const showInAddress = (state: SearchParams): void =>
     ports?.showInAddress({ query: state.query, sort: state.sort, category: state.category, platform: state.platform });
 
-  const store = create<SearchState>((set, get) => ({
-    query: '',
-    sort: 'relevance',
-    category: null,
-    platform: null,
-    environment: { hostOs: 'linux', uiLocale: 'ko' },
-    result: null,
-    resultKey: null,
-    pending: false,
-    error: null,
-    suggestions: [],
-    suggestionsFor: '',
-    shown: PAGE_SIZE,
-    lastOpened: null,
-    connect(next) {
-      ports = next;
-    },
-    setEnvironment(environment) {
-      const { hostOs, uiLocale } = get().environment;
-      if (hostOs !== environment.hostOs || uiLocale !== environment.uiLocale) set({ environment });
-    },
-    setQuery(text) {
-      set({ query: text, shown: PAGE_SIZE });
-      set(run(get(), { suggest: true }));
+  const store = create<SearchState>((set, get) => {
+    /** What is searched for changed: back to the first page, search again, show it in the address. */
+    const change = (patch: Partial<SearchParams>, options: { suggest: boolean }): void => {
+      set({ ...patch, shown: PAGE_SIZE });
+      set(run(get(), options));
       showInAddress(get());
-    },
-    setSort(sort) {
-      set({ sort, shown: PAGE_SIZE });
-      set(run(get(), { suggest: false }));
-      showInAddress(get());
-    },
-    setCategory(category) {
-      set({ category, shown: PAGE_SIZE });
-      set(run(get(), { suggest: false }));
-      showInAddress(get());
-    },
-    setPlatform(platform) {
-      set({ platform, shown: PAGE_SIZE });
-      set(run(get(), { suggest: false }));
-      showInAddress(get());
-    },
-    apply(params) {
-      const s = get();
-      if (s.query === params.query && s.sort === params.sort && s.category === params.category && s.platform === params.platform) return;
-      set({ ...params, shown: PAGE_SIZE, suggestions: [], suggestionsFor: '' });
-      set(run(get(), { suggest: false }));
-    },
-    showMore() {
-      set({ shown: Math.min(MAX_ROWS, get().shown + PAGE_SIZE) });
-      set(run(get(), { suggest: false }));
-    },
-    rememberOpened(id) {
-      set({ lastOpened: id });
-    },
-    settle() {
-      const text = get().query;
-      if (text.trim() !== '') void api.noteSearch(text).catch(() => undefined);
-    },
-    refresh() {
-      set({ resultKey: null });
-      set(run(get(), { suggest: false }));
-    },
-    settled() {
-      return searched;
-    },
-  }));
+    };
+    return {
+      query: '',
+      sort: 'relevance',
+      category: null,
+      platform: null,
+      environment: { hostOs: 'linux', uiLocale: 'ko' },
+      result: null,
+      resultKey: null,
+      pending: false,
+      error: null,
+      suggestions: [],
+      suggestionsFor: '',
+      shown: PAGE_SIZE,
+      lastOpened: null,
+      connect(next) {
+        ports = next;
+      },
+      setEnvironment(environment) {
+        const { hostOs, uiLocale } = get().environment;
+        if (hostOs !== environment.hostOs || uiLocale !== environment.uiLocale) set({ environment });
+      },
+      setQuery: (text) => change({ query: text }, { suggest: true }),
+      setSort: (sort) => change({ sort }, { suggest: false }),
+      setCategory: (category) => change({ category }, { suggest: false }),
+      setPlatform: (platform) => change({ platform }, { suggest: false }),
+      apply(params) {
+        const s = get();
+        if (s.query === params.query && s.sort === params.sort && s.category === params.category && s.platform === params.platform) return;
+        set({ ...params, shown: PAGE_SIZE, suggestions: [], suggestionsFor: '' });
+        set(run(get(), { suggest: false }));
+      },
+      showMore() {
+        set({ shown: Math.min(MAX_ROWS, get().shown + PAGE_SIZE) });
+        set(run(get(), { suggest: false }));
+      },
+      rememberOpened(id) {
+        set({ lastOpened: id });
+      },
+      settle() {
+        const text = get().query;
+        if (text.trim() !== '') void api.noteSearch(text).catch(() => undefined);
+      },
+      refresh() {
+        set({ resultKey: null });
+        set(run(get(), { suggest: false }));
+      },
+      settled() {
+        return searched;
+      },
+    };
+  });
   return store;
 }
 
