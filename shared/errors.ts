@@ -19,8 +19,6 @@ export const API_ERROR_CODES = [
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
-export { isSyncFailure, SYNC_FAILURES, type SyncFailure } from './sync-failures';
-
 /** Why a request was refused (core's RequestError), or why the service could not answer. */
 export const REQUEST_REASONS = [
   'invalid-request', // arguments that fail the HelpApi's checks (a caller's bug)

@@ -3,7 +3,8 @@
  * prints `message` (English), the dispatcher maps them onto HelpApi error codes and REASONS
  * (shared/errors.ts), and the UI words each reason in the person's language.
  */
-import type { ErrorParams, RequestReason, SyncFailure } from '../../shared/errors';
+import type { ErrorParams, RequestReason } from '../../shared/errors';
+import type { SyncFailure } from '../../shared/sync-failures';
 
 /** A content file (Markdown + front matter) is invalid. */
 export class ContentError extends Error {
@@ -27,8 +28,6 @@ export class ContentBuildError extends Error {
     this.name = 'ContentBuildError';
   }
 }
-
-export { SYNC_FAILURES, type SyncFailure } from '../../shared/errors';
 
 /** A sync did not complete; the last good copy is untouched. */
 export class SyncError extends Error {

@@ -2,7 +2,7 @@
  * The words the shell itself shows (tray, menus, notifications), in Korean and English. The
  * renderer has its own i18n; these few strings live beside the native UI that uses them.
  */
-import type { SyncFailure } from '../../shared/errors';
+import type { SyncFailure } from '../../shared/sync-failures';
 import type { UiLanguage } from '../../shared/locale';
 
 /** The shell speaks the UI's languages; which one is resolveUiLanguage's choice (shared/locale.ts). */

@@ -10,7 +10,7 @@
 import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
 import { join } from 'node:path';
 import { contextLabel } from '../../shared/contexts';
-import { isSyncFailure } from '../../shared/errors';
+import { isSyncFailure } from '../../shared/sync-failures';
 import type { HostOs } from '../../shared/platform';
 import type { HistoryEntry, SyncStatus } from '../../shared/types';
 import { formatWhen, type ShellLanguage, type ShellText } from './text';

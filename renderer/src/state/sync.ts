@@ -6,7 +6,8 @@ import { create } from 'zustand';
 import type { SyncProgress, SyncReport, SyncStatus } from '../../../shared/types';
 import { api } from '../api';
 import { errorReason } from '../lib/errors';
-import { HelpApiError, isSyncFailure } from '../../../shared/errors';
+import { HelpApiError } from '../../../shared/errors';
+import { isSyncFailure } from '../../../shared/sync-failures';
 
 export interface SyncFailure {
   /** The thrown value (its reason is the failure kind); worded by ErrorNotice. */
