@@ -206,7 +206,10 @@ export async function startShell(options: ShellOptions): Promise<Shell> {
   );
   let refreshing: Promise<void> | null = null;
   let refreshAgain = false;
+  /** The shell is being taken down (quit): the tray is gone and the service is closing. */
+  let disposed = false;
   refreshTray = () => {
+    if (disposed) return;
     if (refreshing) {
       refreshAgain = true;
       return;
@@ -215,10 +218,14 @@ export async function startShell(options: ShellOptions): Promise<Shell> {
       do {
         refreshAgain = false;
         const recent = await service.request('listHistory', RECENT_LIMIT);
+        if (disposed) return;
         tray.update({ text: text(), language: language(), recent, sync: syncStatus, shortcut, now: new Date() });
       } while (refreshAgain);
     })()
-      .catch((error: unknown) => log.warn(`the tray menu could not be updated: ${error instanceof Error ? error.message : String(error)}`))
+      // A refresh still waiting when Doum quits loses its answer with the service: nothing to say.
+      .catch((error: unknown) => {
+        if (!disposed) log.warn(`the tray menu could not be updated: ${error instanceof Error ? error.message : String(error)}`);
+      })
       .finally(() => {
         refreshing = null;
       });
@@ -327,6 +334,7 @@ export async function startShell(options: ShellOptions): Promise<Shell> {
     },
     confirmSecurityChange,
     dispose: () => {
+      disposed = true;
       scheduler.stop();
       stopWatching();
       updates.stop();
