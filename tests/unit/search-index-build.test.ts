@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildInvertedIndex } from '../../electron/core/search/index-build';
-import { findSorted, type InvertedIndex } from '../../electron/core/search/inverted-index';
+import { encodeImpact, encodeImpactExactly, findSorted, IMPACTS, type InvertedIndex } from '../../electron/core/search/inverted-index';
+import { prng } from '../support/prng';
 import { article } from './search-fixtures';
 
 const COUNT = 3000;
@@ -58,5 +59,22 @@ describe('index build', () => {
       const word = index.latinWords[k]!;
       if (word.startsWith('qx')) expect(docsOf(index, index.terms[index.latinStems[k]!]!)).toContain(words.indexOf(word));
     }
+  });
+});
+
+describe('impact bytes', () => {
+  it('are the nearest step of the log scale, the table lookup agreeing with the logarithm everywhere', () => {
+    const random = prng(7);
+    const values = Array.from({ length: 200_000 }, () => random() ** 3 * 120);
+    // Around every step boundary (halfway between two bytes' impacts), a few units in the last place either side.
+    for (let q = 1; q < 256; q++) {
+      const boundary = 2 ** ((q - 0.5) / 40) - 1;
+      for (const nudge of [-2e-15, -1e-16, 0, 1e-16, 2e-15]) values.push(boundary * (1 + nudge));
+    }
+    values.push(0, 1e-9, IMPACTS[255]!, 1e6, Number.MAX_VALUE);
+    const wrong = values.filter((value) => encodeImpact(value) !== encodeImpactExactly(value));
+    expect(wrong).toEqual([]);
+    expect(encodeImpact(0)).toBe(1);
+    expect(encodeImpact(1e6)).toBe(255);
   });
 });

@@ -18,6 +18,15 @@ describe('normalisation', () => {
     expect(normalized.length).toBe(text.length);
   });
 
+  it('leaves tabs and line breaks and plain text as they are, and still folds what sits among them', () => {
+    const plain = '첫 줄\n\t둘째 줄, Windows PC · ‘인용’ — 끝.\r\n';
+    expect(normalizeText(plain)).toBe(plain);
+    // Each of these needs work even in otherwise plain text: soft hyphen, C1 control, ZWSP, line separator, ideographic space, full-width A.
+    for (const odd of ['\u00ad', '\u0085', '\u200b', '\u2028', '\u3000', '\u0007']) expect(normalizeText(`줄\n${odd}끝`)).toBe('줄\n 끝');
+    expect(normalizeText('줄\nＡ')).toBe('줄\nA');
+    expect(normalizeText('e\u0301\n')).toBe('é\n');
+  });
+
   it('replaces lone surrogates and cuts very long queries on a character boundary', () => {
     expect(normalizeText('a\ud800b')).toBe('a\ufffdb');
     const long = '😀'.repeat(MAX_QUERY_CHARS);

@@ -68,27 +68,21 @@ class I32 {
  * a word met before (nearly every word of an article) costs a hash of its characters and a
  * comparison, no string. Keys are the token's kind and its text as tokenize gives it
  * (lower-cased where the script has case). Everything lives in flat typed arrays — each slot
- * holds its hash beside its entry, and the words' characters sit side by side in one pool —
- * because a table of 100,000 words spread over the heap as strings and small arrays made
- * each lookup a few cache misses, and the lookups are the builder's inner loop.
+ * holds its hash beside its entry, each entry's fields sit together in one record, and the
+ * words' characters side by side in one pool — because a table of 100,000 words spread over
+ * the heap (or over parallel arrays) made each lookup several cache misses, and the lookups
+ * are the builder's inner loop.
  */
 class WordTable {
   /** Pairs of (hash, entry + 1); entry + 1 = 0 marks an empty slot. */
   private slots = new Int32Array(1 << 13);
   private count = 0;
-  /** Per entry: kind code, start and length of its characters in `chars`. */
-  private readonly kinds = new I32(1 << 12);
-  private readonly starts = new I32(1 << 12);
-  private readonly lengths = new I32(1 << 12);
+  /** Per entry, RECORD numbers: kind code, start and length of its characters in `chars`, where its term numbers start in `terms.data` (-1 until it is met as a word of its own, not a dangling particle), how many, and whether it is a bare particle. */
+  private records = new Int32Array(RECORD << 12);
   private chars = new Uint16Array(1 << 15);
   private charsUsed = 0;
-  /** Per entry: where its term numbers start in `terms.data`, or -1 until it is met as a word of its own (not a dangling particle). */
-  private readonly termStarts = new I32(1 << 12);
-  private readonly termCounts = new I32(1 << 12);
   /** Term numbers of all entries, side by side. */
   readonly terms = new I32(1 << 14);
-  /** Per entry: whether the word is a Hangul particle or ending on its own (see isDanglingParticle). */
-  private readonly bare = new I32(1 << 12);
 
   /** The entry of a word, or -1. `source[from, to)` is the word, lower-cased already unless `lowerAscii`. */
   find(hash: number, code: number, source: string, from: number, to: number, lowerAscii: boolean): number {
@@ -97,16 +91,16 @@ class WordTable {
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = slots[slot * 2 + 1]! - 1;
       if (entry < 0) return -1;
-      if (slots[slot * 2] === hash && this.kinds.data[entry] === code && this.sameChars(entry, source, from, to, lowerAscii)) return entry;
+      if (slots[slot * 2] === hash && this.records[entry * RECORD + KIND] === code && this.sameChars(entry, source, from, to, lowerAscii)) return entry;
     }
   }
 
   /** Whether entry's characters are `source[from, to)` (its ASCII letters lower-cased when `lowerAscii`). */
   private sameChars(entry: number, source: string, from: number, to: number, lowerAscii: boolean): boolean {
-    const length = this.lengths.data[entry]!;
+    const length = this.records[entry * RECORD + LENGTH]!;
     if (length !== to - from) return false;
     const chars = this.chars;
-    const at = this.starts.data[entry]!;
+    const at = this.records[entry * RECORD + START]!;
     for (let i = 0; i < length; i++) {
       const code = source.charCodeAt(from + i);
       if (chars[at + i] !== (lowerAscii ? lowerAsciiCode(code) : code)) return false;
@@ -117,9 +111,10 @@ class WordTable {
   /** Adds a word; returns its entry. */
   add(hash: number, code: number, text: string, bare: boolean): number {
     const entry = this.count++;
-    for (const list of [this.kinds, this.starts, this.lengths, this.termStarts, this.termCounts, this.bare]) {
-      list.reserve(1);
-      list.length++;
+    if ((entry + 1) * RECORD > this.records.length) {
+      const bigger = new Int32Array(this.records.length * 2);
+      bigger.set(this.records);
+      this.records = bigger;
     }
     if (this.charsUsed + text.length > this.chars.length) {
       const bigger = new Uint16Array(Math.max(this.charsUsed + text.length, this.chars.length * 2));
@@ -127,28 +122,29 @@ class WordTable {
       this.chars = bigger;
     }
     for (let i = 0; i < text.length; i++) this.chars[this.charsUsed + i] = text.charCodeAt(i);
-    this.kinds.data[entry] = code;
-    this.starts.data[entry] = this.charsUsed;
-    this.lengths.data[entry] = text.length;
+    const record = entry * RECORD;
+    this.records[record + KIND] = code;
+    this.records[record + START] = this.charsUsed;
+    this.records[record + LENGTH] = text.length;
+    this.records[record + TERM_START] = -1;
+    this.records[record + BARE] = bare ? 1 : 0;
     this.charsUsed += text.length;
-    this.termStarts.data[entry] = -1;
-    this.bare.data[entry] = bare ? 1 : 0;
     if (this.count * 2 > this.slots.length / 2) this.grow();
     else this.place(hash, entry);
     return entry;
   }
 
   isBare(entry: number): boolean {
-    return this.bare.data[entry] === 1;
+    return this.records[entry * RECORD + BARE] === 1;
   }
 
   /** Where the entry's term numbers start in `terms.data`, or -1 when they are not known yet. */
   termStart(entry: number): number {
-    return this.termStarts.data[entry]!;
+    return this.records[entry * RECORD + TERM_START]!;
   }
 
   termCount(entry: number): number {
-    return this.termCounts.data[entry]!;
+    return this.records[entry * RECORD + TERM_COUNT]!;
   }
 
   /** Records the entry's term numbers; returns where they start in `terms.data`. */
@@ -157,8 +153,8 @@ class WordTable {
     this.terms.reserve(ids.length);
     for (let i = 0; i < ids.length; i++) this.terms.data[at + i] = ids[i]!;
     this.terms.length += ids.length;
-    this.termStarts.data[entry] = at;
-    this.termCounts.data[entry] = ids.length;
+    this.records[entry * RECORD + TERM_START] = at;
+    this.records[entry * RECORD + TERM_COUNT] = ids.length;
     return at;
   }
 
@@ -180,6 +176,10 @@ class WordTable {
   }
 }
 
+/** A WordTable record's fields (see `records`), eight numbers so a record is half a cache line. */
+const [KIND, START, LENGTH, TERM_START, TERM_COUNT, BARE] = [0, 1, 2, 3, 4, 5];
+const RECORD = 8;
+
 const lowerAsciiCode = (code: number): number => (code >= 0x41 && code <= 0x5a ? code + 32 : code);
 
 /** FNV-1a over `source[from, to)` (ASCII letters lower-cased when `lowerAscii`). */
@@ -196,6 +196,27 @@ function hashText(source: string, from: number, to: number, lowerAscii: boolean)
 function isAscii(source: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (source.charCodeAt(i) >= 0x80) return false;
   return true;
+}
+
+/**
+ * The numbers of `list` in the order of its strings, by UTF-16 code units (plain `<`, as the
+ * index's lookups compare). Each string's first three code units, packed into one number,
+ * settle most comparisons without touching the strings: sorting the strings themselves and
+ * then finding each one's number again in a map cost twice as long, both bound by cache
+ * misses over a few hundred thousand strings.
+ */
+function sortedOrder(list: readonly string[]): Uint32Array {
+  const heads = new Float64Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const term = list[i]!;
+    // Code unit + 1 (0 past the end, so a prefix comes first), three of them in 51 bits.
+    let head = 0;
+    for (let k = 0; k < 3; k++) head = head * 0x10001 + (k < term.length ? term.charCodeAt(k) + 1 : 0);
+    heads[i] = head;
+  }
+  const ids = Array.from({ length: list.length }, (_, i) => i);
+  ids.sort((a, b) => heads[a]! - heads[b]! || (list[a]! < list[b]! ? -1 : list[a]! > list[b]! ? 1 : 0));
+  return Uint32Array.from(ids);
 }
 
 export function buildInvertedIndex(articles: readonly IndexedArticle[]): InvertedIndex {
@@ -328,12 +349,11 @@ export function buildInvertedIndex(articles: readonly IndexedArticle[]): Inverte
     impactOf[i] = encodeImpact((idf[termOf[i]!]! * tf * (k1 + 1)) / (tf + k1));
   }
 
-  // Sort the terms (the default sort compares UTF-16 code units, as the index's lookups do,
-  // and runs far faster than a comparator); renumber postings into sorted-term buckets
-  // (documents stay in order).
-  const terms = [...termList].sort();
+  // Sort the terms; renumber postings into sorted-term buckets (documents stay in order).
+  const order = sortedOrder(termList);
+  const terms = Array.from(order, (id) => termList[id]!);
   const rank = new Uint32Array(termList.length);
-  terms.forEach((term, i) => (rank[termIds.get(term)!] = i));
+  for (let i = 0; i < order.length; i++) rank[order[i]!] = i;
   const termDocs = new Uint32Array(terms.length);
   for (let id = 0; id < termList.length; id++) termDocs[rank[id]!] = docFreq[id]!;
   const bucketStart = new Uint32Array(terms.length + 1);

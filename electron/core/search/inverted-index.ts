@@ -40,8 +40,63 @@ export const IMPACTS: Float32Array = (() => {
   return table;
 })();
 
-export function encodeImpact(impact: number): number {
+/** Impact → byte, by definition: the nearest step of the log scale, at least 1. */
+export function encodeImpactExactly(impact: number): number {
   return Math.max(1, Math.min(255, Math.round(Math.log2(1 + impact) * IMPACT_SCALE)));
+}
+
+/**
+ * LOWEST[q]: the smallest 1 + impact that encodes to q or more, found by bisection on the
+ * definition itself (so the fast path below agrees with it to the last bit).
+ */
+const LOWEST: Float64Array = (() => {
+  const bytes = new Float64Array(257);
+  bytes[0] = bytes[1] = -Infinity;
+  bytes[256] = Infinity;
+  for (let q = 2; q <= 255; q++) {
+    let low = 1;
+    let high = 256;
+    for (let middle = (low + high) / 2; middle !== low && middle !== high; middle = low + (high - low) / 2) {
+      if (encodeImpactExactly(middle - 1) >= q) high = middle;
+      else low = middle;
+    }
+    bytes[q] = high;
+  }
+  return bytes;
+})();
+
+/** Bits of the mantissa that pick a first guess; the guess is then at most a step or two low. */
+const GUESS_BITS = 10;
+const float = new Float64Array(1);
+const floatWords = new Uint32Array(float.buffer);
+/** Which 32-bit half of a float holds its sign, exponent and top mantissa bits. */
+const HIGH_WORD = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+/** For 1 + impact in [2^e, 2^(e+1)) with these mantissa bits: the byte of the bucket's lowest value. */
+const GUESS: Uint8Array = (() => {
+  const guesses = new Uint8Array(8 << GUESS_BITS);
+  for (let at = 0; at < guesses.length; at++) {
+    const lowest = 2 ** (at >> GUESS_BITS) * (1 + (at & ((1 << GUESS_BITS) - 1)) / (1 << GUESS_BITS));
+    let q = 1;
+    while (q < 255 && lowest >= LOWEST[q + 1]!) q++;
+    guesses[at] = q;
+  }
+  return guesses;
+})();
+
+/**
+ * Impact → byte, the same as encodeImpactExactly without a logarithm: the index builder
+ * encodes millions of postings, and Math.log2 was a twentieth of the build. The exponent and
+ * top mantissa bits of 1 + impact give a guess from a table, the thresholds finish it.
+ */
+export function encodeImpact(impact: number): number {
+  const value = 1 + impact;
+  if (value < LOWEST[2]!) return 1;
+  if (!(value < 256)) return 255;
+  float[0] = value;
+  const high = floatWords[HIGH_WORD]!;
+  let q = GUESS[(((high >>> 20) - 1023) << GUESS_BITS) | ((high >>> (20 - GUESS_BITS)) & ((1 << GUESS_BITS) - 1))]!;
+  while (q < 255 && value >= LOWEST[q + 1]!) q++;
+  return q;
 }
 
 /** Index of `key` in a sorted list, or -1. */

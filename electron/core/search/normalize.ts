@@ -6,19 +6,23 @@
  * - NFC, not NFKC: NFKC maps compatibility jamo (ㄱ) to conjoining jamo (ᄀ) and would break
  *   초성 queries; the only compatibility folding we want (full-width Latin) is done by hand.
  * - Lone surrogates become U+FFFD, control and format characters become spaces, so no input
- *   can reach the tokenizer in a shape it does not expect.
+ *   can reach the tokenizer in a shape it does not expect. Tab, line feed and carriage return
+ *   stay: the tokenizer reads them as the spaces they are, and article bodies are full of line
+ *   feeds (folding them copied every body once more on every index build).
  */
 
 /** Queries longer than this are cut: nobody types more, and the cost of a query stays bounded. */
 export const MAX_QUERY_CHARS = 512;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-// Controls and invisible format characters (ZWSP, BOM, bidi marks…) separate words.
-const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+// Controls other than \t \n \r, and invisible format characters (ZWSP, BOM, bidi marks…), separate words.
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\p{Cf}\u2028\u2029]/gu;
 const FULLWIDTH = /[\uFF01-\uFF5E]/g;
 // One scan each to skip the work for the usual text that needs none of it.
 const NEEDS_REPAIR = /[\uD800-\uDFFF]/;
-const NEEDS_FOLDING = /[\p{Cc}\p{Cf}\u2028\u2029\uFF01-\uFF5E\u3000]/u;
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+const NEEDS_FOLDING = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\p{Cf}\u2028\u2029\uFF01-\uFF5E\u3000]/u;
 
 /**
  * Text made only of characters NFC leaves alone — Latin without combining marks, Hangul
@@ -38,6 +42,7 @@ export function toNfc(text: string): string {
  * Case is kept (the keyboard-layout reading needs it); terms are lower-cased later.
  */
 export function normalizeText(text: string): string {
+  if (isPlain(text)) return text;
   const out = NEEDS_REPAIR.test(text) ? text.replace(LONE_SURROGATE, '\uFFFD') : text;
   const composed = toNfc(out);
   if (!NEEDS_FOLDING.test(composed)) return composed;
@@ -45,6 +50,29 @@ export function normalizeText(text: string): string {
     .replace(CONTROL, (c) => (c.length === 1 ? ' ' : ' '.repeat(c.length)))
     .replace(FULLWIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, ' ');
+}
+
+/**
+ * Whether every character is one normalisation leaves alone: printable ASCII, tab and line
+ * breaks, Hangul syllables and jamo, and the Latin-1, punctuation and symbol ranges of
+ * ALREADY_NFC that hold no control or format character. One loop over the codes: the usual
+ * article is all of these, and the three regular-expression scans it replaces (Unicode
+ * property classes over every body) were a tenth of an index build.
+ */
+function isPlain(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xac00 ? code <= 0xd7a3 : code < 0x7f ? code >= 0x20 || code === 0x09 || code === 0x0a || code === 0x0d : isPlainSymbol(code)) continue;
+    return false;
+  }
+  return true;
+}
+
+function isPlainSymbol(code: number): boolean {
+  if (code < 0x300) return code >= 0xa0 && code !== 0xad;
+  if (code < 0x2010) return false;
+  if (code < 0x3000) return code <= 0x2027 || (code >= 0x2030 && code <= 0x205e) || (code >= 0x2460 && code <= 0x27bf);
+  return (code >= 0x3001 && code <= 0x3029) || (code >= 0x3030 && code <= 0x303f) || (code >= 0x3131 && code <= 0x318e);
 }
 
 /** A query as typed, made safe: normalised, cut to a bounded length on a character boundary. */
