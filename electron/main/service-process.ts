@@ -3,10 +3,11 @@
  * process forks, service-client.ts) that holds the whole help center — SQLite, the search
  * index, sync — so no query, index build or sync ever runs on the main process's thread, and
  * the window, tray and menus never wait on one. It talks to main over `process.parentPort`
- * (the protocol of service-port.ts) and never imports 'electron'; the index is rebuilt in a
- * worker thread of its own, so it keeps answering with the old index meanwhile.
+ * (the protocol of service-port.ts) and never imports 'electron'; the index is rebuilt in
+ * worker threads of its own (one per core, up to four), so it keeps answering with the old
+ * index meanwhile.
  */
-import { workerIndexBuilder } from '../core/search/index-builder';
+import { indexWorkerCount, workerIndexBuilder } from '../core/search/index-builder';
 import createIndexWorker from '../core/search/index-worker?nodeWorker';
 import { serveHelpCenter } from './serve-help-center';
 import type { PortEnd } from './service-port';
@@ -26,4 +27,4 @@ const port: PortEnd = {
   },
 };
 
-serveHelpCenter(port, { indexBuilder: workerIndexBuilder(createIndexWorker) });
+serveHelpCenter(port, { indexBuilder: workerIndexBuilder(createIndexWorker, indexWorkerCount()) });

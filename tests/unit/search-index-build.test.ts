@@ -4,10 +4,10 @@
  * every word must still land on exactly the documents that have it.
  */
 import { describe, expect, it } from 'vitest';
-import { buildInvertedIndex } from '../../electron/core/search/index-build';
+import { buildInvertedIndex, indexPart, joinParts } from '../../electron/core/search/index-build';
 import { encodeImpact, encodeImpactExactly, findSorted, IMPACTS, type InvertedIndex } from '../../electron/core/search/inverted-index';
 import { prng } from '../support/prng';
-import { article } from './search-fixtures';
+import { article, sampleArticles } from './search-fixtures';
 
 const COUNT = 3000;
 
@@ -76,5 +76,25 @@ describe('impact bytes', () => {
     expect(wrong).toEqual([]);
     expect(encodeImpact(0)).toBe(1);
     expect(encodeImpact(1e6)).toBe(255);
+  });
+});
+
+describe('index parts', () => {
+  it('joined in order, make the index the whole build makes, wherever the articles are cut', () => {
+    // The sample help center (Korean and English, tags, categories) twice over, so parts share most terms.
+    const articles = [...sampleArticles(), ...sampleArticles().map((a) => ({ ...a, id: `${a.id}-again`, title: `${a.title} 다시` }))];
+    const whole = buildInvertedIndex(articles);
+    const ids = articles.map((a) => a.id);
+    for (const cuts of [[1], [articles.length - 1], [17, 18, 200], [articles.length / 2, (articles.length * 3) / 4]]) {
+      const bounds = [0, ...cuts, articles.length];
+      const parts = bounds.slice(1).map((end, i) => indexPart(articles.slice(bounds[i], end), bounds[i]!));
+      expect(joinParts(ids, parts)).toEqual(whole);
+    }
+    expect(whole.latinWords.length).toBeGreaterThan(100);
+  });
+
+  it('may be empty', () => {
+    const articles = [article('a', 'Windows 설정', '본문')];
+    expect(joinParts(['a'], [indexPart([], 0), indexPart(articles, 0), indexPart([], 1)])).toEqual(buildInvertedIndex(articles));
   });
 });

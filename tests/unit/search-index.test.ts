@@ -4,12 +4,12 @@
  * older engine, or damaged.
  */
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { afterAll, describe, expect, it } from 'vitest';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { buildFeed } from '../../electron/core/feed/builder';
 import type { HelpCenter } from '../../electron/core/help-center';
 import { dataFilesForContentDb } from '../../electron/core/paths';
-import { ENGINE_VERSION, SearchEngine } from '../../electron/core/search/engine';
+import { ENGINE_VERSION, SearchEngine, type IndexedArticle } from '../../electron/core/search/engine';
 import { IndexFormatError } from '../../electron/core/search/index-codec';
 import { workerIndexBuilder } from '../../electron/core/search/index-builder';
 import { FolderFeedSource } from '../../electron/core/sync/feed-source';
@@ -133,13 +133,46 @@ describe('the index format', () => {
     expect(SearchEngine.load(bytes, [...articles].reverse()).search({ text: '삭제' }, { platform: 'macos' }).results[0]!.id).toBe('b');
   });
 
-  it('is built in a worker thread, off the calling thread', async () => {
+  const indexWorkers = (): { create: (options: WorkerOptions) => Worker; running: () => number; started: () => number } => {
     const tsx = require.resolve('tsx/cjs');
     const entry = join(__dirname, '..', '..', 'electron', 'core', 'search', 'index-worker.ts');
-    const build = workerIndexBuilder((options) => new Worker(entry, { ...options, execArgv: ['--require', tsx] }));
+    let running = 0;
+    let started = 0;
+    const create = (options: WorkerOptions): Worker => {
+      const worker = new Worker(entry, { ...options, execArgv: ['--require', tsx] });
+      running++;
+      started++;
+      worker.once('exit', () => running--);
+      return worker;
+    };
+    return { create, running: () => running, started: () => started };
+  };
+  /** The sample help center ten times over (2,080 articles): enough for two workers. */
+  const manyArticles = (): IndexedArticle[] => Array.from({ length: 10 }, (_, copy) => sampleArticles().map((a) => ({ ...a, id: `${a.id}-${copy}` }))).flat();
+
+  it('is built in a worker thread, off the calling thread', async () => {
     const articles = sampleArticles();
-    const bytes = await build(articles);
+    const bytes = await workerIndexBuilder(indexWorkers().create)(articles);
     const engine = SearchEngine.load(bytes, articles);
     expect(engine.search({ text: '메시지 삭제' }, { platform: 'windows' }).results[0]!.id).toBe('delete-message-windows');
+  });
+
+  it('is built by several workers into the same bytes as in one thread', async () => {
+    const workers = indexWorkers();
+    const articles = manyArticles();
+    const bytes = await workerIndexBuilder(workers.create, 2)(articles);
+    expect(bytes.equals(SearchEngine.build(articles).serialize())).toBe(true);
+    // Two workers did it (one joined the other's part), and both have ended.
+    expect(workers.started()).toBe(2);
+    await vi.waitFor(() => expect(workers.running()).toBe(0));
+  });
+
+  it("fails with the worker's reason, and stops every worker, when one part cannot be built", async () => {
+    const workers = indexWorkers();
+    const articles = manyArticles();
+    // An article whose tags are no list, in the second worker's run.
+    articles[articles.length - 1] = { ...articles[articles.length - 1]!, tags: 5 as unknown as string[] };
+    await expect(workerIndexBuilder(workers.create, 2)(articles)).rejects.toThrow(/the search index could not be built: .*iterable/);
+    await vi.waitFor(() => expect(workers.running()).toBe(0));
   });
 });

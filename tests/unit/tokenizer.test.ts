@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { englishTerm } from '../../electron/core/search/english';
 import { koreanStem } from '../../electron/core/search/korean';
-import { MAX_QUERY_CHARS, normalizeQuery, normalizeText } from '../../electron/core/search/normalize';
+import { MAX_QUERY_CHARS, normalizeByRules, normalizeQuery, normalizeText } from '../../electron/core/search/normalize';
 import { tokenize } from '../../electron/core/search/tokenizer';
 
 describe('normalisation', () => {
@@ -25,6 +25,19 @@ describe('normalisation', () => {
     for (const odd of ['\u00ad', '\u0085', '\u200b', '\u2028', '\u3000', '\u0007']) expect(normalizeText(`줄\n${odd}끝`)).toBe('줄\n 끝');
     expect(normalizeText('줄\nＡ')).toBe('줄\nA');
     expect(normalizeText('e\u0301\n')).toBe('é\n');
+  });
+
+  it('takes its shortcut for plain text only where the rules agree: every character of the BMP and the emoji planes, alone and among others', () => {
+    const differ: string[] = [];
+    const check = (char: string): void => {
+      for (const text of [char, `a${char}`, `가${char}\u0301`]) if (normalizeText(text) !== normalizeByRules(text)) differ.push(text);
+    };
+    for (let code = 0; code <= 0xffff; code++) check(String.fromCharCode(code));
+    for (let code = 0x1f000; code <= 0x1fbff; code++) check(String.fromCodePoint(code));
+    expect(differ).toEqual([]);
+    // Text with shortcut symbols and emoji comes back unchanged.
+    const article = '⌘ + ⇧ + ⌫ 로 지우기 👍🏻 ❤️ ≡ 메뉴 → 설정';
+    expect(normalizeText(article)).toBe(article);
   });
 
   it('replaces lone surrogates and cuts very long queries on a character boundary', () => {

@@ -1,7 +1,15 @@
 /**
- * Articles → InvertedIndex. One pass collects (term, document, per-field frequency) in flat
- * typed arrays, then the terms are sorted, the postings bucketed by term, and each posting's
- * BM25F impact computed and packed. Runs in a worker thread in the app.
+ * Articles → InvertedIndex, in two steps so the work can be shared between threads:
+ *
+ *   indexPart   one run of consecutive articles → its terms, sorted, and per term its
+ *               postings (document, per-field frequencies). One pass collects (term,
+ *               document, frequencies) in flat typed arrays; the terms are sorted and the
+ *               postings bucketed by term.
+ *   joinParts   the parts, in document order → the index: term lists merged, each posting's
+ *               BM25F impact computed and packed.
+ *
+ * buildInvertedIndex does both in the calling thread; index-builder gives each of a few
+ * worker threads a part and joins them in one of them. Either way the bytes are the same.
  */
 import { FIELDS, isDanglingParticle, latinWordOf, termsOfToken, type Field } from './analyzer';
 import { isBareParticle } from './korean';
@@ -9,6 +17,9 @@ import { encodeImpact, type InvertedIndex } from './inverted-index';
 import { normalizeText } from './normalize';
 import { hasCase, scanTokens, tokenAt, tokenKind, type Token, type TokenKind } from './tokenizer';
 import type { IndexedArticle } from './types';
+
+/** What indexing reads of an article. */
+export type IndexedText = Pick<IndexedArticle, 'title' | 'tags' | 'category' | 'service' | 'bodyText'>;
 
 /**
  * BM25F parameters. Field weights: title > tags > body. Titles are short and written to be
@@ -25,18 +36,25 @@ class U32 {
   data = new Uint32Array(1 << 20);
   length = 0;
   push(value: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Uint32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
+    if (this.length === this.data.length) this.grow(1);
     this.data[this.length++] = value;
+  }
+  /** Makes room for `count` more values. */
+  reserve(count: number): void {
+    if (this.length + count > this.data.length) this.grow(count);
+  }
+  private grow(count: number): void {
+    const bigger = new Uint32Array(Math.max(this.length + count, this.data.length * 2));
+    bigger.set(this.data);
+    this.data = bigger;
   }
 }
 
 const FIELD_SHIFT: Record<Field, number> = { title: 0, tags: 8, body: 16 };
+/** Where a field's length sits among a document's three in IndexPart.lengths. */
+const FIELD_SLOT: Record<Field, number> = { title: 0, tags: 1, body: 2 };
 
-function fieldText(article: IndexedArticle, field: Field): string {
+function fieldText(article: IndexedText, field: Field): string {
   if (field === 'title') return article.title;
   // Category and service names are searchable, with the weight of tags.
   if (field === 'tags') return [...article.tags, article.category.replace(/\//g, ' '), article.service].join(' \n ');
@@ -182,14 +200,18 @@ const RECORD = 8;
 
 const lowerAsciiCode = (code: number): number => (code >= 0x41 && code <= 0x5a ? code + 32 : code);
 
-/** FNV-1a over `source[from, to)` (ASCII letters lower-cased when `lowerAscii`). */
+/**
+ * FNV-1a over `source[from, to)` (ASCII letters lower-cased when `lowerAscii`), cut to 30 bits:
+ * a small integer is passed between functions as is, where a full 32-bit one was boxed into a
+ * new heap number on every call (millions of them per build).
+ */
 function hashText(source: string, from: number, to: number, lowerAscii: boolean): number {
   let hash = 0x811c9dc5;
   for (let i = from; i < to; i++) {
     const code = source.charCodeAt(i);
     hash = Math.imul(hash ^ (lowerAscii ? lowerAsciiCode(code) : code), 0x01000193);
   }
-  return hash | 0;
+  return hash & 0x3fffffff;
 }
 
 /** Whether `source[from, to)` holds only ASCII (so lower-casing it is ASCII's). */
@@ -219,15 +241,41 @@ function sortedOrder(list: readonly string[]): Uint32Array {
   return Uint32Array.from(ids);
 }
 
+/** One part of an index: a run of consecutive documents, with the terms they hold (see indexPart). */
+export interface IndexPart {
+  /** The number of the part's first document; the others follow it. */
+  firstDoc: number;
+  /** Words per field of each document, three numbers per document: title, tags, body. */
+  lengths: Uint32Array;
+  /** The terms of the part's documents, sorted by UTF-16 code units. */
+  terms: string[];
+  /** Where each term's postings start in `postings`, in postings; one more entry than terms. */
+  offsets: Uint32Array;
+  /** Per posting, by term and then by document, two numbers: the document's number and its frequency in each field (a byte each: title, tags, body). */
+  postings: Uint32Array;
+  /** Latin words as written, sorted, and the number in `terms` of each one's stem. */
+  latinWords: string[];
+  latinStems: Uint32Array;
+}
+
 export function buildInvertedIndex(articles: readonly IndexedArticle[]): InvertedIndex {
+  return joinParts(
+    articles.map((a) => a.id),
+    [indexPart(articles, 0)],
+  );
+}
+
+/** The part of an index that these consecutive articles make, the first being document `firstDoc`. */
+export function indexPart(articles: readonly IndexedText[], firstDoc: number): IndexPart {
   const termIds = new Map<string, number>();
   const termList: string[] = [];
+  // Per posting, in document order: its term and its frequencies per field, one byte each
+  // (capped at 255: BM25 saturates long before). Where each document's postings end.
   const postingTerm = new U32();
-  const postingDoc = new U32();
-  // Frequencies per field, one byte each (capped at 255: BM25 saturates long before).
   const postingFreq = new U32();
-  const lengths: Record<Field, Float64Array> = { title: new Float64Array(articles.length), tags: new Float64Array(articles.length), body: new Float64Array(articles.length) };
-  const latinWords = new Map<string, string>();
+  const docEnds = new Uint32Array(articles.length);
+  const lengths = new Uint32Array(articles.length * 3);
+  const latinWords = new Map<string, number>();
   // Term numbers of each distinct word, per field: words repeat across thousands of articles.
   const wordTerms: Record<Field, WordTable> = { title: new WordTable(), tags: new WordTable(), body: new WordTable() };
   const idOf = (term: string): number => {
@@ -240,9 +288,11 @@ export function buildInvertedIndex(articles: readonly IndexedArticle[]): Inverte
     return id;
   };
 
-  // This document's frequencies by term number, and the terms it touched.
+  // This document's frequencies by term number. The terms it touches are its postings: the
+  // tail of postingTerm from docStart (a plain array emptied per document would reallocate
+  // its storage for every document — a fifth of a build's garbage).
   let frequencies = new Uint32Array(1 << 16);
-  const touched: number[] = [];
+  let docStart = 0;
   // The field being read: its text, table, bit position, length so far, and the token before.
   let text = '';
   let field: Field = 'title';
@@ -280,7 +330,7 @@ export function buildInvertedIndex(articles: readonly IndexedArticle[]): Inverte
       token ??= tokenAt(text, start, end, classes);
       at = table.setTerms(entry, termsOfToken(token, field).map(idOf));
       const latin = latinWordOf(token);
-      if (latin) latinWords.set(latin[0], latin[1]);
+      if (latin) latinWords.set(latin[0], idOf(latin[1]));
     }
     const ids = table.terms.data;
     const last = at + table.termCount(entry);
@@ -292,7 +342,7 @@ export function buildInvertedIndex(articles: readonly IndexedArticle[]): Inverte
     for (let k = at; k < last; k++) {
       const id = ids[k]!;
       const freq = frequencies[id]!;
-      if (freq === 0) touched.push(id);
+      if (freq === 0) postingTerm.push(id);
       if (((freq >>> shift) & 0xff) < 0xff) frequencies[id] = freq + (1 << shift);
     }
   };
@@ -308,97 +358,150 @@ export function buildInvertedIndex(articles: readonly IndexedArticle[]): Inverte
       previousKind = null;
       previousEnd = -1;
       scanTokens(text, count);
-      lengths[f][doc] = length;
+      lengths[doc * 3 + FIELD_SLOT[f]] = length;
     }
-    for (const id of touched) {
-      postingTerm.push(id);
-      postingDoc.push(doc);
-      postingFreq.push(frequencies[id]!);
+    postingFreq.reserve(postingTerm.length - docStart);
+    for (let i = docStart; i < postingTerm.length; i++) {
+      const id = postingTerm.data[i]!;
+      postingFreq.data[i] = frequencies[id]!;
       frequencies[id] = 0;
     }
-    touched.length = 0;
+    postingFreq.length = docStart = docEnds[doc] = postingTerm.length;
   }
 
   const postingCount = postingTerm.length;
   const termOf = postingTerm.data;
-  const docOf = postingDoc.data;
   const freqOf = postingFreq.data;
 
-  // Impacts first, in the order the postings were met: BM25F with per-field length
-  // normalisation. Documents come in order here, so their norms are read in order, and the
-  // bucketing below moves one byte of impact per posting rather than the field frequencies.
-  const n = articles.length;
-  const docFreq = new Uint32Array(termList.length);
-  for (let i = 0; i < postingCount; i++) docFreq[termOf[i]!]!++;
-  const idf = new Float64Array(termList.length);
-  for (let id = 0; id < termList.length; id++) idf[id] = Math.log(1 + (n - docFreq[id]! + 0.5) / (docFreq[id]! + 0.5));
-  const average = (field: Field): number => (n === 0 ? 1 : Math.max(1, lengths[field].reduce((a, b) => a + b, 0) / n));
-  const avg: Record<Field, number> = { title: average('title'), tags: average('tags'), body: average('body') };
-  const norm: Record<Field, Float64Array> = { title: new Float64Array(n), tags: new Float64Array(n), body: new Float64Array(n) };
-  for (const field of FIELDS) {
-    const b = RANKING.b[field];
-    for (let d = 0; d < n; d++) norm[field][d] = RANKING.weight[field] / (1 - b + (b * lengths[field][d]!) / avg[field]);
-  }
-  const { k1 } = RANKING;
-  const [titleNorm, tagsNorm, bodyNorm] = [norm.title, norm.tags, norm.body];
-  const impactOf = new Uint8Array(postingCount);
-  for (let i = 0; i < postingCount; i++) {
-    const doc = docOf[i]!;
-    const freq = freqOf[i]!;
-    const tf = (freq & 0xff) * titleNorm[doc]! + ((freq >>> 8) & 0xff) * tagsNorm[doc]! + ((freq >>> 16) & 0xff) * bodyNorm[doc]!;
-    impactOf[i] = encodeImpact((idf[termOf[i]!]! * tf * (k1 + 1)) / (tf + k1));
-  }
-
-  // Sort the terms; renumber postings into sorted-term buckets (documents stay in order).
+  // Sort the terms; bucket the postings by sorted term (documents stay in order).
   const order = sortedOrder(termList);
   const terms = Array.from(order, (id) => termList[id]!);
   const rank = new Uint32Array(termList.length);
   for (let i = 0; i < order.length; i++) rank[order[i]!] = i;
-  const termDocs = new Uint32Array(terms.length);
-  for (let id = 0; id < termList.length; id++) termDocs[rank[id]!] = docFreq[id]!;
-  const bucketStart = new Uint32Array(terms.length + 1);
-  for (let t = 0; t < terms.length; t++) bucketStart[t + 1] = bucketStart[t]! + termDocs[t]!;
-  const fill = bucketStart.slice(0, terms.length);
-  const sortedDoc = new Uint32Array(postingCount);
-  const sortedImpact = new Uint8Array(postingCount);
-  for (let i = 0; i < postingCount; i++) {
-    const slot = fill[rank[termOf[i]!]!]!++;
-    sortedDoc[slot] = docOf[i]!;
-    sortedImpact[slot] = impactOf[i]!;
+  const offsets = new Uint32Array(terms.length + 1);
+  for (let i = 0; i < postingCount; i++) offsets[rank[termOf[i]!]! + 1]!++;
+  for (let t = 0; t < terms.length; t++) offsets[t + 1] = offsets[t + 1]! + offsets[t]!;
+  const fill = offsets.slice(0, terms.length);
+  // Document and frequencies side by side: one cache line written per posting, not two.
+  const postings = new Uint32Array(postingCount * 2);
+  for (let doc = 0, i = 0; doc < articles.length; doc++) {
+    for (const end = docEnds[doc]!; i < end; i++) {
+      const slot = fill[rank[termOf[i]!]!]!++ * 2;
+      postings[slot] = firstDoc + doc;
+      postings[slot + 1] = freqOf[i]!;
+    }
   }
 
-  // Postings: per term, each document as a variable-length gap from the one before, then its impact byte.
+  const latinSorted = [...latinWords.keys()].sort();
+  const latinStems = Uint32Array.from(latinSorted, (word) => rank[latinWords.get(word)!]!);
+  return { firstDoc, lengths, terms, offsets, postings, latinWords: latinSorted, latinStems };
+}
+
+/** The index made of these parts, which hold documents 0, 1, 2… in order. */
+export function joinParts(docIds: readonly string[], parts: readonly IndexPart[]): InvertedIndex {
+  const n = docIds.length;
+  const { terms, globalOf } = mergeTerms(parts);
+
+  // BM25F with per-field length normalisation.
+  const docFreq = new Uint32Array(terms.length);
+  parts.forEach((part, p) => {
+    for (let t = 0; t < part.terms.length; t++) {
+      const global = globalOf[p]![t]!;
+      docFreq[global] = docFreq[global]! + part.offsets[t + 1]! - part.offsets[t]!;
+    }
+  });
+  const idf = new Float64Array(terms.length);
+  for (let t = 0; t < terms.length; t++) idf[t] = Math.log(1 + (n - docFreq[t]! + 0.5) / (docFreq[t]! + 0.5));
+  const lengths: Record<Field, Float64Array> = { title: new Float64Array(n), tags: new Float64Array(n), body: new Float64Array(n) };
+  for (const part of parts) {
+    for (let i = 0; i < part.lengths.length / 3; i++) {
+      for (const field of FIELDS) lengths[field][part.firstDoc + i] = part.lengths[i * 3 + FIELD_SLOT[field]]!;
+    }
+  }
+  const average = (field: Field): number => (n === 0 ? 1 : Math.max(1, lengths[field].reduce((a, b) => a + b, 0) / n));
+  // Per document, the three fields' weights over their normalised lengths, side by side.
+  const norms = new Float64Array(n * 3);
+  for (const field of FIELDS) {
+    const b = RANKING.b[field];
+    const avg = average(field);
+    for (let d = 0; d < n; d++) norms[d * 3 + FIELD_SLOT[field]] = RANKING.weight[field] / (1 - b + (b * lengths[field][d]!) / avg);
+  }
+
+  // Postings: per term, each document as a variable-length gap from the one before, then its
+  // impact byte. A term's documents come part after part, each part's in order.
+  const postingCount = parts.reduce((sum, part) => sum + part.postings.length / 2, 0);
   const postings = new Uint8Array(postingCount * 6 + 16);
   const postingOffsets = new Uint32Array(terms.length + 1);
+  const next = new Uint32Array(parts.length);
   let at = 0;
   for (let t = 0; t < terms.length; t++) {
     postingOffsets[t] = at;
     let previous = 0;
-    for (let i = bucketStart[t]!; i < bucketStart[t + 1]!; i++) {
-      const doc = sortedDoc[i]!;
-      let gap = doc - previous;
-      previous = doc;
-      while (gap >= 0x80) {
-        postings[at++] = (gap & 0x7f) | 0x80;
-        gap >>>= 7;
-      }
-      postings[at++] = gap;
-      postings[at++] = sortedImpact[i]!;
+    for (let p = 0; p < parts.length; p++) {
+      const local = next[p]!;
+      const part = parts[p]!;
+      if (local >= part.terms.length || globalOf[p]![local] !== t) continue;
+      next[p] = local + 1;
+      at = encodePostings(postings, at, part.postings, part.offsets[local]!, part.offsets[local + 1]!, previous, idf[t]!, norms);
+      previous = part.postings[part.offsets[local + 1]! * 2 - 2]!;
     }
   }
   postingOffsets[terms.length] = at;
 
-  const latinSorted = [...latinWords.keys()].sort();
-  const latinStems = new Uint32Array(latinSorted.length);
-  latinSorted.forEach((word, i) => (latinStems[i] = rank[termIds.get(latinWords.get(word)!)!]!));
+  const latinStemOf = new Map<string, number>();
+  parts.forEach((part, p) => part.latinWords.forEach((word, i) => latinStemOf.set(word, globalOf[p]![part.latinStems[i]!]!)));
+  const latinWords = parts.length === 1 ? parts[0]!.latinWords : [...latinStemOf.keys()].sort();
 
   return {
-    docIds: articles.map((a) => a.id),
+    docIds: [...docIds],
     terms,
     postingOffsets,
-    docFreq: termDocs,
+    docFreq,
     postings: postings.slice(0, at),
-    latinWords: latinSorted,
-    latinStems,
+    latinWords,
+    latinStems: Uint32Array.from(latinWords, (word) => latinStemOf.get(word)!),
   };
+}
+
+/**
+ * Writes postings [from, to) of a part (pairs of document and field frequencies) into `out`
+ * at `at`: the gap from the document before (`previous`) as a varint, then the impact byte.
+ * Returns where it stopped.
+ */
+function encodePostings(out: Uint8Array, at: number, pairs: Uint32Array, from: number, to: number, previous: number, idf: number, norms: Float64Array): number {
+  const { k1 } = RANKING;
+  for (let i = from; i < to; i++) {
+    const doc = pairs[i * 2]!;
+    const freq = pairs[i * 2 + 1]!;
+    const tf = (freq & 0xff) * norms[doc * 3]! + ((freq >>> 8) & 0xff) * norms[doc * 3 + 1]! + ((freq >>> 16) & 0xff) * norms[doc * 3 + 2]!;
+    let gap = doc - previous;
+    previous = doc;
+    while (gap >= 0x80) {
+      out[at++] = (gap & 0x7f) | 0x80;
+      gap >>>= 7;
+    }
+    out[at++] = gap;
+    out[at++] = encodeImpact((idf * tf * (k1 + 1)) / (tf + k1));
+  }
+  return at;
+}
+
+/** The sorted union of the parts' sorted terms, and where each part's terms are in it. */
+function mergeTerms(parts: readonly IndexPart[]): { terms: string[]; globalOf: Uint32Array[] } {
+  if (parts.length === 1) return { terms: parts[0]!.terms, globalOf: [Uint32Array.from(parts[0]!.terms, (_, i) => i)] };
+  const terms: string[] = [];
+  const globalOf = parts.map((part) => new Uint32Array(part.terms.length));
+  const next = parts.map(() => 0);
+  for (;;) {
+    let least: string | null = null;
+    for (let p = 0; p < parts.length; p++) {
+      const term = parts[p]!.terms[next[p]!];
+      if (term !== undefined && (least === null || term < least)) least = term;
+    }
+    if (least === null) return { terms, globalOf };
+    for (let p = 0; p < parts.length; p++) {
+      if (parts[p]!.terms[next[p]!] === least) globalOf[p]![next[p]!++] = terms.length;
+    }
+    terms.push(least);
+  }
 }

@@ -1,30 +1,96 @@
 /**
- * Building the search index, in the calling thread or in a worker thread. The Electron shell
- * passes a worker factory so a rebuild after sync never blocks the main process; the CLI and
- * tests build in-thread.
+ * Building the search index, in the calling thread or in worker threads. The service process
+ * passes a worker factory so a rebuild after sync never blocks the thread that answers
+ * queries; the CLI and tests build in-thread.
+ *
+ * With workers, the articles are cut into a few runs of about equal text, one worker each
+ * (index-build's indexPart); the worker with the first run also joins the parts and
+ * serializes the index, so the calling thread only hands out the texts and receives bytes.
+ * The bytes are the same as an in-thread build's.
  */
-import type { Worker, WorkerOptions } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import { MessageChannel, type MessagePort, type Worker, type WorkerOptions } from 'node:worker_threads';
 import { SearchEngine, type IndexedArticle } from './engine';
+import type { IndexPart, IndexedText } from './index-build';
 
 export type IndexBuilder = (articles: readonly IndexedArticle[]) => Promise<Buffer>;
 
 export const buildIndexInThread: IndexBuilder = async (articles) => SearchEngine.build(articles).serialize();
 
-/** Messages between the shell and `index-worker.ts`. */
-export type IndexWorkerReply = { ok: true; data: Uint8Array } | { ok: false; message: string };
+/** What a worker is given (its `workerData`): its run of articles and its role. */
+export type IndexWorkerData =
+  /** Index the run, then join it with the parts that arrive on `parts` and post the serialized index to the parent. */
+  | { role: 'join'; articles: IndexedText[]; docIds: string[]; parts: MessagePort[] }
+  /** Index the run (documents from `firstDoc` on) and send the part to the joining worker over `join`. */
+  | { role: 'part'; articles: IndexedText[]; firstDoc: number; join: MessagePort };
 
-export function workerIndexBuilder(createWorker: (options: WorkerOptions) => Worker): IndexBuilder {
+/** What the joining worker posts to its parent, and a part worker to the joining one. */
+export type IndexWorkerReply = { ok: true; data: Uint8Array } | { ok: false; message: string };
+export type IndexPartMessage = { ok: true; part: IndexPart } | { ok: false; message: string };
+
+/** Below this many articles per worker, starting one costs more than it saves. */
+const MIN_ARTICLES_PER_WORKER = 1000;
+
+/** Workers for an index build on this machine: one per core, at most four. */
+export function indexWorkerCount(): number {
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
+
+export function workerIndexBuilder(createWorker: (options: WorkerOptions) => Worker, workers = 1): IndexBuilder {
   return (articles) =>
     new Promise<Buffer>((resolve, reject) => {
-      const worker = createWorker({ workerData: { articles } });
-      worker.once('message', (reply: IndexWorkerReply) => {
-        void worker.terminate();
-        if (reply.ok) resolve(Buffer.from(reply.data.buffer, reply.data.byteOffset, reply.data.byteLength));
-        else reject(new Error(`the search index could not be built: ${reply.message}`));
+      const runs = textRuns(articles, Math.min(workers, Math.ceil(articles.length / MIN_ARTICLES_PER_WORKER)));
+      const channels = runs.slice(1).map(() => new MessageChannel());
+      const started: Worker[] = [];
+      let settled = false;
+      const settle = (outcome: { bytes: Buffer } | { error: Error }): void => {
+        if (settled) return;
+        settled = true;
+        for (const worker of started) void worker.terminate();
+        if ('bytes' in outcome) resolve(outcome.bytes);
+        else reject(outcome.error);
+      };
+      const start = (data: IndexWorkerData, transferList: MessagePort[]): Worker => {
+        const worker = createWorker({ workerData: data, transferList });
+        started.push(worker);
+        worker.once('error', (error) => settle({ error }));
+        worker.once('exit', (code) => {
+          if (code !== 0) settle({ error: new Error(`the search index worker stopped with code ${code}`) });
+        });
+        return worker;
+      };
+      const textsOf = ([from, to]: Run): IndexedText[] => articles.slice(from, to).map(({ title, tags, category, service, bodyText }) => ({ title, tags, category, service, bodyText }));
+
+      const parts = channels.map((channel) => channel.port2);
+      const joiner = start({ role: 'join', articles: textsOf(runs[0]!), docIds: articles.map((a) => a.id), parts }, parts);
+      joiner.once('message', (reply: IndexWorkerReply) => {
+        if (reply.ok) settle({ bytes: Buffer.from(reply.data.buffer, reply.data.byteOffset, reply.data.byteLength) });
+        else settle({ error: new Error(`the search index could not be built: ${reply.message}`) });
       });
-      worker.once('error', reject);
-      worker.once('exit', (code) => {
-        if (code !== 0) reject(new Error(`the search index worker stopped with code ${code}`));
+      runs.slice(1).forEach((run, i) => {
+        const join = channels[i]!.port1;
+        start({ role: 'part', articles: textsOf(run), firstDoc: run[0], join }, [join]);
       });
     });
+}
+
+type Run = [from: number, to: number];
+
+/** `count` runs of consecutive articles with about the same amount of text each. */
+function textRuns(articles: readonly IndexedArticle[], count: number): Run[] {
+  if (count <= 1) return [[0, articles.length]];
+  const sizes = articles.map((a) => a.title.length + a.bodyText.length + 16);
+  const total = sizes.reduce((sum, size) => sum + size, 0);
+  const runs: Run[] = [];
+  let from = 0;
+  let sum = 0;
+  for (let i = 0; i < articles.length && runs.length < count - 1; i++) {
+    sum += sizes[i]!;
+    if (sum >= (total * (runs.length + 1)) / count) {
+      runs.push([from, i + 1]);
+      from = i + 1;
+    }
+  }
+  runs.push([from, articles.length]);
+  return runs;
 }

@@ -1,22 +1,57 @@
 /**
- * Worker-thread entry: builds the search index for the articles in `workerData` and posts
- * the serialized index back (see `workerIndexBuilder`). The bytes are transferred, not
- * copied: at 20,000 articles they are tens of megabytes.
+ * Worker-thread entry of an index build (see workerIndexBuilder): indexes its run of articles,
+ * then either sends the part to the joining worker or, as the joining worker, waits for the
+ * other parts, joins them and posts the serialized index back. Typed arrays and the index
+ * bytes are transferred, not copied: at 20,000 articles they are tens of megabytes.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { SearchEngine, type IndexedArticle } from './engine';
-import type { IndexWorkerReply } from './index-builder';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { encodeIndex } from './index-codec';
+import { indexPart, joinParts, type IndexPart } from './index-build';
+import type { IndexPartMessage, IndexWorkerData, IndexWorkerReply } from './index-builder';
 
-const { articles } = workerData as { articles: IndexedArticle[] };
-let reply: IndexWorkerReply;
-let transfer: ArrayBuffer[] = [];
-try {
-  const bytes = SearchEngine.build(articles).serialize();
-  // A Buffer may be a view into a shared pool; transfer only a buffer of its own.
-  const data = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
-  reply = { ok: true, data };
-  if (data.buffer instanceof ArrayBuffer) transfer = [data.buffer];
-} catch (error) {
-  reply = { ok: false, message: error instanceof Error ? error.message : String(error) };
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+function sendPart(join: MessagePort, data: Extract<IndexWorkerData, { role: 'part' }>): void {
+  let message: IndexPartMessage;
+  let transfer: ArrayBuffer[] = [];
+  try {
+    const part = indexPart(data.articles, data.firstDoc);
+    message = { ok: true, part };
+    transfer = [part.lengths, part.offsets, part.postings, part.latinStems].map((array) => array.buffer as ArrayBuffer);
+  } catch (error) {
+    message = { ok: false, message: messageOf(error) };
+  }
+  join.postMessage(message, transfer);
+  join.close();
 }
-parentPort?.postMessage(reply, transfer);
+
+function receivePart(port: MessagePort): Promise<IndexPart> {
+  return new Promise((resolve, reject) => {
+    port.once('message', (message: IndexPartMessage) => {
+      port.close();
+      if (message.ok) resolve(message.part);
+      else reject(new Error(message.message));
+    });
+  });
+}
+
+async function join(data: Extract<IndexWorkerData, { role: 'join' }>): Promise<void> {
+  let reply: IndexWorkerReply;
+  let transfer: ArrayBuffer[] = [];
+  try {
+    const own = indexPart(data.articles, 0);
+    const others = await Promise.all(data.parts.map(receivePart));
+    const bytes = encodeIndex(joinParts(data.docIds, [own, ...others]));
+    // A Buffer may be a view into a shared pool; transfer only a buffer of its own.
+    const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+    reply = { ok: true, data: owned };
+    if (owned.buffer instanceof ArrayBuffer) transfer = [owned.buffer];
+  } catch (error) {
+    reply = { ok: false, message: messageOf(error) };
+  }
+  parentPort?.postMessage(reply, transfer);
+}
+
+const data = workerData as IndexWorkerData;
+if (data.role === 'part') sendPart(data.join, data);
+else void join(data);

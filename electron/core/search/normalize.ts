@@ -42,7 +42,11 @@ export function toNfc(text: string): string {
  * Case is kept (the keyboard-layout reading needs it); terms are lower-cased later.
  */
 export function normalizeText(text: string): string {
-  if (isPlain(text)) return text;
+  return isPlain(text) ? text : normalizeByRules(text);
+}
+
+/** normalizeText by its rules, one regular expression each (exported to check isPlain against it). */
+export function normalizeByRules(text: string): string {
   const out = NEEDS_REPAIR.test(text) ? text.replace(LONE_SURROGATE, '\uFFFD') : text;
   const composed = toNfc(out);
   if (!NEEDS_FOLDING.test(composed)) return composed;
@@ -53,16 +57,25 @@ export function normalizeText(text: string): string {
 }
 
 /**
- * Whether every character is one normalisation leaves alone: printable ASCII, tab and line
- * breaks, Hangul syllables and jamo, and the Latin-1, punctuation and symbol ranges of
- * ALREADY_NFC that hold no control or format character. One loop over the codes: the usual
- * article is all of these, and the three regular-expression scans it replaces (Unicode
+ * Whether normalisation leaves every character alone: printable ASCII, tab and line breaks,
+ * Hangul syllables and jamo, Latin-1, and the punctuation, symbol and emoji ranges that hold
+ * no control or format character and nothing NFC changes (no singleton like U+2329 or exclusion like U+2ADC, no
+ * combining mark). One loop over the codes: the usual article, shortcut symbols (⌘ ⇧ ⌫) and
+ * emoji included, is all of these, and the regular-expression scans it spares (Unicode
  * property classes over every body) were a tenth of an index build.
  */
 function isPlain(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code >= 0xac00 ? code <= 0xd7a3 : code < 0x7f ? code >= 0x20 || code === 0x09 || code === 0x0a || code === 0x0d : isPlainSymbol(code)) continue;
+    // Pictographs and emoji (U+1F000–U+1FBFF), as a well-formed surrogate pair.
+    if (code >= 0xd83c && code <= 0xd83e) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        i++;
+        continue;
+      }
+    }
     return false;
   }
   return true;
@@ -71,8 +84,10 @@ function isPlain(text: string): boolean {
 function isPlainSymbol(code: number): boolean {
   if (code < 0x300) return code >= 0xa0 && code !== 0xad;
   if (code < 0x2010) return false;
-  if (code < 0x3000) return code <= 0x2027 || (code >= 0x2030 && code <= 0x205e) || (code >= 0x2460 && code <= 0x27bf);
-  return (code >= 0x3001 && code <= 0x3029) || (code >= 0x3030 && code <= 0x303f) || (code >= 0x3131 && code <= 0x318e);
+  if (code < 0x3000) return code <= 0x2027 || (code >= 0x2030 && code <= 0x205e) || (code >= 0x2190 && code <= 0x2bff && code !== 0x2329 && code !== 0x232a && code !== 0x2adc);
+  if (code < 0xfe00) return (code >= 0x3001 && code <= 0x3029) || (code >= 0x3030 && code <= 0x303f) || (code >= 0x3131 && code <= 0x318e);
+  // Variation selectors (the emoji presentation one, U+FE0F, above all).
+  return code <= 0xfe0f;
 }
 
 /** A query as typed, made safe: normalised, cut to a bounded length on a character boundary. */
