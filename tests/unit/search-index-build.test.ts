@@ -4,6 +4,7 @@
  * every word must still land on exactly the documents that have it.
  */
 import { describe, expect, it } from 'vitest';
+import { fieldTexts, packTexts, unpackTexts } from '../../electron/core/search/field-texts';
 import { buildInvertedIndex, indexPart, joinParts } from '../../electron/core/search/index-build';
 import { encodeImpact, encodeImpactExactly, findSorted, IMPACTS, type InvertedIndex } from '../../electron/core/search/inverted-index';
 import { prng } from '../support/prng';
@@ -87,14 +88,21 @@ describe('index parts', () => {
     const ids = articles.map((a) => a.id);
     for (const cuts of [[1], [articles.length - 1], [17, 18, 200], [articles.length / 2, (articles.length * 3) / 4]]) {
       const bounds = [0, ...cuts, articles.length];
-      const parts = bounds.slice(1).map((end, i) => indexPart(articles.slice(bounds[i], end), bounds[i]!));
+      const parts = bounds.slice(1).map((end, i) => indexPart(articles.slice(bounds[i], end).map(fieldTexts), bounds[i]!));
       expect(joinParts(ids, parts)).toEqual(whole);
     }
     expect(whole.latinWords.length).toBeGreaterThan(100);
   });
 
+  it('take their texts packed into one string and back unchanged', () => {
+    const texts = [...sampleArticles(), article('odd', '', '', { tags: [] })].map(fieldTexts);
+    const packed = packTexts(texts);
+    expect(unpackTexts(packed)).toEqual(texts);
+    expect(packed.text.length).toBe(texts.reduce((sum, t) => sum + t.title.length + t.tags.length + t.body.length, 0));
+  });
+
   it('may be empty', () => {
     const articles = [article('a', 'Windows 설정', '본문')];
-    expect(joinParts(['a'], [indexPart([], 0), indexPart(articles, 0), indexPart([], 1)])).toEqual(buildInvertedIndex(articles));
+    expect(joinParts(['a'], [indexPart([], 0), indexPart(articles.map(fieldTexts), 0), indexPart([], 1)])).toEqual(buildInvertedIndex(articles));
   });
 });

@@ -13,13 +13,11 @@
  */
 import { FIELDS, isDanglingParticle, latinWordOf, termsOfToken, type Field } from './analyzer';
 import { isBareParticle } from './korean';
+import { fieldTexts, type FieldTexts } from './field-texts';
 import { encodeImpact, type InvertedIndex } from './inverted-index';
 import { normalizeText } from './normalize';
 import { hasCase, scanTokens, tokenAt, tokenKind, type Token, type TokenKind } from './tokenizer';
 import type { IndexedArticle } from './types';
-
-/** What indexing reads of an article. */
-export type IndexedText = Pick<IndexedArticle, 'title' | 'tags' | 'category' | 'service' | 'bodyText'>;
 
 /**
  * BM25F parameters. Field weights: title > tags > body. Titles are short and written to be
@@ -53,13 +51,6 @@ class U32 {
 const FIELD_SHIFT: Record<Field, number> = { title: 0, tags: 8, body: 16 };
 /** Where a field's length sits among a document's three in IndexPart.lengths. */
 const FIELD_SLOT: Record<Field, number> = { title: 0, tags: 1, body: 2 };
-
-function fieldText(article: IndexedText, field: Field): string {
-  if (field === 'title') return article.title;
-  // Category and service names are searchable, with the weight of tags.
-  if (field === 'tags') return [...article.tags, article.category.replace(/\//g, ' '), article.service].join(' \n ');
-  return article.bodyText;
-}
 
 const KIND_CODES: Record<TokenKind, number> = { hangul: 0, jamo: 1, latin: 2, number: 3, other: 4 };
 /** The kind code of a token by its character classes (a bit set below 64), read without a keyed lookup in the inner loop. */
@@ -261,12 +252,12 @@ export interface IndexPart {
 export function buildInvertedIndex(articles: readonly IndexedArticle[]): InvertedIndex {
   return joinParts(
     articles.map((a) => a.id),
-    [indexPart(articles, 0)],
+    [indexPart(articles.map(fieldTexts), 0)],
   );
 }
 
-/** The part of an index that these consecutive articles make, the first being document `firstDoc`. */
-export function indexPart(articles: readonly IndexedText[], firstDoc: number): IndexPart {
+/** The part of an index that the texts of these consecutive articles make, the first being document `firstDoc`. */
+export function indexPart(articles: readonly FieldTexts[], firstDoc: number): IndexPart {
   const termIds = new Map<string, number>();
   const termList: string[] = [];
   // Per posting, in document order: its term and its frequencies per field, one byte each
@@ -348,12 +339,12 @@ export function indexPart(articles: readonly IndexedText[], firstDoc: number): I
   };
 
   for (let doc = 0; doc < articles.length; doc++) {
-    const article = articles[doc]!;
+    const fields = articles[doc]!;
     for (const f of FIELDS) {
       field = f;
       table = wordTerms[f];
       shift = FIELD_SHIFT[f];
-      text = normalizeText(fieldText(article, f));
+      text = normalizeText(fields[f]);
       length = 0;
       previousKind = null;
       previousEnd = -1;

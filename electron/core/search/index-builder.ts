@@ -11,7 +11,8 @@
 import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort, type Worker, type WorkerOptions } from 'node:worker_threads';
 import { SearchEngine, type IndexedArticle } from './engine';
-import type { IndexPart, IndexedText } from './index-build';
+import { fieldTexts, packTexts, type PackedTexts } from './field-texts';
+import type { IndexPart } from './index-build';
 
 export type IndexBuilder = (articles: readonly IndexedArticle[]) => Promise<Buffer>;
 
@@ -20,9 +21,9 @@ export const buildIndexInThread: IndexBuilder = async (articles) => SearchEngine
 /** What a worker is given (its `workerData`): its run of articles and its role. */
 export type IndexWorkerData =
   /** Index the run, then join it with the parts that arrive on `parts` and post the serialized index to the parent. */
-  | { role: 'join'; articles: IndexedText[]; docIds: string[]; parts: MessagePort[] }
+  | { role: 'join'; texts: PackedTexts; docIds: string[]; parts: MessagePort[] }
   /** Index the run (documents from `firstDoc` on) and send the part to the joining worker over `join`. */
-  | { role: 'part'; articles: IndexedText[]; firstDoc: number; join: MessagePort };
+  | { role: 'part'; texts: PackedTexts; firstDoc: number; join: MessagePort };
 
 /** What the joining worker posts to its parent, and a part worker to the joining one. */
 export type IndexWorkerReply = { ok: true; data: Uint8Array } | { ok: false; message: string };
@@ -50,26 +51,26 @@ export function workerIndexBuilder(createWorker: (options: WorkerOptions) => Wor
         if ('bytes' in outcome) resolve(outcome.bytes);
         else reject(outcome.error);
       };
-      const start = (data: IndexWorkerData, transferList: MessagePort[]): Worker => {
-        const worker = createWorker({ workerData: data, transferList });
+      const start = (data: IndexWorkerData, transferList: Array<MessagePort | ArrayBuffer>): Worker => {
+        const worker = createWorker({ workerData: data, transferList: [...transferList, data.texts.lengths.buffer as ArrayBuffer] });
         started.push(worker);
-        worker.once('error', (error) => settle({ error }));
+        worker.once('error', (error) => settle({ error: new Error(`the search index could not be built: ${error.message}`, { cause: error }) }));
         worker.once('exit', (code) => {
-          if (code !== 0) settle({ error: new Error(`the search index worker stopped with code ${code}`) });
+          if (code !== 0) settle({ error: new Error(`the search index could not be built: a worker stopped with code ${code}`) });
         });
         return worker;
       };
-      const textsOf = ([from, to]: Run): IndexedText[] => articles.slice(from, to).map(({ title, tags, category, service, bodyText }) => ({ title, tags, category, service, bodyText }));
+      const textsOf = ([from, to]: Run): PackedTexts => packTexts(articles.slice(from, to).map(fieldTexts));
 
       const parts = channels.map((channel) => channel.port2);
-      const joiner = start({ role: 'join', articles: textsOf(runs[0]!), docIds: articles.map((a) => a.id), parts }, parts);
+      const joiner = start({ role: 'join', texts: textsOf(runs[0]!), docIds: articles.map((a) => a.id), parts }, parts);
       joiner.once('message', (reply: IndexWorkerReply) => {
         if (reply.ok) settle({ bytes: Buffer.from(reply.data.buffer, reply.data.byteOffset, reply.data.byteLength) });
         else settle({ error: new Error(`the search index could not be built: ${reply.message}`) });
       });
       runs.slice(1).forEach((run, i) => {
         const join = channels[i]!.port1;
-        start({ role: 'part', articles: textsOf(run), firstDoc: run[0], join }, [join]);
+        start({ role: 'part', texts: textsOf(run), firstDoc: run[0], join }, [join]);
       });
     });
 }

@@ -5,6 +5,7 @@
  * bytes are transferred, not copied: at 20,000 articles they are tens of megabytes.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { unpackTexts } from './field-texts';
 import { encodeIndex } from './index-codec';
 import { indexPart, joinParts, type IndexPart } from './index-build';
 import type { IndexPartMessage, IndexWorkerData, IndexWorkerReply } from './index-builder';
@@ -15,7 +16,7 @@ function sendPart(join: MessagePort, data: Extract<IndexWorkerData, { role: 'par
   let message: IndexPartMessage;
   let transfer: ArrayBuffer[] = [];
   try {
-    const part = indexPart(data.articles, data.firstDoc);
+    const part = indexPart(unpackTexts(data.texts), data.firstDoc);
     message = { ok: true, part };
     transfer = [part.lengths, part.offsets, part.postings, part.latinStems].map((array) => array.buffer as ArrayBuffer);
   } catch (error) {
@@ -39,7 +40,7 @@ async function join(data: Extract<IndexWorkerData, { role: 'join' }>): Promise<v
   let reply: IndexWorkerReply;
   let transfer: ArrayBuffer[] = [];
   try {
-    const own = indexPart(data.articles, 0);
+    const own = indexPart(unpackTexts(data.texts), 0);
     const others = await Promise.all(data.parts.map(receivePart));
     const bytes = encodeIndex(joinParts(data.docIds, [own, ...others]));
     // A Buffer may be a view into a shared pool; transfer only a buffer of its own.
