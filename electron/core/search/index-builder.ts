@@ -18,12 +18,18 @@ export type IndexBuilder = (articles: readonly IndexedArticle[]) => Promise<Buff
 
 export const buildIndexInThread: IndexBuilder = async (articles) => SearchEngine.build(articles).serialize();
 
-/** What a worker is given (its `workerData`): its run of articles and its role. */
+/**
+ * What a worker is given (its `workerData`): its role. Its run's texts follow as its first
+ * message (IndexTexts), so every worker starts up while the texts are being packed.
+ */
 export type IndexWorkerData =
   /** Index the run, then join it with the parts that arrive on `parts` and post the serialized index to the parent. */
-  | { role: 'join'; texts: PackedTexts; docIds: string[]; parts: MessagePort[] }
+  | { role: 'join'; docIds: string[]; parts: MessagePort[] }
   /** Index the run (documents from `firstDoc` on) and send the part to the joining worker over `join`. */
-  | { role: 'part'; texts: PackedTexts; firstDoc: number; join: MessagePort };
+  | { role: 'part'; firstDoc: number; join: MessagePort };
+export interface IndexTexts {
+  texts: PackedTexts;
+}
 
 /** What the joining worker posts to its parent, and a part worker to the joining one. */
 export type IndexWorkerReply = { ok: true; data: Uint8Array } | { ok: false; message: string };
@@ -51,8 +57,8 @@ export function workerIndexBuilder(createWorker: (options: WorkerOptions) => Wor
         if ('bytes' in outcome) resolve(outcome.bytes);
         else reject(outcome.error);
       };
-      const start = (data: IndexWorkerData, transferList: Array<MessagePort | ArrayBuffer>): Worker => {
-        const worker = createWorker({ workerData: data, transferList: [...transferList, data.texts.lengths.buffer as ArrayBuffer] });
+      const start = (data: IndexWorkerData, transferList: MessagePort[]): Worker => {
+        const worker = createWorker({ workerData: data, transferList });
         started.push(worker);
         worker.once('error', (error) => settle({ error: new Error(`the search index could not be built: ${error.message}`, { cause: error }) }));
         worker.once('exit', (code) => {
@@ -60,18 +66,24 @@ export function workerIndexBuilder(createWorker: (options: WorkerOptions) => Wor
         });
         return worker;
       };
-      const textsOf = ([from, to]: Run): PackedTexts => packTexts(articles.slice(from, to).map(fieldTexts));
+      const sendTexts = (worker: Worker, [from, to]: Run): void => {
+        const texts = packTexts(articles.slice(from, to).map(fieldTexts));
+        worker.postMessage({ texts } satisfies IndexTexts, [texts.lengths.buffer as ArrayBuffer]);
+      };
 
       const parts = channels.map((channel) => channel.port2);
-      const joiner = start({ role: 'join', texts: textsOf(runs[0]!), docIds: articles.map((a) => a.id), parts }, parts);
-      joiner.once('message', (reply: IndexWorkerReply) => {
+      const joiner = start({ role: 'join', docIds: articles.map((a) => a.id), parts }, parts);
+      joiner.on('message', (reply: IndexWorkerReply) => {
         if (reply.ok) settle({ bytes: Buffer.from(reply.data.buffer, reply.data.byteOffset, reply.data.byteLength) });
         else settle({ error: new Error(`the search index could not be built: ${reply.message}`) });
       });
-      runs.slice(1).forEach((run, i) => {
+      const others = runs.slice(1).map((run, i) => {
         const join = channels[i]!.port1;
-        start({ role: 'part', texts: textsOf(run), firstDoc: run[0], join }, [join]);
+        return start({ role: 'part', firstDoc: run[0], join }, [join]);
       });
+      // The joining worker's texts last: it has the others' parts to wait for anyway.
+      others.forEach((worker, i) => sendTexts(worker, runs[i + 1]!));
+      sendTexts(joiner, runs[0]!);
     });
 }
 

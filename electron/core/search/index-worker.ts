@@ -1,22 +1,23 @@
 /**
- * Worker-thread entry of an index build (see workerIndexBuilder): indexes its run of articles,
- * then either sends the part to the joining worker or, as the joining worker, waits for the
- * other parts, joins them and posts the serialized index back. Typed arrays and the index
- * bytes are transferred, not copied: at 20,000 articles they are tens of megabytes.
+ * Worker-thread entry of an index build (see workerIndexBuilder): indexes the run of articles
+ * whose texts come as its first message, then either sends the part to the joining worker
+ * or, as the joining worker, waits for the other parts, joins them and posts the serialized
+ * index back. Typed arrays and the index bytes are transferred, not copied: at 20,000
+ * articles they are tens of megabytes.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { unpackTexts } from './field-texts';
+import { unpackTexts, type PackedTexts } from './field-texts';
 import { encodeIndex } from './index-codec';
 import { indexPart, joinParts, type IndexPart } from './index-build';
-import type { IndexPartMessage, IndexWorkerData, IndexWorkerReply } from './index-builder';
+import type { IndexPartMessage, IndexTexts, IndexWorkerData, IndexWorkerReply } from './index-builder';
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-function sendPart(join: MessagePort, data: Extract<IndexWorkerData, { role: 'part' }>): void {
+function sendPart(join: MessagePort, data: Extract<IndexWorkerData, { role: 'part' }>, texts: PackedTexts): void {
   let message: IndexPartMessage;
   let transfer: ArrayBuffer[] = [];
   try {
-    const part = indexPart(unpackTexts(data.texts), data.firstDoc);
+    const part = indexPart(unpackTexts(texts), data.firstDoc);
     message = { ok: true, part };
     transfer = [part.lengths, part.offsets, part.postings, part.latinStems].map((array) => array.buffer as ArrayBuffer);
   } catch (error) {
@@ -36,11 +37,11 @@ function receivePart(port: MessagePort): Promise<IndexPart> {
   });
 }
 
-async function join(data: Extract<IndexWorkerData, { role: 'join' }>): Promise<void> {
+async function join(data: Extract<IndexWorkerData, { role: 'join' }>, texts: PackedTexts): Promise<void> {
   let reply: IndexWorkerReply;
   let transfer: ArrayBuffer[] = [];
   try {
-    const own = indexPart(unpackTexts(data.texts), 0);
+    const own = indexPart(unpackTexts(texts), 0);
     const others = await Promise.all(data.parts.map(receivePart));
     const bytes = encodeIndex(joinParts(data.docIds, [own, ...others]));
     // A Buffer may be a view into a shared pool; transfer only a buffer of its own.
@@ -54,5 +55,7 @@ async function join(data: Extract<IndexWorkerData, { role: 'join' }>): Promise<v
 }
 
 const data = workerData as IndexWorkerData;
-if (data.role === 'part') sendPart(data.join, data);
-else void join(data);
+parentPort?.once('message', ({ texts }: IndexTexts) => {
+  if (data.role === 'part') sendPart(data.join, data, texts);
+  else void join(data, texts);
+});
