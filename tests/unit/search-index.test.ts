@@ -174,4 +174,13 @@ describe('the index format', () => {
     await expect(workerIndexBuilder(starved, 2)(manyArticles())).rejects.toThrow(/^the search index could not be built: .*memory/);
     await vi.waitFor(() => expect(workers.running()).toBe(0));
   });
+
+  it('stops the workers it started when an article cannot be read', async () => {
+    const workers = indexWorkers();
+    const articles = manyArticles();
+    articles[0] = { ...articles[0]!, tags: 5 as unknown as string[] };
+    await expect(workerIndexBuilder(workers.create, 2)(articles)).rejects.toThrow(TypeError);
+    expect(workers.started()).toBe(2);
+    await vi.waitFor(() => expect(workers.running()).toBe(0));
+  });
 });

@@ -81,9 +81,13 @@ export function workerIndexBuilder(createWorker: (options: WorkerOptions) => Wor
         const join = channels[i]!.port1;
         return start({ role: 'part', firstDoc: run[0], join }, [join]);
       });
-      // The joining worker's texts last: it has the others' parts to wait for anyway.
-      others.forEach((worker, i) => sendTexts(worker, runs[i + 1]!));
-      sendTexts(joiner, runs[0]!);
+      try {
+        // The joining worker's texts last: it has the others' parts to wait for anyway.
+        others.forEach((worker, i) => sendTexts(worker, runs[i + 1]!));
+        sendTexts(joiner, runs[0]!);
+      } catch (error) {
+        settle({ error: error instanceof Error ? error : new Error(String(error)) });
+      }
     });
 }
 
