@@ -94,6 +94,13 @@ describe('index parts', () => {
     expect(whole.latinWords.length).toBeGreaterThan(100);
   });
 
+  it('keep their terms in code-unit order, prefixes first, however the first characters tie', () => {
+    const body = 'a ab abc abcd abce abd b ba 가 가나 가나다 가나다라 가나다마 가나라 나 初心者モード 😀 😀😀 𝐀 z9 z10 9 10 ㅅㄱ ㅅㄱㅎ';
+    const index = buildInvertedIndex([...sampleArticles(), article('awkward', '가나다라 abcd', body, { tags: ['ㅅㄱ', '가나'] })]);
+    expect(index.terms).toEqual([...index.terms].sort());
+    expect(new Set(index.terms).size).toBe(index.terms.length);
+  });
+
   it('take their texts packed into one string and back unchanged', () => {
     const texts = [...sampleArticles(), article('odd', '', '', { tags: [] })].map(fieldTexts);
     const packed = packTexts(texts);
