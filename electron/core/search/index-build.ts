@@ -76,18 +76,18 @@ class I32 {
  * The distinct words of one field and their term numbers, looked up straight from the text:
  * a word met before (nearly every word of an article) costs a hash of its characters and a
  * comparison, no string. Keys are the token's kind and its text as tokenize gives it
- * (lower-cased where the script has case). Everything lives in flat typed arrays — each slot
- * holds its hash beside its entry, each entry's fields sit together in one record, and the
- * words' characters side by side in one pool — because a table of 100,000 words spread over
- * the heap (or over parallel arrays) made each lookup several cache misses, and the lookups
- * are the builder's inner loop.
+ * (lower-cased where the script has case). The table is open addressing over records in one
+ * typed array: a slot is the word's whole record, its first four characters included, so
+ * finding a known word of up to four characters (most Korean words) reads one record and
+ * nothing else. A table of 100,000 words spread over the heap, or over parallel arrays, made
+ * each lookup several cache misses, and the lookups are the builder's inner loop. An entry is
+ * its record's position, which changes when the table grows (only in `add`, which returns the
+ * new one).
  */
 class WordTable {
-  /** Pairs of (hash, entry + 1); entry + 1 = 0 marks an empty slot. */
-  private slots = new Int32Array(1 << 13);
-  private count = 0;
-  /** Per entry, RECORD numbers: kind code, start and length of its characters in `chars`, where its term numbers start in `terms.data` (-1 until it is met as a word of its own, not a dangling particle), how many, and whether it is a bare particle. */
   private records = new Int32Array(RECORD << 12);
+  private count = 0;
+  /** Characters of words longer than INLINE_CHARS, past the first INLINE_CHARS, side by side. */
   private chars = new Uint16Array(1 << 15);
   private charsUsed = 0;
   /** Term numbers of all entries, side by side. */
@@ -95,65 +95,74 @@ class WordTable {
 
   /** The entry of a word, or -1. `source[from, to)` is the word, lower-cased already unless `lowerAscii`. */
   find(hash: number, code: number, source: string, from: number, to: number, lowerAscii: boolean): number {
-    const slots = this.slots;
-    const mask = slots.length / 2 - 1;
+    const records = this.records;
+    const mask = records.length / RECORD - 1;
+    const meta = metaOf(code, to - from);
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = slots[slot * 2 + 1]! - 1;
-      if (entry < 0) return -1;
-      if (slots[slot * 2] === hash && this.records[entry * RECORD + KIND] === code && this.sameChars(entry, source, from, to, lowerAscii)) return entry;
+      const at = slot * RECORD;
+      const found = records[at + META]!;
+      if (found === 0) return -1;
+      if (found === meta && records[at + HASH] === hash && this.sameChars(at, source, from, to, lowerAscii)) return at;
     }
   }
 
-  /** Whether entry's characters are `source[from, to)` (its ASCII letters lower-cased when `lowerAscii`). */
-  private sameChars(entry: number, source: string, from: number, to: number, lowerAscii: boolean): boolean {
-    const length = this.records[entry * RECORD + LENGTH]!;
-    if (length !== to - from) return false;
-    const chars = this.chars;
-    const at = this.records[entry * RECORD + START]!;
-    for (let i = 0; i < length; i++) {
+  /** Whether the record's characters are `source[from, to)` (its ASCII letters lower-cased when `lowerAscii`); the lengths are equal. */
+  private sameChars(at: number, source: string, from: number, to: number, lowerAscii: boolean): boolean {
+    const records = this.records;
+    const inline = Math.min(to - from, INLINE_CHARS);
+    for (let i = 0; i < inline; i++) {
       const code = source.charCodeAt(from + i);
-      if (chars[at + i] !== (lowerAscii ? lowerAsciiCode(code) : code)) return false;
+      const stored = (records[at + CHARS + (i >> 1)]! >>> ((i & 1) * 16)) & 0xffff;
+      if (stored !== (lowerAscii ? lowerAsciiCode(code) : code)) return false;
+    }
+    const pool = this.chars;
+    const rest = records[at + REST]!;
+    for (let i = INLINE_CHARS; i < to - from; i++) {
+      const code = source.charCodeAt(from + i);
+      if (pool[rest + i - INLINE_CHARS] !== (lowerAscii ? lowerAsciiCode(code) : code)) return false;
     }
     return true;
   }
 
-  /** Adds a word; returns its entry. */
+  /** Adds a word (not in the table); returns its entry. */
   add(hash: number, code: number, text: string, bare: boolean): number {
-    const entry = this.count++;
-    if ((entry + 1) * RECORD > this.records.length) {
-      const bigger = new Int32Array(this.records.length * 2);
-      bigger.set(this.records);
-      this.records = bigger;
+    if ((this.count + 1) * 2 > this.records.length / RECORD) this.grow();
+    this.count++;
+    const records = this.records;
+    const mask = records.length / RECORD - 1;
+    let slot = hash & mask;
+    while (records[slot * RECORD + META] !== 0) slot = (slot + 1) & mask;
+    const at = slot * RECORD;
+    records[at + HASH] = hash;
+    records[at + META] = metaOf(code, text.length);
+    records[at + TERM_START] = -1;
+    records[at + BARE] = bare ? 1 : 0;
+    for (let i = 0; i < Math.min(text.length, INLINE_CHARS); i++) records[at + CHARS + (i >> 1)]! |= text.charCodeAt(i) << ((i & 1) * 16);
+    if (text.length > INLINE_CHARS) {
+      const rest = text.length - INLINE_CHARS;
+      if (this.charsUsed + rest > this.chars.length) {
+        const bigger = new Uint16Array(Math.max(this.charsUsed + rest, this.chars.length * 2));
+        bigger.set(this.chars);
+        this.chars = bigger;
+      }
+      for (let i = 0; i < rest; i++) this.chars[this.charsUsed + i] = text.charCodeAt(INLINE_CHARS + i);
+      records[at + REST] = this.charsUsed;
+      this.charsUsed += rest;
     }
-    if (this.charsUsed + text.length > this.chars.length) {
-      const bigger = new Uint16Array(Math.max(this.charsUsed + text.length, this.chars.length * 2));
-      bigger.set(this.chars);
-      this.chars = bigger;
-    }
-    for (let i = 0; i < text.length; i++) this.chars[this.charsUsed + i] = text.charCodeAt(i);
-    const record = entry * RECORD;
-    this.records[record + KIND] = code;
-    this.records[record + START] = this.charsUsed;
-    this.records[record + LENGTH] = text.length;
-    this.records[record + TERM_START] = -1;
-    this.records[record + BARE] = bare ? 1 : 0;
-    this.charsUsed += text.length;
-    if (this.count * 2 > this.slots.length / 2) this.grow();
-    else this.place(hash, entry);
-    return entry;
+    return at;
   }
 
   isBare(entry: number): boolean {
-    return this.records[entry * RECORD + BARE] === 1;
+    return this.records[entry + BARE] === 1;
   }
 
   /** Where the entry's term numbers start in `terms.data`, or -1 when they are not known yet. */
   termStart(entry: number): number {
-    return this.records[entry * RECORD + TERM_START]!;
+    return this.records[entry + TERM_START]!;
   }
 
   termCount(entry: number): number {
-    return this.records[entry * RECORD + TERM_COUNT]!;
+    return this.records[entry + TERM_COUNT]!;
   }
 
   /** Records the entry's term numbers; returns where they start in `terms.data`. */
@@ -162,28 +171,31 @@ class WordTable {
     this.terms.reserve(ids.length);
     for (let i = 0; i < ids.length; i++) this.terms.data[at + i] = ids[i]!;
     this.terms.length += ids.length;
-    this.records[entry * RECORD + TERM_START] = at;
-    this.records[entry * RECORD + TERM_COUNT] = ids.length;
+    this.records[entry + TERM_START] = at;
+    this.records[entry + TERM_COUNT] = ids.length;
     return at;
   }
 
-  private place(hash: number, entry: number): void {
-    const slots = this.slots;
-    const mask = slots.length / 2 - 1;
-    let slot = hash & mask;
-    while (slots[slot * 2 + 1] !== 0) slot = (slot + 1) & mask;
-    slots[slot * 2] = hash;
-    slots[slot * 2 + 1] = entry + 1;
-  }
-
   private grow(): void {
-    const old = this.slots;
-    this.slots = new Int32Array(old.length * 2);
-    for (let slot = 0; slot < old.length / 2; slot++) {
-      if (old[slot * 2 + 1] !== 0) this.place(old[slot * 2]!, old[slot * 2 + 1]! - 1);
+    const old = this.records;
+    const records = (this.records = new Int32Array(old.length * 2));
+    const mask = records.length / RECORD - 1;
+    for (let from = 0; from < old.length; from += RECORD) {
+      if (old[from + META] === 0) continue;
+      let slot = old[from + HASH]! & mask;
+      while (records[slot * RECORD + META] !== 0) slot = (slot + 1) & mask;
+      records.set(old.subarray(from, from + RECORD), slot * RECORD);
     }
   }
 }
+
+/** A WordTable record's fields: eight numbers, so a record is half a cache line. */
+const [HASH, META, TERM_START, TERM_COUNT, BARE, CHARS, REST] = [0, 1, 2, 3, 4, 5, 7];
+const RECORD = 8;
+/** Characters kept in the record itself (two to a number, in CHARS and CHARS + 1). */
+const INLINE_CHARS = 4;
+/** A record's kind code and length in one number, never 0 (0 marks an empty slot). */
+const metaOf = (code: number, length: number): number => (code + 1) | (length << 8);
 
 /**
  * Terms and their numbers, in the order they were first met, found by a hash of their
@@ -228,9 +240,6 @@ class TermTable {
   }
 }
 
-/** A WordTable record's fields (see `records`), eight numbers so a record is half a cache line. */
-const [KIND, START, LENGTH, TERM_START, TERM_COUNT, BARE] = [0, 1, 2, 3, 4, 5];
-const RECORD = 8;
 
 const lowerAsciiCode = (code: number): number => (code >= 0x41 && code <= 0x5a ? code + 32 : code);
 
