@@ -15,7 +15,7 @@ import { boolean, nullable, number, object, optional, string, type Check } from 
 import { errorMessage } from '../errors';
 import type { AssetInput } from '../store/content-store';
 import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, httpGet, type RetryPolicy } from './http';
-import { downloadableUrl } from './remote-pictures';
+import { downloadableUrl, resolveAddress } from './remote-pictures';
 
 /** One record of Zendesk's `article_attachments` list (only the fields Doum reads). */
 export interface ZendeskAttachment {
@@ -105,13 +105,8 @@ export class RemoteAttachments {
 
   /** The attachment's absolute http(s) address (`//host/x` as https), or null. */
   private sourceUrl(contentUrl: string): string | null {
-    try {
-      const trimmed = contentUrl.trim();
-      const url = new URL(trimmed.startsWith('//') ? `https:${trimmed}` : trimmed, this.options.origin);
-      return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
-    } catch {
-      return null;
-    }
+    const url = resolveAddress(contentUrl.trim(), this.options.origin);
+    return url && (url.protocol === 'https:' || url.protocol === 'http:') ? url.href : null;
   }
 
   private outcome(item: ZendeskAttachment, source: string, declared: number): Promise<Outcome> {

@@ -52,16 +52,23 @@ export function pictureUrl(src: string, origin: string): URL | string {
  * be downloaded: https anywhere, or the help center's own origin (plain http only there).
  */
 export function downloadableUrl(src: string, origin: string, noun: { one: string; many: string }): URL | string {
-  const trimmed = decodeEntities(src.trim());
-  let url: URL;
-  try {
-    // `//host/x` is protocol-relative: Doum reads help centers over https, so https.
-    url = new URL(trimmed.startsWith('//') ? `https:${trimmed}` : trimmed, origin);
-  } catch {
-    return 'is not a URL';
-  }
+  const url = resolveAddress(decodeEntities(src.trim()), origin);
+  if (!url) return 'is not a URL';
   if (url.protocol === 'https:' || url.origin === new URL(origin).origin) return url;
   return `is a ${url.protocol} ${noun.one}; only https ${noun.many} (or the help center's own) are downloaded`;
+}
+
+/**
+ * An address as a help center writes it (trimmed already), resolved against its origin, or
+ * null when it is no URL. `//host/x` is protocol-relative: Doum reads help centers over https,
+ * so https.
+ */
+export function resolveAddress(address: string, origin: string): URL | null {
+  try {
+    return new URL(address.startsWith('//') ? `https:${address}` : address, origin);
+  } catch {
+    return null;
+  }
 }
 
 export interface PictureResult {
