@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { englishTerm } from '../../electron/core/search/english';
 import { koreanStem } from '../../electron/core/search/korean';
 import { MAX_QUERY_CHARS, normalizeByRules, normalizeQuery, normalizeText } from '../../electron/core/search/normalize';
-import { tokenize } from '../../electron/core/search/tokenizer';
+import { scanTokens, tokenize, wordHash } from '../../electron/core/search/tokenizer';
 
 describe('normalisation', () => {
   it('composes decomposed Hangul (NFC) but keeps compatibility jamo for 초성 (no NFKC)', () => {
@@ -76,6 +76,19 @@ describe('tokenizer', () => {
   it('keeps jamo with the syllables they follow and separates symbols and emoji', () => {
     expect(tokenize('메시ㅈ ㅅㄱ').map((t) => `${t.text}:${t.kind}`)).toEqual(['메시ㅈ:jamo', 'ㅅㄱ:jamo']);
     expect(tokenize('a:b~c^d*e+f-g 😀친구').map((t) => t.text)).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', '친구']);
+  });
+
+  it('hashes each token as it scans, as wordHash hashes its ASCII-lower-cased text', () => {
+    // Mixed scripts, upper-case ASCII, a surrogate-pair letter (𝐀), Han bigrams and digits.
+    const text = 'Windows PC에서 24시간 MP3 𝐀bc 初心者モード Ж 메시ㅈ';
+    const seen: string[] = [];
+    scanTokens(text, (start, end, _classes, hash) => {
+      expect(hash).toBe(wordHash(text, start, end));
+      seen.push(text.slice(start, end));
+    });
+    expect(seen).toEqual(tokenize(text).map((t) => t.raw));
+    expect(wordHash('MP3', 0, 3)).toBe(wordHash('mp3', 0, 3));
+    expect(wordHash('Ж', 0, 1)).not.toBe(wordHash('ж', 0, 1));
   });
 });
 

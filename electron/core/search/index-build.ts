@@ -16,7 +16,7 @@ import { isBareParticle } from './korean';
 import { fieldTexts, type FieldTexts } from './field-texts';
 import { encodeImpact, type InvertedIndex } from './inverted-index';
 import { normalizeText } from './normalize';
-import { hasCase, scanTokens, tokenAt, tokenKind, type Token, type TokenKind } from './tokenizer';
+import { hasCase, scanTokens, tokenAt, tokenKind, wordHash, type Token, type TokenKind } from './tokenizer';
 import type { IndexedArticle } from './types';
 
 /**
@@ -208,7 +208,7 @@ class TermTable {
   private slots = new Int32Array(1 << 14);
 
   idOf(term: string): number {
-    const hash = hashText(term, 0, term.length, false);
+    const hash = wordHash(term, 0, term.length);
     const mask = this.slots.length / 2 - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const id = this.slots[slot * 2 + 1]! - 1;
@@ -242,16 +242,6 @@ class TermTable {
 
 
 const lowerAsciiCode = (code: number): number => (code >= 0x41 && code <= 0x5a ? code + 32 : code);
-
-/** FNV-1a over `source[from, to)` (ASCII letters lower-cased when `lowerAscii`). */
-function hashText(source: string, from: number, to: number, lowerAscii: boolean): number {
-  let hash = 0x811c9dc5;
-  for (let i = from; i < to; i++) {
-    const code = source.charCodeAt(i);
-    hash = Math.imul(hash ^ (lowerAscii ? lowerAsciiCode(code) : code), 0x01000193);
-  }
-  return hash | 0;
-}
 
 /** Whether `source[from, to)` holds only ASCII (so lower-casing it is ASCII's). */
 function isAscii(source: string, from: number, to: number): boolean {
@@ -369,14 +359,15 @@ export function indexPart(articles: readonly FieldTexts[], firstDoc: number): In
   let previousKind: TokenKind | null = null;
 
   /** One token of the field: its term numbers counted (from the table, or worked out once). */
-  const count = (start: number, end: number, classes: number): void => {
+  const count = (start: number, end: number, classes: number, scannedHash: number): void => {
     const kind = tokenKind(classes);
-    // Lower-cased in place for ASCII; a cased word with other letters is lower-cased as a string.
+    // Lower-cased in place for ASCII (as scanTokens hashed it); a cased word with other
+    // letters is lower-cased as a string, and hashed again.
     const lowerInPlace = hasCase(classes) && isAscii(text, start, end);
     const source = hasCase(classes) && !lowerInPlace ? text.slice(start, end).toLowerCase() : text;
     const from = source === text ? start : 0;
     const to = source === text ? end : source.length;
-    const hash = hashText(source, from, to, lowerInPlace);
+    const hash = source === text ? scannedHash : wordHash(source, from, to);
     const code = KIND_CODE_OF_CLASSES[classes]!;
     let entry = table.find(hash, code, source, from, to, lowerInPlace);
     let token: Token | null = null;

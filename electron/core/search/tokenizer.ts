@@ -125,15 +125,19 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/** What scanTokens tells of each token: its offsets, its character classes (see tokenAt, hasCase) and its wordHash. */
+export type TokenVisitor = (start: number, end: number, classes: number, hash: number) => void;
+
 /**
- * Where the tokens of already normalised text are, in order, without making them: `visit`
- * gets each token's offsets and its character classes (see tokenAt, hasCase). The index
- * builder reads millions of tokens this way and makes objects only for words it has not met.
+ * Where the tokens of already normalised text are, in order, without making them. The index
+ * builder reads millions of tokens this way and makes objects only for words it has not met;
+ * the hash comes from the same pass over the characters, so it reads each character once.
  */
-export function scanTokens(text: string, visit: (start: number, end: number, classes: number) => void): void {
+export function scanTokens(text: string, visit: TokenVisitor): void {
   let start = -1;
   let family = 0;
   let classes = 0;
+  let hash = HASH_START;
   const length = text.length;
   for (let at = 0; at <= length; ) {
     const code = at < length ? text.charCodeAt(at) : 0x20;
@@ -142,7 +146,7 @@ export function scanTokens(text: string, visit: (start: number, end: number, cla
     const fam = cls === NONE ? 0 : familyOf(cls);
     if (start >= 0 && fam !== family) {
       if (classes === CJK) visitBigrams(text, start, at, visit);
-      else visit(start, at, classes);
+      else visit(start, at, classes, hash | 0);
       start = -1;
     }
     if (cls !== NONE) {
@@ -150,11 +154,29 @@ export function scanTokens(text: string, visit: (start: number, end: number, cla
         start = at;
         family = fam;
         classes = 0;
+        hash = HASH_START;
       }
       classes |= cls;
+      hash = Math.imul(hash ^ lowerAsciiCode(code), HASH_PRIME);
+      if (width === 2) hash = Math.imul(hash ^ text.charCodeAt(at + 1), HASH_PRIME);
     }
     at += width;
   }
+}
+
+const HASH_START = 0x811c9dc5;
+const HASH_PRIME = 0x01000193;
+
+const lowerAsciiCode = (code: number): number => (code >= 0x41 && code <= 0x5a ? code + 32 : code);
+
+/**
+ * FNV-1a over the code units of `source[from, to)`, ASCII letters lower-cased: the hash
+ * scanTokens gives a token, so a table keyed by lower-cased words can be searched with it.
+ */
+export function wordHash(source: string, from: number, to: number): number {
+  let hash = HASH_START;
+  for (let i = from; i < to; i++) hash = Math.imul(hash ^ lowerAsciiCode(source.charCodeAt(i)), HASH_PRIME);
+  return hash | 0;
 }
 
 /** The token scanTokens found at these offsets. */
@@ -175,10 +197,14 @@ export function tokenKind(classes: number): TokenKind {
 }
 
 /** The overlapping two-character tokens of a Han/kana run (by code point), or the run itself when it is one character. */
-function visitBigrams(text: string, start: number, end: number, visit: (start: number, end: number, classes: number) => void): void {
+function visitBigrams(text: string, start: number, end: number, visit: TokenVisitor): void {
   const offsets: number[] = [];
   for (let at = start; at < end; at += text.codePointAt(at)! > 0xffff ? 2 : 1) offsets.push(at);
   offsets.push(end);
   const grams = Math.max(1, offsets.length - 2);
-  for (let i = 0; i < grams; i++) visit(offsets[i]!, offsets[Math.min(i + 2, offsets.length - 1)]!, CJK);
+  for (let i = 0; i < grams; i++) {
+    const from = offsets[i]!;
+    const to = offsets[Math.min(i + 2, offsets.length - 1)]!;
+    visit(from, to, CJK, wordHash(text, from, to));
+  }
 }
