@@ -184,7 +184,8 @@ class WordTable {
       if (old[from + META] === 0) continue;
       let slot = old[from + HASH]! & mask;
       while (records[slot * RECORD + META] !== 0) slot = (slot + 1) & mask;
-      records.set(old.subarray(from, from + RECORD), slot * RECORD);
+      // By hand: a subarray per record was a third of the table's garbage.
+      for (let k = 0; k < RECORD; k++) records[slot * RECORD + k] = old[from + k]!;
     }
   }
 }
@@ -264,7 +265,7 @@ function sortedOrder(list: readonly string[]): Uint32Array {
     const term = list[i]!;
     for (let k = 0; k < HEAD; k++) units[k * n + i] = k < term.length ? term.charCodeAt(k) + 1 : 0;
   }
-  let order = Uint32Array.from({ length: n }, (_, i) => i);
+  let order = identity(n);
   let into = new Uint32Array(n);
   const counts = new Uint32Array(0x10002);
   for (let k = HEAD - 1; k >= 0; k--) {
@@ -286,6 +287,13 @@ function sortedOrder(list: readonly string[]): Uint32Array {
     start = end;
   }
   return order;
+}
+
+/** 0, 1, … n - 1. (Not Uint32Array.from, which walks an iterator and allocates per number.) */
+function identity(n: number): Uint32Array<ArrayBuffer> {
+  const numbers = new Uint32Array(n);
+  for (let i = 0; i < n; i++) numbers[i] = i;
+  return numbers;
 }
 
 /** Code units of each string that sortedOrder sorts by before comparing strings. */
@@ -432,7 +440,8 @@ export function indexPart(articles: readonly FieldTexts[], firstDoc: number): In
 
   // Sort the terms; bucket the postings by sorted term (documents stay in order).
   const order = sortedOrder(termList);
-  const terms = Array.from(order, (id) => termList[id]!);
+  const terms = new Array<string>(order.length);
+  for (let i = 0; i < order.length; i++) terms[i] = termList[order[i]!]!;
   const rank = new Uint32Array(termList.length);
   for (let i = 0; i < order.length; i++) rank[order[i]!] = i;
   const offsets = new Uint32Array(terms.length + 1);
@@ -457,7 +466,7 @@ export function indexPart(articles: readonly FieldTexts[], firstDoc: number): In
 /** The index made of these parts, which hold documents 0, 1, 2… in order. */
 export function joinParts(docIds: readonly string[], parts: readonly IndexPart[]): InvertedIndex {
   const n = docIds.length;
-  const { terms, globalOf } = mergeTerms(parts);
+  const { list: terms, at: globalOf } = mergeSorted(parts.map((part) => part.terms));
 
   // BM25F with per-field length normalisation.
   const docFreq = new Uint32Array(terms.length);
@@ -505,9 +514,10 @@ export function joinParts(docIds: readonly string[], parts: readonly IndexPart[]
   }
   postingOffsets[terms.length] = at;
 
-  const latinStemOf = new Map<string, number>();
-  parts.forEach((part, p) => part.latinWords.forEach((word, i) => latinStemOf.set(word, globalOf[p]![part.latinStems[i]!]!)));
-  const latinWords = parts.length === 1 ? parts[0]!.latinWords : [...latinStemOf.keys()].sort();
+  // A Latin word's stem is the same term in every part that has the word.
+  const latin = mergeSorted(parts.map((part) => part.latinWords));
+  const latinStems = new Uint32Array(latin.list.length);
+  parts.forEach((part, p) => part.latinStems.forEach((stem, i) => (latinStems[latin.at[p]![i]!] = globalOf[p]![stem]!)));
 
   return {
     docIds: [...docIds],
@@ -515,8 +525,8 @@ export function joinParts(docIds: readonly string[], parts: readonly IndexPart[]
     postingOffsets,
     docFreq,
     postings: postings.slice(0, at),
-    latinWords,
-    latinStems: Uint32Array.from(latinWords, (word) => latinStemOf.get(word)!),
+    latinWords: latin.list,
+    latinStems,
   };
 }
 
@@ -543,22 +553,41 @@ function encodePostings(out: Uint8Array, at: number, pairs: Uint32Array, from: n
   return at;
 }
 
-/** The sorted union of the parts' sorted terms, and where each part's terms are in it. */
-function mergeTerms(parts: readonly IndexPart[]): { terms: string[]; globalOf: Uint32Array[] } {
-  if (parts.length === 1) return { terms: parts[0]!.terms, globalOf: [Uint32Array.from(parts[0]!.terms, (_, i) => i)] };
-  const terms: string[] = [];
-  const globalOf = parts.map((part) => new Uint32Array(part.terms.length));
-  const next = parts.map(() => 0);
-  for (;;) {
-    let least: string | null = null;
-    for (let p = 0; p < parts.length; p++) {
-      const term = parts[p]!.terms[next[p]!];
-      if (term !== undefined && (least === null || term < least)) least = term;
-    }
-    if (least === null) return { terms, globalOf };
-    for (let p = 0; p < parts.length; p++) {
-      if (parts[p]!.terms[next[p]!] === least) globalOf[p]![next[p]!++] = terms.length;
-    }
-    terms.push(least);
+/** The sorted union of sorted lists (by code units), and where each list's entries are in it. */
+function mergeSorted(lists: ReadonlyArray<readonly string[]>): { list: readonly string[]; at: Uint32Array[] } {
+  let list = lists[0]!;
+  const at: Uint32Array[] = [identity(list.length)];
+  for (const next of lists.slice(1)) {
+    const merged = mergeTwo(list, next);
+    for (const positions of at) positions.forEach((position, i) => (positions[i] = merged.inA[position]!));
+    at.push(merged.inB);
+    list = merged.list;
   }
+  return { list, at };
+}
+
+/** The sorted union of two sorted lists, and where each one's entries are in it. */
+function mergeTwo(a: readonly string[], b: readonly string[]): { list: string[]; inA: Uint32Array; inB: Uint32Array } {
+  const list: string[] = [];
+  const inA = new Uint32Array(a.length);
+  const inB = new Uint32Array(b.length);
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x < y) {
+      inA[i++] = list.length;
+      list.push(x);
+    } else if (x === y) {
+      inA[i++] = inB[j++] = list.length;
+      list.push(x);
+    } else {
+      inB[j++] = list.length;
+      list.push(y);
+    }
+  }
+  for (; i < a.length; i++) inA[i] = list.push(a[i]!) - 1;
+  for (; j < b.length; j++) inB[j] = list.push(b[j]!) - 1;
+  return { list, inA, inB };
 }

@@ -58,11 +58,11 @@ VERB_ENDINGS.sort(byLengthDesc);
  * Each suffix list by its last syllable, order kept: a word is only tried against the
  * suffixes that can end it (the index builder stems every distinct word it meets).
  */
-const byLastSyllable = new Map<readonly string[], ReadonlyMap<string, readonly string[]>>();
+const byLastSyllable = new Map<readonly string[], ReadonlyMap<number, readonly string[]>>();
 for (const list of [PARTICLES_ANY, PARTICLES_LONG_STEM, LIGHT_VERB_ENDINGS, VERB_ENDINGS, SHORT_ENDINGS]) {
-  const groups = new Map<string, string[]>();
+  const groups = new Map<number, string[]>();
   for (const suffix of list) {
-    const last = suffix[suffix.length - 1]!;
+    const last = suffix.charCodeAt(suffix.length - 1);
     const group = groups.get(last);
     if (group) group.push(suffix);
     else groups.set(last, [suffix]);
@@ -74,7 +74,8 @@ for (const list of [PARTICLES_ANY, PARTICLES_LONG_STEM, LIGHT_VERB_ENDINGS, VERB
 const BARE_PARTICLES: ReadonlySet<string> = new Set([...PARTICLES_ANY, ...PARTICLES_LONG_STEM, ...LIGHT_VERB_ENDINGS, ...VERB_ENDINGS, '이다', '입니다']);
 
 function stripFirst(word: string, suffixes: readonly string[], minStem: number): string | null {
-  const candidates = byLastSyllable.get(suffixes)?.get(word[word.length - 1] ?? '') ?? [];
+  // By code, not by character: a Hangul character read as a string is a new string each time.
+  const candidates = byLastSyllable.get(suffixes)?.get(word.charCodeAt(word.length - 1)) ?? [];
   for (const suffix of candidates) {
     if (word.length - suffix.length >= minStem && word.endsWith(suffix)) return word.slice(0, -suffix.length);
   }
