@@ -14,7 +14,7 @@
 import { choseong } from '../../../shared/hangul';
 import { englishTerm, foldLatin } from './english';
 import { bigrams, isBareParticle, koreanStem } from './korean';
-import type { Token } from './tokenizer';
+import type { Token, TokenKind } from './tokenizer';
 
 export const BIGRAM = '~';
 export const CHOSEONG = '^';
@@ -63,9 +63,17 @@ function choseongTerms(surface: string, stem: string): string[] {
  * the 이라는 of ‘한낱’이라는 (a quoted word's particle comes after the closing quote).
  */
 export function isDanglingParticle(token: Token, previous: Pick<Token, 'kind' | 'end'> | undefined): boolean {
-  if (token.kind !== 'hangul' || !token.attached || previous === undefined || !isBareParticle(token.text)) return false;
+  if (token.kind !== 'hangul' || previous === undefined || !isBareParticle(token.text)) return false;
+  return particleDangles(token.attached, token.start, previous.kind, previous.end);
+}
+
+/**
+ * isDanglingParticle for a token known to be a bare particle, from offsets alone: the index
+ * builder makes no token object for a word it has met before.
+ */
+export function particleDangles(attached: boolean, start: number, previousKind: TokenKind, previousEnd: number): boolean {
   // Directly after Hangul (no quote between), it is part of that word's run: 가요 is a word.
-  return previous.end !== token.start || (previous.kind !== 'hangul' && previous.kind !== 'jamo');
+  return attached && (previousEnd !== start || (previousKind !== 'hangul' && previousKind !== 'jamo'));
 }
 
 /**

@@ -11,12 +11,12 @@
  * buildInvertedIndex does both in the calling thread; index-builder gives each of a few
  * worker threads a part and joins them in one of them. Either way the bytes are the same.
  */
-import { FIELDS, isDanglingParticle, latinWordOf, termsOfToken, type Field } from './analyzer';
+import { FIELDS, latinWordOf, particleDangles, termsOfToken, type Field } from './analyzer';
 import { isBareParticle } from './korean';
 import { fieldTexts, type FieldTexts } from './field-texts';
 import { encodeImpact, type InvertedIndex } from './inverted-index';
 import { normalizeText } from './normalize';
-import { hasCase, scanTokens, tokenAt, tokenKind, wordHash, type Token, type TokenKind } from './tokenizer';
+import { hasCase, isAttached, scanTokens, tokenAt, tokenKind, wordHash, type Token, type TokenKind } from './tokenizer';
 import type { IndexedArticle } from './types';
 
 /**
@@ -388,7 +388,7 @@ export function indexPart(articles: readonly FieldTexts[], firstDoc: number): In
     previousEnd = end;
     previousKind = kind;
     // A particle that only carries the word before it (isDanglingParticle) is no word of its own.
-    if (table.isBare(entry) && beforeKind !== null && isDanglingParticle(token ?? tokenAt(text, start, end, classes), { kind: beforeKind, end: beforeEnd })) return;
+    if (table.isBare(entry) && beforeKind !== null && particleDangles(isAttached(text, start), start, beforeKind, beforeEnd)) return;
     length++;
     let at = table.termStart(entry);
     if (at < 0) {
