@@ -101,11 +101,13 @@ describe('index parts', () => {
     expect(new Set(index.terms).size).toBe(index.terms.length);
   });
 
-  it('take their texts packed into one string and back unchanged', () => {
-    const texts = [...sampleArticles(), article('odd', '', '', { tags: [] })].map(fieldTexts);
+  it('take their texts packed into one buffer and back unchanged', () => {
+    // Empty fields, emoji, and lone surrogates (which a UTF-8 trip would replace).
+    const odd = [article('empty', '', '', { tags: [] }), article('surrogates', 'a\ud800b', '😀 \udc00 끝', { tags: ['\ud83d'] })];
+    const texts = [...sampleArticles(), ...odd].map(fieldTexts);
     const packed = packTexts(texts);
     expect(unpackTexts(packed)).toEqual(texts);
-    expect(packed.text.length).toBe(texts.reduce((sum, t) => sum + t.title.length + t.tags.length + t.body.length, 0));
+    expect(packed.text.byteLength).toBe(2 * texts.reduce((sum, t) => sum + t.title.length + t.tags.length + t.body.length, 0));
   });
 
   it('may be empty', () => {

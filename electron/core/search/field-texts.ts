@@ -2,9 +2,10 @@
  * What the index reads of an article: the text of each field. Category and service names are
  * searchable, with the weight of tags.
  *
- * For the trip to an index worker the texts are packed into one string and their lengths:
- * a long string is copied in one go, where 20,000 small objects were cloned one by one (half
- * a second of a build spent before any worker started).
+ * For the trip to an index worker the texts are packed as UTF-16 into one buffer, with their
+ * lengths, and the buffer is transferred, not copied. 20,000 small objects cloned one by one
+ * took half a second; one string joined and cloned took 80 ms for 10,000 articles, where the
+ * buffer takes 20–60 ms and a third fewer fresh pages.
  */
 import { FIELDS, type Field } from './analyzer';
 import type { IndexedArticle } from './types';
@@ -20,25 +21,24 @@ export function fieldTexts(article: Pick<IndexedArticle, 'title' | 'tags' | 'cat
 }
 
 export interface PackedTexts {
-  /** Every field of every article, one after another. */
-  text: string;
+  /** Every field of every article, one after another, in UTF-16 code units (any lone surrogate kept). */
+  text: ArrayBuffer;
   /** The length of each, in the same order (three per article). */
   lengths: Uint32Array;
 }
 
 export function packTexts(texts: readonly FieldTexts[]): PackedTexts {
   const lengths = new Uint32Array(texts.length * FIELDS.length);
-  const pieces: string[] = [];
-  texts.forEach((fields, i) =>
-    FIELDS.forEach((field, k) => {
-      pieces.push(fields[field]);
-      lengths[i * FIELDS.length + k] = fields[field].length;
-    }),
-  );
-  return { text: pieces.join(''), lengths };
+  texts.forEach((fields, i) => FIELDS.forEach((field, k) => (lengths[i * FIELDS.length + k] = fields[field].length)));
+  // Not from Buffer's shared pool: the buffer is transferred.
+  const units = Buffer.allocUnsafeSlow(lengths.reduce((sum, length) => sum + length, 0) * 2);
+  let at = 0;
+  for (const fields of texts) for (const field of FIELDS) at += units.write(fields[field], at, 'utf16le');
+  return { text: units.buffer as ArrayBuffer, lengths };
 }
 
-export function unpackTexts({ text, lengths }: PackedTexts): FieldTexts[] {
+export function unpackTexts({ text: units, lengths }: PackedTexts): FieldTexts[] {
+  const text = Buffer.from(units).toString('utf16le');
   const texts: FieldTexts[] = [];
   let at = 0;
   const next = (i: number): string => text.slice(at, (at += lengths[i]!));

@@ -68,7 +68,7 @@ export function workerIndexBuilder(createWorker: (options: WorkerOptions) => Wor
       };
       const sendTexts = (worker: Worker, [from, to]: Run): void => {
         const texts = packTexts(articles.slice(from, to).map(fieldTexts));
-        worker.postMessage({ texts } satisfies IndexTexts, [texts.lengths.buffer as ArrayBuffer]);
+        worker.postMessage({ texts } satisfies IndexTexts, [texts.text, texts.lengths.buffer as ArrayBuffer]);
       };
 
       const parts = channels.map((channel) => channel.port2);
