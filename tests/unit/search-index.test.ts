@@ -122,6 +122,13 @@ describe('the index format', () => {
     expect(loaded.serialize().equals(built.serialize())).toBe(true);
   });
 
+  it('round-trips with empty sections: no articles, or no Latin words', () => {
+    for (const articles of [[], [article('a', '메시지', '본문')]]) {
+      const engine = SearchEngine.load(SearchEngine.build(articles).serialize(), articles);
+      expect(engine.search({ text: '메시지' }, { platform: 'macos' }).results.map((hit) => hit.id)).toEqual(articles.map((a) => a.id));
+    }
+  });
+
   it('refuses bytes that are not an index, and an index built for other articles', () => {
     const articles = [article('a', '메시지', '본문'), article('b', '삭제', '본문')];
     const bytes = SearchEngine.build(articles).serialize();

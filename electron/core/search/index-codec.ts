@@ -53,22 +53,29 @@ export function encodeIndex(index: InvertedIndex): Buffer {
     ['latinWords', joinLines(index.latinWords)],
     ['latinStems', bytesOf(index.latinStems)],
   ];
+  // The checksum runs section by section, padding included, so the sections are copied once:
+  // straight into place after the header, whose length depends on the checksum.
   const sections = {} as Header['sections'];
+  const padding = new Uint8Array(3);
   let size = 0;
+  let crc = 0;
   for (const [name, bytes] of parts) {
     sections[name] = [size, bytes.length];
-    size += Math.ceil(bytes.length / 4) * 4;
+    const padded = Math.ceil(bytes.length / 4) * 4;
+    // Empty sections skipped: Node's crc32 answers 0 for an empty array without a backing store, whatever the running value.
+    if (bytes.length > 0) crc = crc32(bytes, crc);
+    if (padded > bytes.length) crc = crc32(padding.subarray(0, padded - bytes.length), crc);
+    size += padded;
   }
-  const body = new Uint8Array(size);
-  for (const [name, bytes] of parts) body.set(bytes, sections[name][0]);
-  const header: Header = { format: MAGIC, byteOrder: new Uint32Array([BYTE_ORDER_MARK])[0]!, crc: crc32(body), sections };
+  const header: Header = { format: MAGIC, byteOrder: new Uint32Array([BYTE_ORDER_MARK])[0]!, crc, sections };
   const headerBytes = encoder.encode(JSON.stringify(header));
   const headerLength = Math.ceil((headerBytes.length + 4) / 4) * 4;
-  const out = Buffer.alloc(MAGIC.length + headerLength + size);
+  const bodyStart = MAGIC.length + headerLength;
+  const out = Buffer.alloc(bodyStart + size);
   out.write(MAGIC, 0, 'latin1');
   out.writeUInt32LE(headerBytes.length, MAGIC.length);
   out.set(headerBytes, MAGIC.length + 4);
-  out.set(body, MAGIC.length + headerLength);
+  for (const [name, bytes] of parts) out.set(bytes, bodyStart + sections[name][0]);
   return out;
 }
 
