@@ -576,11 +576,12 @@ function mergeTwo(a: readonly string[], b: readonly string[]): { list: string[];
   while (i < a.length && j < b.length) {
     const x = a[i]!;
     const y = b[j]!;
-    if (x < y) {
-      inA[i++] = list.length;
-      list.push(x);
-    } else if (x === y) {
+    // Equality first: most terms are in both lists, and an unequal pair usually differs early.
+    if (x === y) {
       inA[i++] = inB[j++] = list.length;
+      list.push(x);
+    } else if (x < y) {
+      inA[i++] = list.length;
       list.push(x);
     } else {
       inB[j++] = list.length;
