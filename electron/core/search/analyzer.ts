@@ -90,7 +90,7 @@ export function termsOfToken(token: Token, field: Field): string[] {
       const stem = koreanStem(surface);
       const terms = [surface];
       if (stem !== surface) terms.push(stem);
-      for (let i = 0; i + 1 < stem.length; i++) terms.push(BIGRAM + stem.slice(i, i + 2));
+      for (const gram of bigrams(stem)) terms.push(BIGRAM + gram);
       if (field !== 'body') terms.push(...choseongTerms(surface, stem));
       if (field === 'title') terms.push(TITLE + surface);
       return terms;
