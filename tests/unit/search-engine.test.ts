@@ -4,6 +4,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SearchEngine } from '../../electron/core/search/engine';
+import { BestFirst } from '../../electron/core/search/suggest';
+import { prng } from '../support/prng';
 import type { SearchHit, SearchQuery, SearchResult } from '../../shared/types';
 import { article, sampleArticles } from './search-fixtures';
 
@@ -281,6 +283,19 @@ describe('results', () => {
 });
 
 describe('suggestions as you type', () => {
+  it('read their candidates best bound first, equal bounds in the scorer’s order, as a full sort would', () => {
+    const random = prng(11);
+    for (const count of [0, 1, 2, 7, 64, 1000]) {
+      // Few distinct values, so most bounds tie.
+      const bounds = Float64Array.from({ length: count }, () => Math.floor(random() * 5) / 2);
+      const sorted = Array.from({ length: count }, (_, i) => i).sort((a, b) => bounds[b]! - bounds[a]! || a - b);
+      const queue = new BestFirst(bounds, count);
+      const taken: number[] = [];
+      for (let i = queue.next(); i >= 0; i = queue.next()) taken.push(i);
+      expect(taken).toEqual(sorted);
+    }
+  });
+
   it('complete titles from the start of their words, one per topic, the preferred platform’s variant', () => {
     const found = engine.suggest('메시ㅈ', { platform: 'windows' });
     expect(found.length).toBeGreaterThan(2);

@@ -46,6 +46,53 @@ function firstInOrder<T>(items: readonly T[], limit: number, before: (a: T, b: T
   return first;
 }
 
+/**
+ * The numbers 0…count-1 best bound first (equal bounds: lower number first, the scorer's
+ * order), taken one at a time from a heap. Suggestions read a few dozen of what can be tens
+ * of thousands: sorting them all was half of a suggestion's time at 100,000 articles.
+ */
+export class BestFirst {
+  private readonly heap: Int32Array;
+  private size: number;
+
+  constructor(
+    private readonly bounds: Float64Array,
+    count: number,
+  ) {
+    this.heap = new Int32Array(count);
+    for (let i = 0; i < count; i++) this.heap[i] = i;
+    this.size = count;
+    for (let at = (count >> 1) - 1; at >= 0; at--) this.sink(at);
+  }
+
+  /** The next number, or -1 when none is left. */
+  next(): number {
+    if (this.size === 0) return -1;
+    const top = this.heap[0]!;
+    this.heap[0] = this.heap[--this.size]!;
+    this.sink(0);
+    return top;
+  }
+
+  private before(a: number, b: number): boolean {
+    const x = this.bounds[a]!;
+    const y = this.bounds[b]!;
+    return x > y || (x === y && a < b);
+  }
+
+  private sink(at: number): void {
+    const heap = this.heap;
+    for (;;) {
+      const left = at * 2 + 1;
+      if (left >= this.size) return;
+      const child = left + 1 < this.size && this.before(heap[left + 1]!, heap[left]!) ? left + 1 : left;
+      if (!this.before(heap[child]!, heap[at]!)) return;
+      [heap[at], heap[child]] = [heap[child]!, heap[at]!];
+      at = child;
+    }
+  }
+}
+
 export function suggestTitles(text: string, options: SuggestOptions, lexicon: Lexicon, scorer: Scorer, catalog: Catalog): Suggestion[] {
   const plan = buildPlan(text, lexicon, { mode: 'suggest' });
   if (plan.concepts.length === 0 || plan.concepts.some((c) => c.groups.length === 0)) return [];
@@ -81,8 +128,7 @@ export function suggestTitles(text: string, options: SuggestOptions, lexicon: Le
     bounds[count] = (matches.score[doc]! + STARTS_WITH_BONUS) * factorOf(catalog.topicOf[doc]!);
     place[doc] = ++count;
   }
-  // Best bound first; equal bounds keep the scorer's order.
-  const byBound = Array.from({ length: count }, (_, i) => i).sort((a, b) => bounds[b]! - bounds[a]! || a - b);
+  const byBound = new BestFirst(bounds, count);
 
   // Best score per topic, over the variants whose title matches every word typed.
   const best = new Map<number, number>();
@@ -101,8 +147,7 @@ export function suggestTitles(text: string, options: SuggestOptions, lexicon: Le
   };
   let reach = -Infinity;
   let nextCheck = Math.max(64, limit);
-  for (let n = 0; n < byBound.length; n++) {
-    const i = byBound[n]!;
+  for (let n = 0, i = byBound.next(); i >= 0; n++, i = byBound.next()) {
     if (bounds[i]! < reach) break;
     const doc = candidates[i]!;
     if (matchesTitle(doc)) {
