@@ -16,7 +16,7 @@ import { isBareParticle } from './korean';
 import { fieldTexts, type FieldTexts } from './field-texts';
 import { encodeImpact, type InvertedIndex } from './inverted-index';
 import { normalizeText } from './normalize';
-import { hasCase, isAttached, scanTokens, tokenAt, tokenKind, wordHash, type Token, type TokenKind } from './tokenizer';
+import { hasCase, isAttached, lowerAsciiCode, scanTokens, tokenAt, tokenKind, wordHash, type Token, type TokenKind } from './tokenizer';
 import type { IndexedArticle } from './types';
 
 /**
@@ -241,8 +241,6 @@ class TermTable {
   }
 }
 
-
-const lowerAsciiCode = (code: number): number => (code >= 0x41 && code <= 0x5a ? code + 32 : code);
 
 /** Whether `source[from, to)` holds only ASCII (so lower-casing it is ASCII's). */
 function isAscii(source: string, from: number, to: number): boolean {

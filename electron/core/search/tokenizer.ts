@@ -167,7 +167,8 @@ export function scanTokens(text: string, visit: TokenVisitor): void {
 const HASH_START = 0x811c9dc5;
 const HASH_PRIME = 0x01000193;
 
-const lowerAsciiCode = (code: number): number => (code >= 0x41 && code <= 0x5a ? code + 32 : code);
+/** A code unit lower-cased if it is an ASCII capital (words are compared as scanTokens hashes them). */
+export const lowerAsciiCode = (code: number): number => (code >= 0x41 && code <= 0x5a ? code + 32 : code);
 
 /**
  * FNV-1a over the code units of `source[from, to)`, ASCII letters lower-cased: the hash
