@@ -241,7 +241,6 @@ class TermTable {
   }
 }
 
-
 /** Whether `source[from, to)` holds only ASCII (so lower-casing it is ASCII's). */
 function isAscii(source: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (source.charCodeAt(i) >= 0x80) return false;

@@ -13,11 +13,11 @@ import type { IndexPartMessage, IndexTexts, IndexWorkerData, IndexWorkerReply } 
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-function sendPart(join: MessagePort, data: Extract<IndexWorkerData, { role: 'part' }>, texts: PackedTexts): void {
+function sendPart({ join, firstDoc }: Extract<IndexWorkerData, { role: 'part' }>, texts: PackedTexts): void {
   let message: IndexPartMessage;
   let transfer: ArrayBuffer[] = [];
   try {
-    const part = indexPart(unpackTexts(texts), data.firstDoc);
+    const part = indexPart(unpackTexts(texts), firstDoc);
     message = { ok: true, part };
     transfer = [part.lengths, part.offsets, part.postings, part.latinStems].map((array) => array.buffer as ArrayBuffer);
   } catch (error) {
@@ -56,6 +56,6 @@ async function join(data: Extract<IndexWorkerData, { role: 'join' }>, texts: Pac
 
 const data = workerData as IndexWorkerData;
 parentPort?.once('message', ({ texts }: IndexTexts) => {
-  if (data.role === 'part') sendPart(data.join, data, texts);
+  if (data.role === 'part') sendPart(data, texts);
   else void join(data, texts);
 });
