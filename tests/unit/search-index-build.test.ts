@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fieldTexts, packTexts, unpackTexts } from '../../electron/core/search/field-texts';
-import { buildInvertedIndex, indexPart, joinParts } from '../../electron/core/search/index-build';
+import { assembleIndex, buildInvertedIndex, encodeTerms, indexPart, joinParts, planJoin, termRuns } from '../../electron/core/search/index-build';
 import { encodeImpact, encodeImpactExactly, findSorted, IMPACTS, type InvertedIndex } from '../../electron/core/search/inverted-index';
 import { prng } from '../support/prng';
 import { article, sampleArticles } from './search-fixtures';
@@ -92,6 +92,30 @@ describe('index parts', () => {
       expect(joinParts(ids, parts)).toEqual(whole);
     }
     expect(whole.latinWords.length).toBeGreaterThan(100);
+  });
+
+  it('have their postings encoded in runs of terms (as several workers share them) into the same index', () => {
+    const articles = [...sampleArticles(), ...sampleArticles().map((a) => ({ ...a, id: `${a.id}-again`, title: `${a.title} 다시` }))];
+    const whole = buildInvertedIndex(articles);
+    const half = articles.length / 2;
+    const parts = [indexPart(articles.slice(0, half).map(fieldTexts), 0), indexPart(articles.slice(half).map(fieldTexts), half)];
+    const plan = planJoin(articles.length, parts);
+    for (const count of [1, 2, 3, 7]) {
+      const runs = termRuns(plan, count);
+      expect(runs).toHaveLength(count);
+      expect(runs[0]![0]).toBe(0);
+      expect(runs.at(-1)![1]).toBe(plan.terms.length);
+      runs.slice(1).forEach(([from], i) => expect(from).toBe(runs[i]![1]));
+      const encoded = runs.map(([from, to]) => encodeTerms(parts, plan, from, to));
+      expect(assembleIndex(articles.map((a) => a.id), parts, plan, encoded)).toEqual(whole);
+    }
+    // About as many postings in each run: none more than half again its share.
+    const postingsIn = ([from, to]: [number, number]): number => plan.docFreq.subarray(from, to).reduce((sum, n) => sum + n, 0);
+    const total = postingsIn([0, plan.terms.length]);
+    for (const run of termRuns(plan, 3)) expect(postingsIn(run)).toBeLessThan((total / 3) * 1.5);
+    // Runs that leave a term out do not make an index.
+    const [first] = termRuns(plan, 2);
+    expect(() => assembleIndex(articles.map((a) => a.id), parts, plan, [encodeTerms(parts, plan, ...first!)])).toThrow(/cover/);
   });
 
   it('keep their terms in code-unit order, prefixes first, however the first characters tie', () => {

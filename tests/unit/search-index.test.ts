@@ -154,8 +154,8 @@ describe('the index format', () => {
     };
     return { create, running: () => running, started: () => started };
   };
-  /** The sample help center ten times over (2,080 articles): enough for two workers. */
-  const manyArticles = (): IndexedArticle[] => Array.from({ length: 10 }, (_, copy) => sampleArticles().map((a) => ({ ...a, id: `${a.id}-${copy}` }))).flat();
+  /** The sample help center again and again (ten times: 2,080 articles, enough for two workers). */
+  const manyArticles = (copies = 10): IndexedArticle[] => Array.from({ length: copies }, (_, copy) => sampleArticles().map((a) => ({ ...a, id: `${a.id}-${copy}` }))).flat();
 
   it('is built in a worker thread, off the calling thread', async () => {
     const articles = sampleArticles();
@@ -164,13 +164,14 @@ describe('the index format', () => {
     expect(engine.search({ text: '메시지 삭제' }, { platform: 'windows' }).results[0]!.id).toBe('delete-message-windows');
   });
 
-  it('is built by several workers into the same bytes as in one thread', async () => {
+  it.each([2, 3])('is built by %i workers into the same bytes as in one thread', async (count) => {
     const workers = indexWorkers();
-    const articles = manyArticles();
-    const bytes = await workerIndexBuilder(workers.create, 2)(articles);
+    const articles = manyArticles(count === 2 ? 10 : 15);
+    const bytes = await workerIndexBuilder(workers.create, count)(articles);
     expect(bytes.equals(SearchEngine.build(articles).serialize())).toBe(true);
-    // Two workers did it (one joined the other's part), and both have ended.
-    expect(workers.started()).toBe(2);
+    // As many workers did it (one joined the others' parts, each encoded a share of the
+    // postings), and all have ended.
+    expect(workers.started()).toBe(count);
     await vi.waitFor(() => expect(workers.running()).toBe(0));
   });
 

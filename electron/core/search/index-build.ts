@@ -293,6 +293,14 @@ function grown(array: Uint32Array<ArrayBuffer>, length: number): Uint32Array<Arr
   return bigger;
 }
 
+/**
+ * Memory that worker threads can share, where the runtime has it: a part's postings, so that
+ * every worker can read every part's postings when they share encoding them (see encodeTerms).
+ */
+function sharedMemory(bytes: number): ArrayBufferLike {
+  return typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
+}
+
 /** 0, 1, … n - 1. (Not Uint32Array.from, which walks an iterator and allocates per number.) */
 function identity(n: number): Uint32Array<ArrayBuffer> {
   const numbers = new Uint32Array(n);
@@ -455,7 +463,7 @@ export function indexPart(articles: readonly FieldTexts[], firstDoc: number): In
   const fill = new Uint32Array(termList.length);
   for (let t = 0; t < terms.length; t++) fill[order[t]!] = offsets[t]!;
   // Document and frequencies side by side: one cache line written per posting, not two.
-  const postings = new Uint32Array(postingCount * 2);
+  const postings = new Uint32Array(sharedMemory(postingCount * 2 * Uint32Array.BYTES_PER_ELEMENT));
   for (let doc = 0, i = 0; doc < articles.length; doc++) {
     for (const end = docEnds[doc]!; i < end; i++) {
       const slot = fill[termOf[i]!]!++ * 2;
@@ -473,53 +481,142 @@ export function indexPart(articles: readonly FieldTexts[], firstDoc: number): In
 
 /** The index made of these parts, which hold documents 0, 1, 2… in order. */
 export function joinParts(docIds: readonly string[], parts: readonly IndexPart[]): InvertedIndex {
-  const n = docIds.length;
-  const { list: terms, at: globalOf } = mergeSorted(parts.map((part) => part.terms));
+  const plan = planJoin(docIds.length, parts);
+  return assembleIndex(docIds, parts, plan, [encodeTerms(parts, plan, 0, plan.terms.length)]);
+}
 
-  // BM25F with per-field length normalisation.
+/**
+ * What joining parts works out before their postings are encoded: the parts' terms merged,
+ * where each part's terms are among them, and BM25F's weights (with per-field length
+ * normalisation).
+ */
+export interface JoinPlan {
+  terms: readonly string[];
+  /** Per part, the number in `terms` of each of its terms (increasing). */
+  globalOf: Uint32Array[];
+  /** Per term, the documents that have it: its number of postings. */
+  docFreq: Uint32Array;
+  idf: Float64Array;
+  /** Per document, the three fields' weights over their normalised lengths, side by side. */
+  norms: Float64Array;
+}
+
+export function planJoin(docCount: number, parts: readonly IndexPart[]): JoinPlan {
+  const n = docCount;
+  const { list: terms, at: globalOf } = mergeSorted(parts.map((part) => part.terms));
   const docFreq = new Uint32Array(terms.length);
-  parts.forEach((part, p) => {
-    for (let t = 0; t < part.terms.length; t++) {
-      const global = globalOf[p]![t]!;
-      docFreq[global] = docFreq[global]! + part.offsets[t + 1]! - part.offsets[t]!;
-    }
-  });
+  for (let p = 0; p < parts.length; p++) {
+    const { terms: local, offsets } = parts[p]!;
+    const global = globalOf[p]!;
+    for (let t = 0; t < local.length; t++) docFreq[global[t]!]! += offsets[t + 1]! - offsets[t]!;
+  }
   const idf = new Float64Array(terms.length);
   for (let t = 0; t < terms.length; t++) idf[t] = Math.log(1 + (n - docFreq[t]! + 0.5) / (docFreq[t]! + 0.5));
-  const lengths: Record<Field, Float64Array> = { title: new Float64Array(n), tags: new Float64Array(n), body: new Float64Array(n) };
-  for (const part of parts) {
-    for (let i = 0; i < part.lengths.length / 3; i++) {
-      for (const field of FIELDS) lengths[field][part.firstDoc + i] = part.lengths[i * 3 + FIELD_SLOT[field]]!;
-    }
-  }
-  const average = (field: Field): number => (n === 0 ? 1 : Math.max(1, lengths[field].reduce((a, b) => a + b, 0) / n));
-  // Per document, the three fields' weights over their normalised lengths, side by side.
+  // Every document's field lengths, three numbers each as in the parts. Plain loops over typed
+  // arrays: this runs once per worker, before the compiler has seen it (closures and keyed
+  // fields per document made it 60 ms slower there).
+  const lengths = new Uint32Array(n * 3);
+  for (const part of parts) lengths.set(part.lengths, part.firstDoc * 3);
   const norms = new Float64Array(n * 3);
   for (const field of FIELDS) {
+    const slot = FIELD_SLOT[field];
+    let total = 0;
+    for (let d = 0; d < n; d++) total += lengths[d * 3 + slot]!;
+    const average = n === 0 ? 1 : Math.max(1, total / n);
     const b = RANKING.b[field];
-    const avg = average(field);
-    for (let d = 0; d < n; d++) norms[d * 3 + FIELD_SLOT[field]] = RANKING.weight[field] / (1 - b + (b * lengths[field][d]!) / avg);
+    const weight = RANKING.weight[field];
+    for (let d = 0; d < n; d++) norms[d * 3 + slot] = weight / (1 - b + (b * lengths[d * 3 + slot]!) / average);
   }
+  return { terms, globalOf, docFreq, idf, norms };
+}
 
-  // Postings: per term, each document as a variable-length gap from the one before, then its
-  // impact byte. A term's documents come part after part, each part's in order.
-  const postingCount = parts.reduce((sum, part) => sum + part.postings.length / 2, 0);
-  const postings = new Uint8Array(postingCount * 6 + 16);
-  const postingOffsets = new Uint32Array(terms.length + 1);
-  const next = new Uint32Array(parts.length);
+/** What encoding postings reads of a part. */
+export type PartPostings = Pick<IndexPart, 'offsets' | 'postings'>;
+/** What encoding postings reads of a join plan. */
+export type EncodingWeights = Pick<JoinPlan, 'globalOf' | 'idf' | 'norms'>;
+
+/** The postings of a run of terms, encoded, and where each term's start (one more entry than terms, from 0). */
+export interface EncodedTerms {
+  bytes: Uint8Array;
+  offsets: Uint32Array;
+}
+
+/**
+ * The postings of terms [from, to): per term, each document as a variable-length gap from the
+ * one before, then its impact byte. A term's documents come part after part, each part's in
+ * order. Each term is encoded on its own, so runs of terms can be encoded apart (in several
+ * workers) and put side by side.
+ */
+export function encodeTerms(parts: readonly PartPostings[], { globalOf, idf, norms }: EncodingWeights, from: number, to: number): EncodedTerms {
+  // Each part's first term at or after `from` (its terms' numbers increase).
+  const next = globalOf.map((global) => firstAtLeast(global, from));
+  let postingCount = 0;
+  for (let p = 0; p < parts.length; p++) {
+    const { offsets } = parts[p]!;
+    postingCount += offsets[firstAtLeast(globalOf[p]!, to)]! - offsets[next[p]!]!;
+  }
+  const bytes = new Uint8Array(postingCount * 6 + 16);
+  const offsets = new Uint32Array(to - from + 1);
   let at = 0;
-  for (let t = 0; t < terms.length; t++) {
-    postingOffsets[t] = at;
+  for (let t = from; t < to; t++) {
+    offsets[t - from] = at;
     let previous = 0;
     for (let p = 0; p < parts.length; p++) {
       const local = next[p]!;
-      const part = parts[p]!;
-      if (local >= part.terms.length || globalOf[p]![local] !== t) continue;
+      const global = globalOf[p]!;
+      if (local >= global.length || global[local] !== t) continue;
       next[p] = local + 1;
-      at = encodePostings(postings, at, part.postings, part.offsets[local]!, part.offsets[local + 1]!, previous, idf[t]!, norms);
+      const part = parts[p]!;
+      at = encodePostings(bytes, at, part.postings, part.offsets[local]!, part.offsets[local + 1]!, previous, idf[t]!, norms);
       previous = part.postings[part.offsets[local + 1]! * 2 - 2]!;
     }
   }
+  offsets[to - from] = at;
+  return { bytes: bytes.slice(0, at), offsets };
+}
+
+/** The first place in increasing `numbers` whose number is `value` or more (numbers.length when none is). */
+function firstAtLeast(numbers: Uint32Array, value: number): number {
+  let low = 0;
+  let high = numbers.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (numbers[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** `count` consecutive runs of all the plan's terms, [from, to), with about as many postings each. */
+export function termRuns({ docFreq }: Pick<JoinPlan, 'docFreq'>, count: number): Array<[from: number, to: number]> {
+  const total = docFreq.reduce((sum, postings) => sum + postings, 0);
+  const runs: Array<[number, number]> = [];
+  let from = 0;
+  let sum = 0;
+  for (let t = 0; t < docFreq.length && runs.length < count - 1; t++) {
+    sum += docFreq[t]!;
+    if (sum >= (total * (runs.length + 1)) / count) {
+      runs.push([from, t + 1]);
+      from = t + 1;
+    }
+  }
+  runs.push([from, docFreq.length]);
+  return runs;
+}
+
+/** The index of the parts, from its plan and its terms' postings encoded in consecutive runs that cover every term. */
+export function assembleIndex(docIds: readonly string[], parts: readonly IndexPart[], plan: JoinPlan, runs: readonly EncodedTerms[]): InvertedIndex {
+  const { terms, globalOf, docFreq } = plan;
+  const postings = runs.length === 1 ? runs[0]!.bytes : new Uint8Array(runs.reduce((sum, run) => sum + run.bytes.length, 0));
+  const postingOffsets = new Uint32Array(terms.length + 1);
+  let term = 0;
+  let at = 0;
+  for (const run of runs) {
+    if (runs.length > 1) postings.set(run.bytes, at);
+    for (let k = 0; k < run.offsets.length - 1; k++) postingOffsets[term++] = at + run.offsets[k]!;
+    at += run.bytes.length;
+  }
+  if (term !== terms.length) throw new Error(`the encoded postings cover ${term} of ${terms.length} terms`);
   postingOffsets[terms.length] = at;
 
   // A Latin word's stem is the same term in every part that has the word.
@@ -527,15 +624,7 @@ export function joinParts(docIds: readonly string[], parts: readonly IndexPart[]
   const latinStems = new Uint32Array(latin.list.length);
   parts.forEach((part, p) => part.latinStems.forEach((stem, i) => (latinStems[latin.at[p]![i]!] = globalOf[p]![stem]!)));
 
-  return {
-    docIds: [...docIds],
-    terms,
-    postingOffsets,
-    docFreq,
-    postings: postings.slice(0, at),
-    latinWords: latin.list,
-    latinStems,
-  };
+  return { docIds: [...docIds], terms, postingOffsets, docFreq, postings, latinWords: latin.list, latinStems };
 }
 
 /**

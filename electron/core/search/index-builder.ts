@@ -6,13 +6,15 @@
  * With workers, the articles are cut into a few runs of about equal text, one worker each
  * (index-build's indexPart); the worker with the first run also joins the parts and
  * serializes the index, so the calling thread only hands out the texts and receives bytes.
- * The bytes are the same as an in-thread build's.
+ * Once it has every part, the joining worker gives each of the others a share of the terms
+ * whose postings to encode (encodeTerms, the longest step of the join), reading the parts'
+ * postings in shared memory. The bytes are the same as an in-thread build's.
  */
 import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort, type Worker, type WorkerOptions } from 'node:worker_threads';
 import { SearchEngine, type IndexedArticle } from './engine';
 import { fieldTexts, packTexts, type PackedTexts } from './field-texts';
-import type { IndexPart } from './index-build';
+import type { EncodedTerms, EncodingWeights, IndexPart, PartPostings } from './index-build';
 
 export type IndexBuilder = (articles: readonly IndexedArticle[]) => Promise<Buffer>;
 
@@ -25,7 +27,7 @@ export const buildIndexInThread: IndexBuilder = async (articles) => SearchEngine
 export type IndexWorkerData =
   /** Index the run, then join it with the parts that arrive on `parts` and post the serialized index to the parent. */
   | { role: 'join'; docIds: string[]; parts: MessagePort[] }
-  /** Index the run (documents from `firstDoc` on) and send the part to the joining worker over `join`. */
+  /** Index the run (documents from `firstDoc` on), send the part to the joining worker over `join`, then encode the share of postings it asks for. */
   | { role: 'part'; firstDoc: number; join: MessagePort };
 export interface IndexTexts {
   texts: PackedTexts;
@@ -34,6 +36,15 @@ export interface IndexTexts {
 /** What the joining worker posts to its parent, and a part worker to the joining one. */
 export type IndexWorkerReply = { ok: true; data: Uint8Array } | { ok: false; message: string };
 export type IndexPartMessage = { ok: true; part: IndexPart } | { ok: false; message: string };
+/** The joining worker → a part worker, once every part has arrived: encode the postings of terms [from, to). */
+export interface IndexEncodeJob {
+  from: number;
+  to: number;
+  parts: PartPostings[];
+  weights: EncodingWeights;
+}
+/** A part worker → the joining worker: the postings it encoded. */
+export type IndexEncodeReply = { ok: true; run: EncodedTerms } | { ok: false; message: string };
 
 /** Below this many articles per worker, starting one costs more than it saves. */
 const MIN_ARTICLES_PER_WORKER = 1000;
