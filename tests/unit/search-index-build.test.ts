@@ -137,5 +137,13 @@ describe('index parts', () => {
   it('may be empty', () => {
     const articles = [article('a', 'Windows 설정', '본문')];
     expect(joinParts(['a'], [indexPart([], 0), indexPart(articles.map(fieldTexts), 0), indexPart([], 1)])).toEqual(buildInvertedIndex(articles));
+    // More runs to encode than terms: the last runs are empty, and the index is the same.
+    const parts = [indexPart(articles.map(fieldTexts), 0)];
+    const plan = planJoin(1, parts);
+    const runs = termRuns(plan, plan.terms.length + 3);
+    expect(runs.slice(-3)).toEqual([[plan.terms.length, plan.terms.length], [plan.terms.length, plan.terms.length], [plan.terms.length, plan.terms.length]]);
+    expect(assembleIndex(['a'], parts, plan, runs.map(([from, to]) => encodeTerms(parts, plan, from, to)))).toEqual(buildInvertedIndex(articles));
+    const nothing = planJoin(0, [indexPart([], 0)]);
+    expect(termRuns(nothing, 2)).toEqual([[0, 0], [0, 0]]);
   });
 });

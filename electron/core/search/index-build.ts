@@ -5,11 +5,14 @@
  *               postings (document, per-field frequencies). One pass collects (term,
  *               document, frequencies) in flat typed arrays; the terms are sorted and the
  *               postings bucketed by term.
- *   joinParts   the parts, in document order → the index: term lists merged, each posting's
- *               BM25F impact computed and packed.
+ *   joinParts   the parts, in document order → the index, itself in three steps: planJoin
+ *               (term lists merged, BM25F weights), encodeTerms (each posting's impact
+ *               computed and packed, for any run of terms) and assembleIndex (the runs side
+ *               by side).
  *
  * buildInvertedIndex does both in the calling thread; index-builder gives each of a few
- * worker threads a part and joins them in one of them. Either way the bytes are the same.
+ * worker threads a part, joins them in one of them and has each encode a run of terms.
+ * Either way the bytes are the same.
  */
 import { FIELDS, latinWordOf, particleDangles, termsOfToken, type Field } from './analyzer';
 import { isBareParticle } from './korean';
@@ -501,8 +504,8 @@ export interface JoinPlan {
   norms: Float64Array;
 }
 
-export function planJoin(docCount: number, parts: readonly IndexPart[]): JoinPlan {
-  const n = docCount;
+/** The plan for joining parts that hold `n` documents. */
+export function planJoin(n: number, parts: readonly IndexPart[]): JoinPlan {
   const { list: terms, at: globalOf } = mergeSorted(parts.map((part) => part.terms));
   const docFreq = new Uint32Array(terms.length);
   for (let p = 0; p < parts.length; p++) {
@@ -587,7 +590,7 @@ function firstAtLeast(numbers: Uint32Array, value: number): number {
   return low;
 }
 
-/** `count` consecutive runs of all the plan's terms, [from, to), with about as many postings each. */
+/** `count` consecutive runs of all the plan's terms, [from, to), with about as many postings each (the last ones empty when there are too few terms). */
 export function termRuns({ docFreq }: Pick<JoinPlan, 'docFreq'>, count: number): Array<[from: number, to: number]> {
   const total = docFreq.reduce((sum, postings) => sum + postings, 0);
   const runs: Array<[number, number]> = [];
@@ -600,7 +603,10 @@ export function termRuns({ docFreq }: Pick<JoinPlan, 'docFreq'>, count: number):
       from = t + 1;
     }
   }
-  runs.push([from, docFreq.length]);
+  while (runs.length < count) {
+    runs.push([from, docFreq.length]);
+    from = docFreq.length;
+  }
   return runs;
 }
 
