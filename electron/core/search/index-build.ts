@@ -17,7 +17,7 @@
 import { FIELDS, latinWordOf, particleDangles, termsOfToken, type Field } from './analyzer';
 import { isBareParticle } from './korean';
 import { fieldTexts, type FieldTexts } from './field-texts';
-import { encodeImpact, type InvertedIndex } from './inverted-index';
+import { encodeImpact, lowerBound, type InvertedIndex } from './inverted-index';
 import { normalizeText } from './normalize';
 import { hasCase, isAttached, lowerAsciiCode, scanTokens, tokenAt, tokenKind, wordHash, type Token, type TokenKind } from './tokenizer';
 import type { IndexedArticle } from './types';
@@ -552,11 +552,11 @@ export interface EncodedTerms {
  */
 export function encodeTerms(parts: readonly PartPostings[], { globalOf, idf, norms }: EncodingWeights, from: number, to: number): EncodedTerms {
   // Each part's first term at or after `from` (its terms' numbers increase).
-  const next = globalOf.map((global) => firstAtLeast(global, from));
+  const next = globalOf.map((global) => lowerBound(global, from));
   let postingCount = 0;
   for (let p = 0; p < parts.length; p++) {
     const { offsets } = parts[p]!;
-    postingCount += offsets[firstAtLeast(globalOf[p]!, to)]! - offsets[next[p]!]!;
+    postingCount += offsets[lowerBound(globalOf[p]!, to)]! - offsets[next[p]!]!;
   }
   const bytes = new Uint8Array(postingCount * 6 + 16);
   const offsets = new Uint32Array(to - from + 1);
@@ -578,34 +578,34 @@ export function encodeTerms(parts: readonly PartPostings[], { globalOf, idf, nor
   return { bytes: bytes.slice(0, at), offsets };
 }
 
-/** The first place in increasing `numbers` whose number is `value` or more (numbers.length when none is). */
-function firstAtLeast(numbers: Uint32Array, value: number): number {
-  let low = 0;
-  let high = numbers.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (numbers[middle]! < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+/** `count` consecutive runs of all the plan's terms with about as many postings each. */
+export function termRuns({ docFreq }: Pick<JoinPlan, 'docFreq'>, count: number): Run[] {
+  return evenRuns(docFreq, count);
 }
 
-/** `count` consecutive runs of all the plan's terms, [from, to), with about as many postings each (the last ones empty when there are too few terms). */
-export function termRuns({ docFreq }: Pick<JoinPlan, 'docFreq'>, count: number): Array<[from: number, to: number]> {
-  const total = docFreq.reduce((sum, postings) => sum + postings, 0);
-  const runs: Array<[number, number]> = [];
+/** A run of consecutive items: [from, to). */
+export type Run = [from: number, to: number];
+
+/**
+ * `count` consecutive runs of items 0… weights.length - 1 with about the same sum of weights
+ * each: work cut for threads (the last runs are empty when there are too few items).
+ */
+export function evenRuns(weights: ArrayLike<number>, count: number): Run[] {
+  let total = 0;
+  for (let i = 0; i < weights.length; i++) total += weights[i]!;
+  const runs: Run[] = [];
   let from = 0;
   let sum = 0;
-  for (let t = 0; t < docFreq.length && runs.length < count - 1; t++) {
-    sum += docFreq[t]!;
+  for (let i = 0; i < weights.length && runs.length < count - 1; i++) {
+    sum += weights[i]!;
     if (sum >= (total * (runs.length + 1)) / count) {
-      runs.push([from, t + 1]);
-      from = t + 1;
+      runs.push([from, i + 1]);
+      from = i + 1;
     }
   }
   while (runs.length < count) {
-    runs.push([from, docFreq.length]);
-    from = docFreq.length;
+    runs.push([from, weights.length]);
+    from = weights.length;
   }
   return runs;
 }

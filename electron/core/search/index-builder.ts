@@ -14,7 +14,7 @@ import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort, type Worker, type WorkerOptions } from 'node:worker_threads';
 import { SearchEngine, type IndexedArticle } from './engine';
 import { fieldTexts, packTexts, type PackedTexts } from './field-texts';
-import type { EncodedTerms, EncodingWeights, IndexPart, PartPostings } from './index-build';
+import { evenRuns, type EncodedTerms, type EncodingWeights, type IndexPart, type PartPostings, type Run } from './index-build';
 
 export type IndexBuilder = (articles: readonly IndexedArticle[]) => Promise<Buffer>;
 
@@ -102,23 +102,10 @@ export function workerIndexBuilder(createWorker: (options: WorkerOptions) => Wor
     });
 }
 
-type Run = [from: number, to: number];
-
 /** `count` runs of consecutive articles with about the same amount of text each. */
 function textRuns(articles: readonly IndexedArticle[], count: number): Run[] {
-  if (count <= 1) return [[0, articles.length]];
-  const sizes = articles.map((a) => a.title.length + a.bodyText.length + 16);
-  const total = sizes.reduce((sum, size) => sum + size, 0);
-  const runs: Run[] = [];
-  let from = 0;
-  let sum = 0;
-  for (let i = 0; i < articles.length && runs.length < count - 1; i++) {
-    sum += sizes[i]!;
-    if (sum >= (total * (runs.length + 1)) / count) {
-      runs.push([from, i + 1]);
-      from = i + 1;
-    }
-  }
-  runs.push([from, articles.length]);
-  return runs;
+  return evenRuns(
+    articles.map((a) => a.title.length + a.bodyText.length + 16),
+    Math.max(1, count),
+  );
 }

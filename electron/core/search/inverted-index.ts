@@ -113,8 +113,8 @@ export function findSorted(list: readonly string[], key: string): number {
   return -1;
 }
 
-/** First index whose value is >= key. */
-function lowerBound(list: readonly string[], key: string): number {
+/** First index whose value is >= key (list sorted: code-unit order for strings). */
+export function lowerBound<T extends string | number>(list: ArrayLike<T>, key: T): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
