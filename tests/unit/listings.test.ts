@@ -135,6 +135,21 @@ describe('lists read in SQL', () => {
     });
   }
 
+  it("a category's articles newest first (related articles' candidates): its own sub-categories only, with and without a service", () => {
+    const below = (path: string, category: string): boolean => path === category || path.startsWith(`${category}/`);
+    for (const locale of ['ko', 'en']) {
+      for (const category of ['계정', '계정/로그인', '계정/로그인-문제', 'Chats', '채팅/메시지', '없음']) {
+        for (const service of [undefined, '페이']) {
+          const expected = center.content
+            .listArticles({ locale, service })
+            .filter((a) => below(a.category, category))
+            .sort(newestFirst);
+          expect(ids([...center.content.articlesInOrder('recent', { locale, category, service })])).toEqual(ids(expected));
+        }
+      }
+    }
+  });
+
   it('a category list, whole and limited, for each platform: its own sub-categories only, applying topics first', async () => {
     for (const category of ['계정', '계정/로그인', '계정/로그인-문제', 'Chats', '채팅/메시지', '없음']) {
       for (const platform of ['macos', 'android', 'common', 'linux'] as const) {

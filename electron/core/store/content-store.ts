@@ -203,6 +203,13 @@ export const CONTENT_MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 9,
+    description: 'a category\'s newest articles walk an index: article_listing by locale, category and date, so related articles read 200 rows, not the whole category',
+    up(db) {
+      db.exec('CREATE INDEX article_listing_by_category_recent ON article_listing (locale, category, updated_ms DESC, id)');
+    },
+  },
 ];
 
 /** What a locale's row in category_counts is keyed by: its whole content, not a category. */
@@ -649,9 +656,22 @@ export class ContentStore {
    */
   *articlesInOrder(order: 'recent' | 'linked', filter: ListingFilter = {}): Generator<RankedArticle> {
     const orderBy = { recent: 'updated_ms DESC, id', linked: 'incoming DESC, updated_ms DESC, id' }[order];
-    const { where, params } = listingConditions(filter);
-    const sql = `SELECT ${RANKED_COLUMNS} FROM article_listing ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${orderBy}`;
-    for (const row of this.statement(sql).iterate(...params) as IterableIterator<RankedRow>) yield toRanked(row);
+    // A category of a locale, newest first: one walk of article_listing_by_category_recent per
+    // path in it, which SQLite merges in order, so a reader who stops early (related articles
+    // take 200) reads about that many rows, not the whole category sorted (20 ms at 100,000).
+    const paths = order === 'recent' ? this.categoryPaths(filter) : null;
+    let sql: string;
+    const params: unknown[] = [];
+    if (paths) {
+      const service = filter.service ? ' AND service = ?' : '';
+      sql = paths.map(() => `SELECT ${RANKED_COLUMNS} FROM article_listing WHERE locale = ? AND category = ?${service}`).join(' UNION ALL ');
+      for (const path of paths) params.push(filter.locale, path, ...(filter.service ? [filter.service] : []));
+    } else {
+      const conditions = listingConditions(filter);
+      sql = `SELECT ${RANKED_COLUMNS} FROM article_listing ${conditions.where.length ? `WHERE ${conditions.where.join(' AND ')}` : ''}`;
+      params.push(...conditions.params);
+    }
+    for (const row of this.statement(`${sql} ORDER BY ${orderBy}`).iterate(...params) as IterableIterator<RankedRow>) yield toRanked(row);
   }
 
   /**
