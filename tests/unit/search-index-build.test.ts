@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fieldTexts, packTexts, unpackTexts } from '../../electron/core/search/field-texts';
-import { assembleIndex, buildInvertedIndex, encodeTerms, indexPart, joinParts, planJoin, termRuns } from '../../electron/core/search/index-build';
+import { assembleIndex, buildInvertedIndex, encodeTerms, evenRuns, indexPart, joinParts, planJoin } from '../../electron/core/search/index-build';
 import { encodeImpact, encodeImpactExactly, findSorted, IMPACTS, type InvertedIndex } from '../../electron/core/search/inverted-index';
 import { prng } from '../support/prng';
 import { article, sampleArticles } from './search-fixtures';
@@ -101,7 +101,7 @@ describe('index parts', () => {
     const parts = [indexPart(articles.slice(0, half).map(fieldTexts), 0), indexPart(articles.slice(half).map(fieldTexts), half)];
     const plan = planJoin(articles.length, parts);
     for (const count of [1, 2, 3, 7]) {
-      const runs = termRuns(plan, count);
+      const runs = evenRuns(plan.docFreq, count);
       expect(runs).toHaveLength(count);
       expect(runs[0]![0]).toBe(0);
       expect(runs.at(-1)![1]).toBe(plan.terms.length);
@@ -112,9 +112,9 @@ describe('index parts', () => {
     // About as many postings in each run: none more than half again its share.
     const postingsIn = ([from, to]: [number, number]): number => plan.docFreq.subarray(from, to).reduce((sum, n) => sum + n, 0);
     const total = postingsIn([0, plan.terms.length]);
-    for (const run of termRuns(plan, 3)) expect(postingsIn(run)).toBeLessThan((total / 3) * 1.5);
+    for (const run of evenRuns(plan.docFreq, 3)) expect(postingsIn(run)).toBeLessThan((total / 3) * 1.5);
     // Runs that leave a term out do not make an index.
-    const [first] = termRuns(plan, 2);
+    const [first] = evenRuns(plan.docFreq, 2);
     expect(() => assembleIndex(articles.map((a) => a.id), parts, plan, [encodeTerms(parts, plan, ...first!)])).toThrow(/cover/);
   });
 
@@ -140,10 +140,10 @@ describe('index parts', () => {
     // More runs to encode than terms: the last runs are empty, and the index is the same.
     const parts = [indexPart(articles.map(fieldTexts), 0)];
     const plan = planJoin(1, parts);
-    const runs = termRuns(plan, plan.terms.length + 3);
+    const runs = evenRuns(plan.docFreq, plan.terms.length + 3);
     expect(runs.slice(-3)).toEqual([[plan.terms.length, plan.terms.length], [plan.terms.length, plan.terms.length], [plan.terms.length, plan.terms.length]]);
     expect(assembleIndex(['a'], parts, plan, runs.map(([from, to]) => encodeTerms(parts, plan, from, to)))).toEqual(buildInvertedIndex(articles));
     const nothing = planJoin(0, [indexPart([], 0)]);
-    expect(termRuns(nothing, 2)).toEqual([[0, 0], [0, 0]]);
+    expect(evenRuns(nothing.docFreq, 2)).toEqual([[0, 0], [0, 0]]);
   });
 });

@@ -45,9 +45,7 @@ class U32 {
     if (this.length + count > this.data.length) this.grow(count);
   }
   private grow(count: number): void {
-    const bigger = new Uint32Array(Math.max(this.length + count, this.data.length * 2));
-    bigger.set(this.data);
-    this.data = bigger;
+    this.data = grown(this.data, this.length + count);
   }
 }
 
@@ -578,17 +576,13 @@ export function encodeTerms(parts: readonly PartPostings[], { globalOf, idf, nor
   return { bytes: bytes.slice(0, at), offsets };
 }
 
-/** `count` consecutive runs of all the plan's terms with about as many postings each. */
-export function termRuns({ docFreq }: Pick<JoinPlan, 'docFreq'>, count: number): Run[] {
-  return evenRuns(docFreq, count);
-}
-
 /** A run of consecutive items: [from, to). */
 export type Run = [from: number, to: number];
 
 /**
  * `count` consecutive runs of items 0… weights.length - 1 with about the same sum of weights
- * each: work cut for threads (the last runs are empty when there are too few items).
+ * each: work cut for threads — articles by their text, a join plan's terms by their postings
+ * (docFreq) — the last runs empty when there are too few items.
  */
 export function evenRuns(weights: ArrayLike<number>, count: number): Run[] {
   let total = 0;

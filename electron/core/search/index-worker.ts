@@ -9,7 +9,7 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { unpackTexts, type PackedTexts } from './field-texts';
 import { encodeIndex } from './index-codec';
-import { assembleIndex, encodeTerms, indexPart, planJoin, termRuns, type EncodedTerms, type EncodingWeights, type IndexPart, type PartPostings } from './index-build';
+import { assembleIndex, encodeTerms, evenRuns, indexPart, planJoin, type EncodedTerms, type EncodingWeights, type IndexPart, type PartPostings } from './index-build';
 import type { IndexEncodeJob, IndexEncodeReply, IndexPartMessage, IndexTexts, IndexWorkerData, IndexWorkerReply } from './index-builder';
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -76,7 +76,7 @@ async function join(data: Extract<IndexWorkerData, { role: 'join' }>, texts: Pac
     // The other workers encode a share each if they can read every part's postings (shared
     // memory); if not, copying the postings to them would cost more than it saves.
     const helpers = parts.every((part) => !(part.postings.buffer instanceof ArrayBuffer)) ? data.parts : [];
-    const [mine, ...theirs] = termRuns(plan, helpers.length + 1);
+    const [mine, ...theirs] = evenRuns(plan.docFreq, helpers.length + 1);
     const encoding = helpers.map((port, i) => encodedBy(port, { parts: postings, weights, from: theirs[i]![0], to: theirs[i]![1] }));
     const runs = [encodeTerms(postings, weights, mine![0], mine![1]), ...(await Promise.all(encoding))];
     const bytes = encodeIndex(assembleIndex(data.docIds, parts, plan, runs));
